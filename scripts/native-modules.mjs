@@ -1,0 +1,1 @@
+console.log("native-modules: placeholder during bootstrap");

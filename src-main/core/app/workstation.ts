@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { methodNames, type HostKind } from '#contract';
+import { createDispatcher, type Dispatch } from '#core/api/dispatch';
+import { EventBus } from '#core/api/event-bus';
+import { combineHandlers, defineHandlers, missingHandlers } from '#core/api/registry';
+import { calendarHandlers } from '#core/calendar/handlers';
+import { ReminderScheduler } from '#core/calendar/reminders';
+import { countContacts } from '#core/crm/contacts';
+import { crmHandlers } from '#core/crm/handlers';
+import { openDatabase, type AppDatabase } from '#core/db/connection';
+import { demoHandlers } from '#core/demo/handlers';
+import { reportHandlers } from '#core/reports/handlers';
+import type { SecretStore } from '#core/secrets/secret-store';
+import { SettingsService } from '#core/settings/settings-service';
+import { settingsHandlers } from '#core/settings/handlers';
+import { systemClock, type Clock } from '#core/shared/clock';
+import { DisposableStore } from '#core/shared/disposable';
+import { BugError } from '#core/shared/errors';
+import { uuidGenerator, type IdGenerator } from '#core/shared/ids';
+import type { Logger } from '#core/shared/logger';
+import { telephonyHandlers } from '#core/telephony/handlers';
+import { PhoneStatusHolder } from '#core/telephony/phone-status';
+import { JobRunner } from '#core/workers/job-runner';
+import type { WorkerScript } from '#core/workers/worker-script';
+
+export interface WorkstationOptions {
+  dataDir: string;
+  host: HostKind;
+  version: string;
+  /** The operating system's locale (Electron's app.getLocale(), or Intl's in the browser host). */
+  systemLocale: string;
+  migrationsFolder: string;
+  workerScript: WorkerScript;
+  nativeBinding?: string | undefined;
+  logger: Logger;
+  /** Passwords for SIP and CalDAV accounts; chosen by the host (safeStorage in Electron). */
+  secrets: SecretStore;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Off in tests that drive the scheduler by hand. */
+  startReminders?: boolean;
+}
+
+/**
+ * The whole core, as both hosts (Electron and the browser host) and the tests use it:
+ * the database, the services, the API dispatcher and the event bus. Knows nothing of windows or sockets.
+ */
+export interface Workstation {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  readonly database: AppDatabase;
+  readonly jobs: JobRunner;
+  readonly settings: SettingsService;
+  readonly phone: PhoneStatusHolder;
+  readonly reminders: ReminderScheduler;
+  readonly secrets: SecretStore;
+  /** Seeds the demo dataset when the workplace is empty; resolves when done (or at once if not empty). */
+  seedDemoIfEmpty(contacts: number): Promise<boolean>;
+  dispose(): Promise<void>;
+}
+
+export const databaseFileName = 'workstation.sqlite';
+
+export function createWorkstation(options: WorkstationOptions): Workstation {
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? uuidGenerator;
+  const { logger } = options;
+  const store = new DisposableStore();
+
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, databaseFileName);
+  const database = openDatabase({ file, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding });
+  store.defer(() => database.close());
+
+  const events = new EventBus();
+  const settings = new SettingsService(database, events, logger);
+  const phone = new PhoneStatusHolder(events);
+  const jobs = store.add(
+    new JobRunner({
+      script: options.workerScript,
+      database: { file, migrationsFolder: options.migrationsFolder, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+      ids,
+      onProgress: (progress) => events.emit('job.progress', progress),
+    }),
+  );
+  const reminders = store.add(
+    new ReminderScheduler({ database, clock, notify: (reminder) => events.emit('reminder.due', reminder) }),
+  );
+
+  const handlers = combineHandlers(
+    defineHandlers({
+      'app.info': () => ({
+        version: options.version,
+        host: options.host,
+        dataDir: options.dataDir,
+        systemLocale: options.systemLocale,
+        contactCount: countContacts(database.read),
+      }),
+    }),
+    settingsHandlers(settings),
+    crmHandlers(database),
+    calendarHandlers(database),
+    reportHandlers(database),
+    demoHandlers(database, jobs, clock),
+    telephonyHandlers(phone),
+  );
+  const missing = missingHandlers(handlers, methodNames);
+  if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);
+
+  if (options.startReminders !== false) reminders.start();
+
+  return {
+    dispatch: createDispatcher(handlers, logger),
+    events,
+    database,
+    jobs,
+    settings,
+    phone,
+    reminders,
+    secrets: options.secrets,
+    async seedDemoIfEmpty(contacts) {
+      if (countContacts(database.read) > 0) return false;
+      await jobs.run({ kind: 'demo.seed', params: { contacts, now: clock.now() } }).finished;
+      return true;
+    },
+    dispose: () => store.dispose(),
+  };
+}

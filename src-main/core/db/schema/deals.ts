@@ -1,0 +1,40 @@
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { companies, contacts, employees } from './crm';
+
+/** The pipeline's columns, in order; configurable per company. */
+export const dealStages = sqliteTable('deal_stages', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+  /** Default win probability, 0–100, for deals entering the stage. */
+  probability: integer('probability').notNull(),
+  /** won / lost stages close a deal. */
+  outcome: text('outcome', { enum: ['open', 'won', 'lost'] })
+    .notNull()
+    .default('open'),
+});
+
+export const deals = sqliteTable(
+  'deals',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    companyId: text('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => dealStages.id),
+    amount: real('amount').notNull().default(0),
+    currency: text('currency').notNull().default('UAH'),
+    probability: integer('probability').notNull().default(0),
+    expectedCloseAt: integer('expected_close_at'),
+    ownerId: text('owner_id').references(() => employees.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('deals_stage_idx').on(t.stageId),
+    index('deals_contact_idx').on(t.contactId),
+    index('deals_company_idx').on(t.companyId),
+  ],
+);

@@ -1,0 +1,4 @@
+export * from './calendar';
+export * from './crm';
+export * from './deals';
+export * from './settings';

@@ -1,0 +1,83 @@
+import { Worker } from 'node:worker_threads';
+import type { JobProgress } from '#contract';
+import { DomainError } from '#core/shared/errors';
+import type { IdGenerator } from '#core/shared/ids';
+import type { Disposable } from '#core/shared/disposable';
+import { WorkerMessageSchema, type DatabaseLocation, type JobRequest } from './protocol';
+import type { WorkerScript } from './worker-script';
+
+export interface JobRunnerOptions {
+  script: WorkerScript;
+  database: DatabaseLocation;
+  ids: IdGenerator;
+  onProgress: (progress: JobProgress) => void;
+}
+
+/**
+ * Runs heavy work (imports, demo data, big reports) in worker threads, so calls and the UI
+ * never wait for it. Each job gets a thread of its own; progress goes out as `job.progress` events.
+ */
+export class JobRunner implements Disposable {
+  private readonly running = new Map<string, Worker>();
+
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  /** Starts a job and resolves when it has finished; rejects with the job's DomainError. */
+  run(job: JobRequest): { jobId: string; finished: Promise<JobProgress> } {
+    const jobId = this.options.ids.next();
+    const worker = new Worker(this.options.script.source, { eval: this.options.script.eval });
+    this.running.set(jobId, worker);
+    const report = (progress: Omit<JobProgress, 'jobId' | 'kind'>): JobProgress => {
+      const full: JobProgress = { jobId, kind: job.kind, ...progress };
+      this.options.onProgress(full);
+      return full;
+    };
+    report({ state: 'running', done: 0, total: 0 });
+
+    const finished = new Promise<JobProgress>((resolve, reject) => {
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        this.running.delete(jobId);
+        outcome();
+      };
+      worker.on('message', (raw: unknown) => {
+        const message = WorkerMessageSchema.parse(raw);
+        if (message.type === 'progress') report({ state: 'running', done: message.done, total: message.total });
+        else if (message.type === 'done') settle(() => resolve(report({ state: 'done', done: message.done, total: message.total })));
+        else
+          settle(() => {
+            report({ state: 'failed', done: 0, total: 0, message: message.message });
+            reject(new DomainError(message.code, message.message));
+          });
+      });
+      worker.on('error', (error) =>
+        settle(() => {
+          report({ state: 'failed', done: 0, total: 0, message: error.message });
+          reject(error);
+        }),
+      );
+      worker.on('exit', (code) =>
+        settle(() => {
+          const message = `The worker for ${job.kind} stopped (exit code ${code}) before finishing`;
+          report({ state: 'failed', done: 0, total: 0, message });
+          reject(new DomainError('internal', message));
+        }),
+      );
+    });
+    worker.postMessage({ database: this.options.database, job });
+    // The caller may only want the id (an API method answering at once); failures are reported as events.
+    finished.catch(() => undefined);
+    return { jobId, finished };
+  }
+
+  get activeJobs(): number {
+    return this.running.size;
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.running.values()].map((worker) => worker.terminate()));
+    this.running.clear();
+  }
+}

@@ -1,0 +1,74 @@
+import { app, net, protocol, session, type WebContents } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { securityHeaders } from '#hosts/common/security-headers';
+
+/** The renderer is served from `app://workstation/`, never file://, so CSP headers and a real origin apply. */
+export const appScheme = 'app';
+export const appOrigin = `${appScheme}://workstation`;
+
+/** Must run before `app.whenReady()`. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+/** Serves the built renderer with our security headers; nothing outside its folder is reachable. */
+export function serveRenderer(rendererDir: string): void {
+  const root = normalize(rendererDir + sep);
+  protocol.handle(appScheme, async (request) => {
+    const { pathname } = new URL(request.url);
+    const candidate = normalize(join(rendererDir, decodeURIComponent(pathname)));
+    const file = candidate.startsWith(root) && pathname !== '/' ? candidate : join(rendererDir, 'index.html');
+    const response = await net.fetch(pathToFileURL(file).href);
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(securityHeaders)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+/** Web preferences for every window: the renderer is untrusted. */
+export function secureWebPreferences(preload: string): Electron.WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    spellcheck: false,
+  };
+}
+
+/** The only permission the workplace needs is the microphone (and speaker choice), for our own pages. */
+const allowedPermissions = new Set(['media', 'speaker-selection', 'notifications', 'clipboard-sanitized-write']);
+
+export function lockDownSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((contents, permission, callback) => {
+    callback(isOwnPage(contents.getURL()) && allowedPermissions.has(permission));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
+    return requestingOrigin.startsWith(appOrigin) && allowedPermissions.has(permission);
+  });
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+}
+
+/** No navigation away, no new windows, no <webview>. Links to the web open nowhere. */
+function lockDownContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function isOwnPage(url: string): boolean {
+  return url === appOrigin || url.startsWith(`${appOrigin}/`);
+}

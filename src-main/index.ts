@@ -1,0 +1,3 @@
+import { startElectronApp } from '#hosts/electron/start';
+
+startElectronApp(import.meta.url);

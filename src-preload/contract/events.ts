@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { SettingsSchema } from './app';
+import { ReminderDueSchema, SyncProgressSchema } from './calendar';
+import { JobProgressSchema } from './jobs';
+import { CallRingingSchema, PhoneStatusSchema } from './phone';
+
+/** Everything main pushes to the renderer without being asked. */
+export const events = {
+  /** An incoming call is ringing; carries the caller-ID match for the screen pop. */
+  'call.ringing': CallRingingSchema,
+  'phone.status': PhoneStatusSchema,
+  /** A calendar event's reminder time has come. */
+  'reminder.due': ReminderDueSchema,
+  'sync.progress': SyncProgressSchema,
+  /** Progress of work running in a worker thread (import, demo data, big reports). */
+  'job.progress': JobProgressSchema,
+  /** Settings changed, possibly from another window or the command line. */
+  'settings.changed': SettingsSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { IdSchema } from './common';
+
+export const jobKinds = ['demo.seed'] as const;
+export const JobKindSchema = z.enum(jobKinds);
+
+export const JobStateSchema = z.enum(['running', 'done', 'failed']);
+
+export const JobProgressSchema = z.object({
+  jobId: IdSchema,
+  kind: JobKindSchema,
+  state: JobStateSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  message: z.string().optional(),
+});
+export type JobProgress = z.infer<typeof JobProgressSchema>;
+
+export const DemoSeedRequestSchema = z.strictObject({
+  /** How many contacts to generate; companies, interactions and deals scale with it. */
+  contacts: z.number().int().min(10).max(1_000_000).default(2_000),
+});
+
+export const JobStartedSchema = z.object({ jobId: IdSchema });

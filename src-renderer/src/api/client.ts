@@ -1,0 +1,71 @@
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ApiError, CrmBridge, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '#contract';
+
+/** A failed call, carrying the contract's error so screens can show the translated reason. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+export const BridgeContext = createContext<CrmBridge | null>(null);
+
+export function useBridge(): CrmBridge {
+  const bridge = useContext(BridgeContext);
+  if (!bridge) throw new Error('useBridge() outside <BridgeContext.Provider>');
+  return bridge;
+}
+
+/** Calls a method and returns its value, or throws ApiCallError. */
+export async function call<M extends MethodName>(bridge: CrmBridge, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await bridge.invoke(method, input);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value;
+}
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Loads a method's answer and reloads it when `input` changes (compared by value).
+ * Answers that arrive out of order are dropped, so typing fast never shows stale rows.
+ */
+export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>): QueryState<MethodOutput<M>> {
+  const bridge = useBridge();
+  const key = JSON.stringify(input);
+  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; loading: boolean }>({ loading: true });
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    setState((s) => ({ ...s, loading: true }));
+    bridge
+      .invoke(method, JSON.parse(key) as MethodInput<M>)
+      .then((result) => {
+        if (ticket !== latest.current) return;
+        setState(result.ok ? { data: result.value, loading: false } : { error: result.error, loading: false });
+      })
+      .catch((error: unknown) => {
+        if (ticket !== latest.current) return;
+        setState({ error: { code: 'unavailable', message: String(error) }, loading: false });
+      });
+  }, [bridge, method, key, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+export function useEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): void {
+  const bridge = useBridge();
+  const current = useRef(listener);
+  useLayoutEffect(() => {
+    current.current = listener;
+  });
+  useEffect(() => bridge.subscribe(event, (payload) => current.current(payload)), [bridge, event]);
+}

@@ -1,0 +1,50 @@
+import { notifications } from '@mantine/notifications';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEvent } from '#renderer/api/client';
+import { formatDateTime, formatNumber } from '#renderer/i18n/format';
+import { useWorkplace } from './WorkplaceContext';
+
+/** Shows work running in the background (imports, demo data) and due reminders as in-app notices. */
+export function BackgroundNotices() {
+  const { t } = useTranslation();
+  const { locale } = useWorkplace();
+  const shown = useRef(new Set<string>());
+
+  useEvent('job.progress', (job) => {
+    const title = t(`jobs.${job.kind}`);
+    const message =
+      job.state === 'failed'
+        ? t('jobs.failed', { message: job.message ?? '' })
+        : job.state === 'done'
+          ? t('jobs.done')
+          : job.total > 0
+            ? t('jobs.progress', { done: formatNumber(locale, job.done), total: formatNumber(locale, job.total) })
+            : t('common.loading');
+    const notice = {
+      id: job.jobId,
+      title,
+      message,
+      loading: job.state === 'running',
+      color: job.state === 'failed' ? 'red' : 'blue',
+      autoClose: job.state === 'running' ? false : 4000,
+      withCloseButton: job.state !== 'running',
+    };
+    if (shown.current.has(job.jobId)) notifications.update(notice);
+    else {
+      shown.current.add(job.jobId);
+      notifications.show(notice);
+    }
+  });
+
+  useEvent('reminder.due', (reminder) => {
+    notifications.show({
+      title: `${t('calendar.reminderDue')}: ${reminder.title}`,
+      message: [formatDateTime(locale, reminder.startsAt), reminder.contactName].filter(Boolean).join(' · '),
+      autoClose: false,
+      color: 'orange',
+    });
+  });
+
+  return null;
+}

@@ -1,0 +1,110 @@
+import { Spotlight, isActionsGroup, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { IconBuilding, IconLanguage, IconMoonStars, IconSearch, IconUser } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuickSearchHit } from '#contract';
+import { useBridge } from '#renderer/api/client';
+import { languageNames, languages } from '#renderer/i18n';
+import { areaIcons, areas } from './areas';
+import type { Route } from './useHashRoute';
+import { useWorkplace } from './WorkplaceContext';
+
+export interface CommandPaletteProps {
+  navigate: (route: Route) => void;
+  toggleTheme: () => void;
+}
+
+type SpotlightEntry = SpotlightActionData | SpotlightActionGroupData;
+
+const resultGroupId = 'results';
+
+/** Ctrl+K: find any contact or company as you type, or run a command, without leaving the keyboard. */
+export function CommandPalette({ navigate, toggleTheme }: CommandPaletteProps) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const { updateSettings } = useWorkplace();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<QuickSearchHit[]>([]);
+
+  useEffect(() => {
+    const text = query.trim();
+    if (text === '') {
+      setHits([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      void bridge.invoke('search.quick', { text, limit: 8 }).then((result) => {
+        if (current && result.ok) setHits(result.value);
+      });
+    }, 80);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [bridge, query]);
+
+  const commands: SpotlightActionData[] = useMemo(
+    () => [
+      ...areas.map((area) => {
+        const Icon = areaIcons[area];
+        return {
+          id: `go-${area}`,
+          label: t('palette.goTo', { area: t(`nav.${area}`) }),
+          leftSection: <Icon size={18} />,
+          onClick: () => navigate({ area, id: null }),
+        };
+      }),
+      { id: 'theme', label: t('palette.switchTheme'), leftSection: <IconMoonStars size={18} />, onClick: toggleTheme },
+      ...languages.map((language) => ({
+        id: `lang-${language}`,
+        label: t('palette.language', { language: languageNames[language] }),
+        leftSection: <IconLanguage size={18} />,
+        onClick: () => void updateSettings({ language }),
+      })),
+    ],
+    [t, navigate, toggleTheme, updateSettings],
+  );
+
+  const actions: SpotlightEntry[] = [
+    {
+      group: t('palette.results'),
+      actions: hits.map((hit) => ({
+        id: `${resultGroupId}-${hit.kind}-${hit.id}`,
+        label: hit.title,
+        description: [hit.kind === 'contact' ? t('palette.contact') : t('palette.company'), hit.subtitle].filter(Boolean).join(' · '),
+        leftSection: hit.kind === 'contact' ? <IconUser size={18} /> : <IconBuilding size={18} />,
+        onClick: () => navigate({ area: 'contacts', id: hit.kind === 'contact' ? hit.id : null }),
+      })),
+    },
+    { group: t('palette.actions'), actions: commands },
+  ];
+
+  return (
+    <Spotlight
+      actions={actions}
+      query={query}
+      onQueryChange={setQuery}
+      filter={(text, all) => filterCommandsOnly(text, all)}
+      nothingFound={t('palette.nothingFound')}
+      shortcut={['mod + K']}
+      tagsToIgnore={[]}
+      highlightQuery
+      scrollable
+      maxHeight={480}
+      searchProps={{ leftSection: <IconSearch size={18} />, placeholder: t('palette.placeholder'), 'aria-label': t('palette.placeholder') }}
+    />
+  );
+}
+
+/** Search hits were found by main already; only the commands are filtered by the typed text. */
+function filterCommandsOnly(text: string, all: SpotlightEntry[]): SpotlightEntry[] {
+  const needle = text.trim().toLowerCase();
+  return all
+    .map((entry) => {
+      if (!isActionsGroup(entry)) return entry;
+      const isResults = entry.actions.some((a) => a.id.startsWith(resultGroupId));
+      return isResults || needle === '' ? entry : { ...entry, actions: entry.actions.filter((a) => a.label?.toLowerCase().includes(needle)) };
+    })
+    .filter((entry) => !isActionsGroup(entry) || entry.actions.length > 0);
+}

@@ -1,0 +1,104 @@
+import { ActionIcon, AppShell, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import { IconMoonStars, IconSearch, IconSun } from '@tabler/icons-react';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assertNever } from '#contract';
+import { CalendarScreen } from '#renderer/features/calendar/CalendarScreen';
+import { CallsScreen } from '#renderer/features/calls/CallsScreen';
+import { CampaignsScreen } from '#renderer/features/campaigns/CampaignsScreen';
+import { ContactsScreen } from '#renderer/features/contacts/ContactsScreen';
+import { ReportsScreen } from '#renderer/features/reports/ReportsScreen';
+import { SettingsScreen } from '#renderer/features/settings/SettingsScreen';
+import { areaIcons, areas, type Area } from './areas';
+import { BackgroundNotices } from './BackgroundNotices';
+import { CommandPalette } from './CommandPalette';
+import { PhoneBar } from './PhoneBar';
+import { useHashRoute, type Route } from './useHashRoute';
+import { useWorkplace } from './WorkplaceContext';
+
+/** The workplace: navigation on the left, the phone bar on top, the chosen area in the middle. */
+export function Workplace() {
+  const { t } = useTranslation();
+  const { updateSettings } = useWorkplace();
+  const [route, navigate] = useHashRoute();
+  const scheme = useComputedColorScheme('light');
+  const toggleTheme = useCallback(() => void updateSettings({ theme: scheme === 'dark' ? 'light' : 'dark' }), [scheme, updateSettings]);
+
+  // Alt+1…6 switch areas: the operator's hands stay on the keyboard during a call.
+  useHotkeys(areas.map((area, i) => [`alt+${i + 1}`, () => navigate({ area, id: null })]));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Text fw={700} size="lg" data-testid="app-title">
+            {t('app.name')}
+          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <PhoneBar />
+            <UnstyledButton onClick={() => spotlight.open()} aria-label={t('palette.placeholder')} data-testid="open-palette">
+              <Group gap={6} wrap="nowrap">
+                <IconSearch size={16} />
+                <Kbd size="xs">Ctrl</Kbd>
+                <Kbd size="xs">K</Kbd>
+              </Group>
+            </UnstyledButton>
+            <Tooltip label={t('palette.switchTheme')}>
+              <ActionIcon variant="default" onClick={toggleTheme} aria-label={t('palette.switchTheme')}>
+                {scheme === 'dark' ? <IconSun size={16} /> : <IconMoonStars size={16} />}
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('app.name')}>
+        {areas.map((area, i) => {
+          const Icon = areaIcons[area];
+          return (
+            <NavLink
+              key={area}
+              href={`#/${area}`}
+              label={t(`nav.${area}`)}
+              leftSection={<Icon size={18} />}
+              rightSection={<Kbd size="xs">Alt+{i + 1}</Kbd>}
+              active={route.area === area}
+              data-testid={`nav-${area}`}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <AreaScreen route={route} navigate={navigate} />
+      </AppShell.Main>
+      <CommandPalette navigate={navigate} toggleTheme={toggleTheme} />
+      <BackgroundNotices />
+    </AppShell>
+  );
+}
+
+interface AreaScreenProps {
+  route: Route;
+  navigate: (route: Route) => void;
+}
+
+function AreaScreen({ route, navigate }: AreaScreenProps) {
+  const area: Area = route.area;
+  switch (area) {
+    case 'contacts':
+      return <ContactsScreen openId={route.id} onOpen={(id) => navigate({ area: 'contacts', id })} />;
+    case 'calls':
+      return <CallsScreen onOpenContact={(id) => navigate({ area: 'contacts', id })} />;
+    case 'campaigns':
+      return <CampaignsScreen />;
+    case 'calendar':
+      return <CalendarScreen onOpenContact={(id) => navigate({ area: 'contacts', id })} />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return assertNever(area);
+  }
+}

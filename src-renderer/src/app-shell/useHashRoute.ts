@@ -1,0 +1,36 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { areas, type Area } from './areas';
+
+export interface Route {
+  area: Area;
+  /** A record opened inside the area, e.g. a contact id. */
+  id: string | null;
+}
+
+/** `#/contacts/ct-0000001` → { area: 'contacts', id: 'ct-0000001' }. Unknown areas fall back to contacts. */
+export function parseRoute(hash: string): Route {
+  const [, area, id] = hash.replace(/^#/, '').split('/');
+  const known = areas.find((a) => a === area);
+  return { area: known ?? 'contacts', id: known && id ? decodeURIComponent(id) : null };
+}
+
+export function routeHash(route: Route): string {
+  return `#/${route.area}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/**
+ * The route lives in the URL hash: the browser host's query string (with its token) stays
+ * untouched, and Back works as operators expect.
+ */
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const navigate = useCallback((route: Route) => {
+    window.location.hash = routeHash(route);
+  }, []);
+  return [parseRoute(hash), navigate];
+}
