@@ -20,12 +20,12 @@ function contactFilter(search: string): SQL | undefined {
   return and(gte(contacts.searchName, folded), lt(contacts.searchName, prefixUpperBound(folded)));
 }
 
-export function listContacts(db: ReadDb, request: MethodParams<'contacts.list'>): { total: number; rows: ContactListItem[] } {
-  const where = contactFilter(request.search);
+/** The page query, unexecuted: tests read its plan. */
+export function contactPageQuery(db: ReadDb, request: MethodParams<'contacts.list'>) {
   const order = request.sortDir === 'asc' ? asc : desc;
   const orderBy =
     request.sortBy === 'updated' ? [order(contacts.updatedAt), order(contacts.id)] : [order(contacts.searchName), order(contacts.id)];
-  const rows = db
+  return db
     .select({
       id: contacts.id,
       fullName: contacts.fullName,
@@ -39,11 +39,15 @@ export function listContacts(db: ReadDb, request: MethodParams<'contacts.list'>)
     .from(contacts)
     .leftJoin(companies, eq(companies.id, contacts.companyId))
     .leftJoin(employees, eq(employees.id, contacts.responsibleId))
-    .where(where)
+    .where(contactFilter(request.search))
     .orderBy(...orderBy)
     .limit(request.limit)
-    .offset(request.offset)
-    .all();
+    .offset(request.offset);
+}
+
+export function listContacts(db: ReadDb, request: MethodParams<'contacts.list'>): { total: number; rows: ContactListItem[] } {
+  const rows = contactPageQuery(db, request).all();
+  const where = contactFilter(request.search);
   const total = db.select({ n: sql<number>`count(*)` }).from(contacts).where(where).get()?.n ?? 0;
   return { total, rows };
 }

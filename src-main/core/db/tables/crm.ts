@@ -45,9 +45,10 @@ export const contacts = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    index('contacts_search_name_idx').on(t.searchName),
+    // id as the last column: pages sort by (name, id) and must not need a temporary sort.
+    index('contacts_search_name_idx').on(t.searchName, t.id),
     index('contacts_company_idx').on(t.companyId),
-    index('contacts_updated_idx').on(t.updatedAt),
+    index('contacts_updated_idx').on(t.updatedAt, t.id),
   ],
 );
 
@@ -65,7 +66,7 @@ export const contactPhones = sqliteTable(
     e164: text('e164'),
     position: integer('position').notNull().default(0),
   },
-  (t) => [index('contact_phones_contact_idx').on(t.contactId), index('contact_phones_e164_idx').on(t.e164)],
+  (t) => [index('contact_phones_contact_idx').on(t.contactId, t.position), index('contact_phones_e164_idx').on(t.e164)],
 );
 
 export const contactEmails = sqliteTable(
@@ -80,7 +81,7 @@ export const contactEmails = sqliteTable(
     emailNormalized: text('email_normalized').notNull(),
     position: integer('position').notNull().default(0),
   },
-  (t) => [index('contact_emails_contact_idx').on(t.contactId), index('contact_emails_norm_idx').on(t.emailNormalized)],
+  (t) => [index('contact_emails_contact_idx').on(t.contactId, t.position), index('contact_emails_norm_idx').on(t.emailNormalized)],
 );
 
 /** Every contact with a client: calls, meetings, planned contacts, emails, notes. */

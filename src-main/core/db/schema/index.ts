@@ -1,4 +1,0 @@
-export * from './calendar';
-export * from './crm';
-export * from './deals';
-export * from './settings';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { JobProgress } from '#contract';
+import { countContacts } from '#core/crm/contacts';
+import { DomainError } from '#core/shared/errors';
+import { createTestWorkstation, testNow } from '#tests/support/workstation';
+
+describe('job runner (worker threads)', () => {
+  it('seeds the demo dataset in a worker and reports progress until done', async () => {
+    const workstation = createTestWorkstation();
+    const progress: JobProgress[] = [];
+    workstation.events.on('job.progress', (p) => progress.push(p));
+
+    const { jobId, finished } = workstation.jobs.run({ kind: 'demo.seed', params: { contacts: 12_000, now: testNow } });
+    const result = await finished;
+
+    expect(result).toMatchObject({ jobId, state: 'done', done: 12_000, total: 12_000 });
+    expect(progress[0]).toMatchObject({ jobId, state: 'running', done: 0 });
+    expect(progress.at(-1)).toMatchObject({ state: 'done' });
+    expect(progress.some((p) => p.state === 'running' && p.done > 0 && p.done < 12_000)).toBe(true);
+    expect(countContacts(workstation.database.read)).toBe(12_000);
+    expect(workstation.jobs.activeJobs).toBe(0);
+  });
+
+  it('reports a job that cannot run as failed, with the domain error', async () => {
+    const workstation = createTestWorkstation();
+    await workstation.jobs.run({ kind: 'demo.seed', params: { contacts: 10, now: testNow } }).finished;
+    const progress: JobProgress[] = [];
+    workstation.events.on('job.progress', (p) => progress.push(p));
+
+    const second = workstation.jobs.run({ kind: 'demo.seed', params: { contacts: 10, now: testNow } }).finished;
+
+    await expect(second).rejects.toBeInstanceOf(DomainError);
+    await expect(second).rejects.toMatchObject({ code: 'conflict' });
+    expect(progress.at(-1)).toMatchObject({ state: 'failed', message: expect.stringMatching(/empty workplace/) });
+    expect(countContacts(workstation.database.read)).toBe(10);
+  });
+
+  it('keeps answering API requests while a worker writes', async () => {
+    const workstation = createTestWorkstation();
+    const { finished } = workstation.jobs.run({ kind: 'demo.seed', params: { contacts: 30_000, now: testNow } });
+    let answered = 0;
+    let done = false;
+    void finished.finally(() => (done = true)).catch(() => undefined);
+    while (!done) {
+      const result = await workstation.dispatch('contacts.list', { limit: 5 }, { origin: 'test' });
+      expect(result.ok).toBe(true);
+      answered++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(answered).toBeGreaterThan(1);
+  });
+
+  it('refuses demo data over the API when the workplace has contacts', async () => {
+    const workstation = createTestWorkstation();
+    await workstation.seedDemoIfEmpty(20);
+    const result = await workstation.dispatch('demo.seed', { contacts: 20 }, { origin: 'test' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await workstation.seedDemoIfEmpty(20)).toBe(false);
+  });
+});
