@@ -12,6 +12,12 @@ export function tempDir(prefix = 'workstation-test-'): string {
   return dir;
 }
 
+/** A temp directory for a whole suite (beforeAll/afterAll); the suite removes it. */
+export function tempDirOutsideTest(prefix = 'workstation-suite-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
 afterEach(() => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 });

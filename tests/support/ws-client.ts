@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import type { Result, WireMessage } from '#contract';
+import { rawDataToText } from '#hosts/web/ws-server';
 
 export interface TestSocket {
   socket: WebSocket;
@@ -20,7 +21,7 @@ export function connectApi(url: string, origin: string | undefined): Promise<Tes
       const messages: WireMessage[] = [];
       const waiters: ((m: WireMessage) => boolean)[] = [];
       socket.on('message', (data) => {
-        const message = JSON.parse(data.toString()) as WireMessage;
+        const message = JSON.parse(rawDataToText(data)) as WireMessage;
         const index = waiters.findIndex((w) => w(message));
         if (index >= 0) waiters.splice(index, 1);
         else messages.push(message);

@@ -26,6 +26,8 @@ import type { WorkerScript } from '#core/workers/worker-script';
 
 export interface WorkstationOptions {
   dataDir: string;
+  /** The database file; `<dataDir>/workstation.sqlite` unless given (benchmarks point it at a prepared one). */
+  databaseFile?: string;
   host: HostKind;
   version: string;
   /** The operating system's locale (Electron's app.getLocale(), or Intl's in the browser host). */
@@ -69,7 +71,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const store = new DisposableStore();
 
   mkdirSync(options.dataDir, { recursive: true });
-  const file = join(options.dataDir, databaseFileName);
+  const file = options.databaseFile ?? join(options.dataDir, databaseFileName);
   const database = openDatabase({ file, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding });
   store.defer(() => database.close());
 

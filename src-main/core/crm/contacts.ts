@@ -5,7 +5,14 @@ import { companies, contactEmails, contactPhones, contacts, dealStages, deals, e
 import { DomainError } from '#core/shared/errors';
 import { foldForSearch, phoneDigits, prefixUpperBound } from '#core/shared/text';
 
-const firstPhone = sql<string | null>`(SELECT raw FROM contact_phones p WHERE p.contact_id = ${contacts.id} ORDER BY p.position LIMIT 1)`;
+/** The phone shown in the list: the one that matched a phone search, else the first. */
+function shownPhone(search: string) {
+  const digits = phoneDigits(search);
+  if (!digits) return sql<string | null>`(SELECT raw FROM contact_phones p WHERE p.contact_id = ${contacts.id} ORDER BY p.position LIMIT 1)`;
+  const from = '+' + digits;
+  return sql<string | null>`(SELECT raw FROM contact_phones p WHERE p.contact_id = ${contacts.id}
+    ORDER BY (p.e164 >= ${from} AND p.e164 < ${prefixUpperBound(from)}) DESC, p.position LIMIT 1)`;
+}
 const firstEmail = sql<string | null>`(SELECT email FROM contact_emails e WHERE e.contact_id = ${contacts.id} ORDER BY e.position LIMIT 1)`;
 
 /** Name prefix (range scan on the folded-name index) or the leading digits of an E.164 number. */
@@ -31,7 +38,7 @@ export function contactPageQuery(db: ReadDb, request: MethodParams<'contacts.lis
       fullName: contacts.fullName,
       companyName: companies.name,
       position: contacts.position,
-      phone: firstPhone,
+      phone: shownPhone(request.search),
       email: firstEmail,
       responsibleName: employees.name,
       updatedAt: contacts.updatedAt,

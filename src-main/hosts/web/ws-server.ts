@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Result, WireMessage } from '#contract';
 import type { Dispatch } from '#core/api/dispatch';
 import type { EventBus } from '#core/api/event-bus';
@@ -70,7 +70,7 @@ export function attachApiSocket(options: ApiSocketOptions): { close(): Promise<v
     const unsubscribe = events.onAny((event, payload) => send({ type: 'event', event, payload }));
     ws.on('close', unsubscribe);
     ws.on('message', (data, isBinary) => {
-      void handleFrame(isBinary ? null : data.toString(), dispatch, origin).then(({ id, result }) => send({ type: 'result', id, result }));
+      void handleFrame(isBinary ? null : rawDataToText(data), dispatch, origin).then(({ id, result }) => send({ type: 'result', id, result }));
     });
   });
 
@@ -82,6 +82,12 @@ export function attachApiSocket(options: ApiSocketOptions): { close(): Promise<v
         wss.close(() => resolve());
       }),
   };
+}
+
+/** ws hands text frames over as a Buffer, a list of fragments, or an ArrayBuffer. */
+export function rawDataToText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
 /** A frame that is not a request still gets an answer (id 0), never a dropped socket or a crash. */

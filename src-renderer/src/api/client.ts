@@ -38,27 +38,28 @@ export interface QueryState<T> {
 export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>): QueryState<MethodOutput<M>> {
   const bridge = useBridge();
   const key = JSON.stringify(input);
-  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; loading: boolean }>({ loading: true });
   const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
+  const requestKey = `${method}:${key}#${generation}`;
+  // The last answer and the request it answers; the previous page stays visible while the next loads.
+  const [answer, setAnswer] = useState<{ requestKey?: string; data?: MethodOutput<M>; error?: ApiError }>({});
 
   useEffect(() => {
-    const ticket = ++latest.current;
-    setState((s) => ({ ...s, loading: true }));
+    let current = true;
     bridge
       .invoke(method, JSON.parse(key) as MethodInput<M>)
       .then((result) => {
-        if (ticket !== latest.current) return;
-        setState(result.ok ? { data: result.value, loading: false } : { error: result.error, loading: false });
+        if (current) setAnswer(result.ok ? { requestKey, data: result.value } : { requestKey, error: result.error });
       })
       .catch((error: unknown) => {
-        if (ticket !== latest.current) return;
-        setState({ error: { code: 'unavailable', message: String(error) }, loading: false });
+        if (current) setAnswer({ requestKey, error: { code: 'unavailable', message: String(error) } });
       });
-  }, [bridge, method, key, generation]);
+    return () => {
+      current = false;
+    };
+  }, [bridge, method, key, requestKey]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  return { data: answer.data, error: answer.requestKey === requestKey ? answer.error : undefined, loading: answer.requestKey !== requestKey, reload };
 }
 
 export function useEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): void {

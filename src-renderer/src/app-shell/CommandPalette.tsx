@@ -24,25 +24,24 @@ export function CommandPalette({ navigate, toggleTheme }: CommandPaletteProps) {
   const bridge = useBridge();
   const { updateSettings } = useWorkplace();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<QuickSearchHit[]>([]);
+  const [found, setFound] = useState<{ text: string; hits: QuickSearchHit[] }>({ text: '', hits: [] });
+  const text = query.trim();
+  // Hits for an older query stay on screen until the new ones arrive; none for an empty query.
+  const hits = text === '' ? [] : found.hits;
 
   useEffect(() => {
-    const text = query.trim();
-    if (text === '') {
-      setHits([]);
-      return;
-    }
+    if (text === '') return;
     let current = true;
     const timer = setTimeout(() => {
       void bridge.invoke('search.quick', { text, limit: 8 }).then((result) => {
-        if (current && result.ok) setHits(result.value);
+        if (current && result.ok) setFound({ text, hits: result.value });
       });
     }, 80);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [bridge, query]);
+  }, [bridge, text]);
 
   const commands: SpotlightActionData[] = useMemo(
     () => [

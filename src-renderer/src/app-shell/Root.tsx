@@ -9,7 +9,7 @@ import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { Workplace } from './Workplace';
 import { WorkplaceContext, type Workplace as WorkplaceValue } from './WorkplaceContext';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md', respectReducedMotion: true });
 const i18n = initI18n(resolveLanguage(null, navigator.languages));
 
 export interface RootProps {

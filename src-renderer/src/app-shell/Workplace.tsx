@@ -18,6 +18,9 @@ import { PhoneBar } from './PhoneBar';
 import { useHashRoute, type Route } from './useHashRoute';
 import { useWorkplace } from './WorkplaceContext';
 
+/** The key Mantine's "mod" means: Command on a Mac, Ctrl elsewhere. */
+const modifierKey = navigator.userAgent.includes('Mac') ? '⌘' : 'Ctrl';
+
 /** The workplace: navigation on the left, the phone bar on top, the chosen area in the middle. */
 export function Workplace() {
   const { t } = useTranslation();
@@ -41,7 +44,7 @@ export function Workplace() {
             <UnstyledButton onClick={() => spotlight.open()} aria-label={t('palette.placeholder')} data-testid="open-palette">
               <Group gap={6} wrap="nowrap">
                 <IconSearch size={16} />
-                <Kbd size="xs">Ctrl</Kbd>
+                <Kbd size="xs">{modifierKey}</Kbd>
                 <Kbd size="xs">K</Kbd>
               </Group>
             </UnstyledButton>

@@ -2,7 +2,7 @@ import { Box, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextIn
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Language, Theme } from '#contract';
+import type { ApiError } from '#contract';
 import { useBridge } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
 import { languageNames, languages } from '#renderer/i18n';
@@ -39,7 +39,7 @@ export function SettingsScreen() {
             { value: systemValue, label: t('settings.systemLanguage') },
             ...languages.map((language) => ({ value: language, label: languageNames[language] })),
           ]}
-          onChange={(value) => void updateSettings({ language: value === systemValue || !value ? null : (value as Language) })}
+          onChange={(value) => void updateSettings({ language: value === systemValue || !value ? null : value })}
         />
         <div>
           <Text size="sm" fw={500} mb={4}>
@@ -47,7 +47,7 @@ export function SettingsScreen() {
           </Text>
           <SegmentedControl
             value={settings.theme}
-            onChange={(value) => void updateSettings({ theme: value as Theme })}
+            onChange={(value) => void updateSettings({ theme: value })}
             data={[
               { value: 'auto', label: t('settings.themeAuto') },
               { value: 'light', label: t('settings.themeLight') },

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { runtimeAssets } from '#core/app/runtime-assets';
+import { createWorkstation } from '#core/app/workstation';
+import { openDatabase } from '#core/db/connection';
+import { seedDemo } from '#core/demo/seed';
+import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-store';
+import { silentLogger } from '#core/shared/logger';
+import { foldForSearch } from '#core/shared/text';
+import { startWebHost } from '#hosts/web/web-host';
+import { connectApi } from '#tests/support/ws-client';
+import { percentile, sampleMs, type Figure } from './measure';
+import { benchNow, millionContactDatabase } from './million-contacts';
+
+const assets = runtimeAssets(import.meta.url);
+const prefixes = ['шев', 'ков', 'мель', 'іван', 'smi', 'бон', 'лис', 'sch', 'поп', 'ткач', 'кра', 'olійн', 'гнат', 'мор'];
+
+/** Foundation figures: seeding, opening a large database, the API's overhead over bare SQLite, the browser host's round trip. */
+export async function foundationFigures(log: (line: string) => void): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const scratch = { path: mkdtempSync(join(tmpdir(), 'bench-')), remove: () => rmSync(scratch.path, { recursive: true, force: true }) };
+  try {
+    // Seeding speed, on a fresh file.
+    const seedDb = openDatabase({ file: join(scratch.path, 'seed.sqlite'), migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+    const seedStart = performance.now();
+    seedDemo(seedDb, { contacts: 100_000, now: benchNow });
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    seedDb.close();
+    figures.push({ name: 'demo.seed_100k.contacts_per_s', value: 100_000 / seedSeconds, unit: 'contacts/s' });
+
+    const millionFile = millionContactDatabase(log);
+    const openStart = performance.now();
+    const opened = openDatabase({ file: millionFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+    figures.push({ name: 'db.open_1m_contacts.ms', value: performance.now() - openStart, unit: 'ms' });
+    opened.close();
+
+    // The same page of search results through the whole API (validation, handler, output check) and through bare better-sqlite3.
+    const dataDir = scratch.path;
+    const raw = new Database(millionFile, { readonly: true, nativeBinding: assets.nativeBinding });
+    const rawPage = raw.prepare(`SELECT c.id, c.full_name, co.name, c.position,
+        (SELECT raw FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.position LIMIT 1),
+        (SELECT email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position LIMIT 1),
+        emp.name, c.updated_at
+      FROM contacts c LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN employees emp ON emp.id = c.responsible_id
+      WHERE c.search_name >= ? AND c.search_name < ? ORDER BY c.search_name, c.id LIMIT 50 OFFSET 0`);
+    const rawCount = raw.prepare('SELECT count(*) FROM contacts WHERE search_name >= ? AND search_name < ?').pluck();
+    const rawSamples = await sampleMs(300, (i) => {
+      const p = foldForSearch(prefixes[i % prefixes.length] as string);
+      rawPage.all(p, `${p}\uffff`);
+      rawCount.get(p, `${p}\uffff`);
+    });
+    raw.close();
+
+    const millionWorkstation = createWorkstation({
+      dataDir,
+      host: 'web',
+      version: 'bench',
+      systemLocale: 'uk-UA',
+      ...assets,
+      secrets: new SealedFileSecretStore(join(dataDir, 'secrets.json'), keyFileSealer(join(dataDir, 'secrets.key'))),
+      logger: silentLogger,
+      startReminders: false,
+      databaseFile: millionFile,
+    });
+    const apiSamples = await sampleMs(300, (i) =>
+      millionWorkstation.dispatch('contacts.list', { search: prefixes[i % prefixes.length] as string, limit: 50 }, { origin: 'bench' }),
+    );
+    figures.push({ name: 'api.contacts_search_page_1m.p95_ms', value: percentile(apiSamples, 95), unit: 'ms' });
+    figures.push({ name: 'raw.contacts_search_page_1m.p95_ms', value: percentile(rawSamples, 95), unit: 'ms' });
+    figures.push({ name: 'api.contacts_search_page_1m.ratio_to_raw', value: percentile(apiSamples, 50) / percentile(rawSamples, 50), unit: 'x (p50/p50)' });
+
+    const quickSamples = await sampleMs(300, (i) =>
+      millionWorkstation.dispatch('search.quick', { text: prefixes[i % prefixes.length] as string, limit: 8 }, { origin: 'bench' }),
+    );
+    figures.push({ name: 'api.quick_search_1m.p95_ms', value: percentile(quickSamples, 95), unit: 'ms' });
+
+    // The browser host's WebSocket round trip for a small request.
+    const host = await startWebHost({ workstation: millionWorkstation, rendererDir: scratch.path, port: 0, logger: silentLogger });
+    const client = await connectApi(`ws://127.0.0.1:${new URL(host.origin).port}/api?token=${host.token}`, host.origin);
+    if ('refused' in client) throw new Error('benchmark client refused');
+    const roundTrips = await sampleMs(1_000, () => client.request('phone.status', {}));
+    figures.push({ name: 'web_host.ws_roundtrip.p95_ms', value: percentile(roundTrips, 95), unit: 'ms' });
+    await client.close();
+    await host.close();
+    await millionWorkstation.dispose();
+  } finally {
+    scratch.remove();
+  }
+  return figures;
+}

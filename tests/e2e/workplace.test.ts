@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath } from '#tests/support/artifacts';
+import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
+import { launchChromium } from '#tests/support/chromium';
+import { tempDirOutsideTest } from '#tests/support/temp-dir';
+
+describe('the workplace in a real browser, against the real core', () => {
+  let host: BrowserHostProcess;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: { path: string; remove(): void };
+
+  beforeAll(async () => {
+    dataDir = tempDirOutsideTest();
+    host = await startBrowserHost(['--demo', '--data-dir', dataDir.path, '--port', '0']);
+    browser = await launchChromium(['--lang=en-US']);
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(host.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    dataDir?.remove();
+  });
+
+  it('opens on the contacts of the demo data', async () => {
+    await page.getByTestId('contacts-table').waitFor();
+    expect(await page.getByTestId('nav-contacts').textContent()).toContain('Contacts');
+    expect(await page.locator('[data-testid=contacts-table] tbody tr').count()).toBe(50);
+    await expect.poll(() => page.getByText('Total: 2,000').count()).toBe(1);
+  });
+
+  it('switches the language to Ukrainian and back, and remembers the choice', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-language').click();
+    await page.getByRole('option', { name: 'Українська' }).click();
+    await expect.poll(() => page.getByTestId('nav-contacts').textContent()).toContain('Контакти');
+    expect(await page.getByTestId('phone-status').textContent()).toBe('Немає SIP-облікового запису');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-contacts').textContent()).toContain('Контакти');
+    await page.screenshot({ path: artifactPath('workplace-ukrainian.png') });
+
+    await page.getByTestId('settings-language').click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await expect.poll(() => page.getByTestId('nav-contacts').textContent()).toContain('Contacts');
+  });
+
+  it('opens the Ctrl+K palette, finds a contact as you type, and opens the card', async () => {
+    await page.getByTestId('nav-contacts').click();
+    await page.keyboard.press('Control+K');
+    const search = page.getByPlaceholder('Search contacts, companies, numbers, or type a command…');
+    await search.waitFor();
+    await search.fill('Шевч');
+    const firstHit = page.locator('.mantine-Spotlight-action').filter({ hasText: 'Шевч' }).first();
+    await firstHit.waitFor();
+    await page.screenshot({ path: artifactPath('command-palette.png') });
+    const name = (await firstHit.locator('.mantine-Spotlight-actionLabel').textContent()) ?? '';
+    await firstHit.click();
+    const card = page.getByTestId('contact-card');
+    await card.waitFor();
+    expect(await card.locator('h3').textContent()).toBe(name);
+    await page.screenshot({ path: artifactPath('contact-card.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('finds a contact by a phone number typed in another format', async () => {
+    await page.getByTestId('contacts-search').fill('+380 6');
+    const phoneDigits = () =>
+      page.locator('[data-testid=contacts-table] tbody tr td:nth-child(3)').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').replace(/\D/g, '')));
+    // Every row is someone with a Ukrainian mobile number, whatever format it was typed in.
+    await expect.poll(async () => (await phoneDigits()).every((d) => /^(380|0)6/.test(d))).toBe(true);
+    expect((await phoneDigits()).length).toBe(50);
+    expect(new Set((await phoneDigits()).map((d) => d.slice(0, 3))).size).toBeGreaterThan(1);
+  });
+
+  it('runs commands from the palette: theme switch', async () => {
+    const before = await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('theme');
+    await page.locator('.mantine-Spotlight-action').filter({ hasText: 'Switch light/dark theme' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).not.toBe(before);
+    await page.screenshot({ path: artifactPath('workplace-theme-switched.png') });
+  });
+});

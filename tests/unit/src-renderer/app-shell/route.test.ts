@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHash } from '#renderer/app-shell/useHashRoute';
+
+describe('hash routes', () => {
+  it('reads an area and an opened record', () => {
+    expect(parseRoute('#/contacts/ct-0000001')).toEqual({ area: 'contacts', id: 'ct-0000001' });
+    expect(parseRoute('#/calendar')).toEqual({ area: 'calendar', id: null });
+  });
+
+  it('falls back to contacts for an empty or unknown hash', () => {
+    expect(parseRoute('')).toEqual({ area: 'contacts', id: null });
+    expect(parseRoute('#/admin/1')).toEqual({ area: 'contacts', id: null });
+  });
+
+  it('round-trips ids that need escaping', () => {
+    const route = { area: 'contacts' as const, id: 'ct/with space' };
+    expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+});
