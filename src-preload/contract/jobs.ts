@@ -3,6 +3,7 @@ import { IdSchema } from './common';
 
 export const jobKinds = ['demo.seed'] as const;
 export const JobKindSchema = z.enum(jobKinds);
+export type JobKind = z.infer<typeof JobKindSchema>;
 
 export const JobStateSchema = z.enum(['running', 'done', 'failed']);
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { runtimeAssets } from '#core/app/runtime-assets';
 import { createWorkstation } from '#core/app/workstation';
@@ -75,6 +76,20 @@ export async function foundationFigures(log: (line: string) => void): Promise<Fi
       millionWorkstation.dispatch('search.quick', { text: prefixes[i % prefixes.length] as string, limit: 8 }, { origin: 'bench' }),
     );
     figures.push({ name: 'api.quick_search_1m.p95_ms', value: percentile(quickSamples, 95), unit: 'ms' });
+
+    // A whole-table report runs in a worker: time to answer, and the longest the main thread stalled meanwhile.
+    const stall = monitorEventLoopDelay({ resolution: 5 });
+    const reportSamples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      stall.enable();
+      const start = performance.now();
+      const result = await millionWorkstation.dispatch('reports.summary', {}, { origin: 'bench' });
+      reportSamples.push(performance.now() - start);
+      stall.disable();
+      if (!result.ok) throw new Error(`reports.summary failed: ${result.error.message}`);
+    }
+    figures.push({ name: 'api.reports_summary_1m.p50_ms', value: percentile(reportSamples, 50), unit: 'ms' });
+    figures.push({ name: 'main_thread.max_stall_during_report_1m.ms', value: stall.max / 1e6, unit: 'ms' });
 
     // The browser host's WebSocket round trip for a small request.
     const host = await startWebHost({ workstation: millionWorkstation, rendererDir: scratch.path, port: 0, logger: silentLogger });

@@ -103,7 +103,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     settingsHandlers(settings),
     crmHandlers(database),
     calendarHandlers(database),
-    reportHandlers(database),
+    reportHandlers(jobs),
     demoHandlers(database, jobs, clock),
     telephonyHandlers(phone),
   );

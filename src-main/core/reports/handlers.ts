@@ -1,9 +1,9 @@
 import { defineHandlers } from '#core/api/registry';
-import type { AppDatabase } from '#core/db/connection';
-import { reportSummary } from './summary';
+import type { JobRunner } from '#core/workers/job-runner';
 
-export function reportHandlers(database: AppDatabase) {
+/** Reports aggregate whole tables, so they run in a worker thread; the dispatcher checks the answer's shape. */
+export function reportHandlers(jobs: JobRunner) {
   return defineHandlers({
-    'reports.summary': () => reportSummary(database.read),
+    'reports.summary': async () => (await jobs.run({ kind: 'reports.summary', params: {} }).finished).result as never,
   });
 }

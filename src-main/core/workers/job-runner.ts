@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { JobProgress } from '#contract';
+import { jobKinds, type JobKind, type JobProgress } from '#contract';
 import { DomainError } from '#core/shared/errors';
 import type { IdGenerator } from '#core/shared/ids';
 import type { Disposable } from '#core/shared/disposable';
@@ -13,9 +13,18 @@ export interface JobRunnerOptions {
   onProgress: (progress: JobProgress) => void;
 }
 
+/** A finished job: its last progress and, for queries, the answer. */
+export type JobOutcome = JobProgress & { result?: unknown };
+
+/** Jobs the operator sees (with a progress notice); queries run quietly. */
+function isAnnounced(kind: JobRequest['kind']): kind is JobKind {
+  return (jobKinds as readonly string[]).includes(kind);
+}
+
 /**
  * Runs heavy work (imports, demo data, big reports) in worker threads, so calls and the UI
- * never wait for it. Each job gets a thread of its own; progress goes out as `job.progress` events.
+ * never wait for it. Each job gets a thread of its own; progress of the jobs the operator
+ * started goes out as `job.progress` events.
  */
 export class JobRunner implements Disposable {
   private readonly running = new Map<string, Worker>();
@@ -23,18 +32,18 @@ export class JobRunner implements Disposable {
   constructor(private readonly options: JobRunnerOptions) {}
 
   /** Starts a job and resolves when it has finished; rejects with the job's DomainError. */
-  run(job: JobRequest): { jobId: string; finished: Promise<JobProgress> } {
+  run(job: JobRequest): { jobId: string; finished: Promise<JobOutcome> } {
     const jobId = this.options.ids.next();
     const worker = new Worker(this.options.script.source, { eval: this.options.script.eval });
     this.running.set(jobId, worker);
-    const report = (progress: Omit<JobProgress, 'jobId' | 'kind'>): JobProgress => {
-      const full: JobProgress = { jobId, kind: job.kind, ...progress };
-      this.options.onProgress(full);
+    const report = (progress: Omit<JobProgress, 'jobId' | 'kind'>): JobOutcome => {
+      const full = { jobId, kind: job.kind as JobKind, ...progress };
+      if (isAnnounced(job.kind)) this.options.onProgress(full);
       return full;
     };
     report({ state: 'running', done: 0, total: 0 });
 
-    const finished = new Promise<JobProgress>((resolve, reject) => {
+    const finished = new Promise<JobOutcome>((resolve, reject) => {
       let settled = false;
       const settle = (outcome: () => void) => {
         if (settled) return;
@@ -45,7 +54,9 @@ export class JobRunner implements Disposable {
       worker.on('message', (raw: unknown) => {
         const message = WorkerMessageSchema.parse(raw);
         if (message.type === 'progress') report({ state: 'running', done: message.done, total: message.total });
-        else if (message.type === 'done') settle(() => resolve(report({ state: 'done', done: message.done, total: message.total })));
+        else if (message.type === 'done') {
+          settle(() => resolve({ ...report({ state: 'done', done: message.done, total: message.total }), result: message.result }));
+        }
         else
           settle(() => {
             report({ state: 'failed', done: 0, total: 0, message: message.message });

@@ -11,6 +11,7 @@ export type DatabaseLocation = z.infer<typeof DatabaseLocationSchema>;
 
 export const JobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo.seed'), params: DemoSeedRequestSchema.extend({ now: z.number(), interactionsPerContact: z.number().optional() }) }),
+  z.object({ kind: z.literal('reports.summary'), params: z.object({}) }),
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
@@ -19,7 +20,7 @@ export type WorkerStart = z.infer<typeof WorkerStartSchema>;
 
 export const WorkerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), done: z.number(), total: z.number() }),
-  z.object({ type: z.literal('done'), done: z.number(), total: z.number() }),
+  z.object({ type: z.literal('done'), done: z.number(), total: z.number(), result: z.unknown().optional() }),
   z.object({ type: z.literal('failed'), code: ErrorCodeSchema, message: z.string() }),
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;

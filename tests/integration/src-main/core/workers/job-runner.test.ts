@@ -58,3 +58,22 @@ describe('job runner (worker threads)', () => {
     expect(await workstation.seedDemoIfEmpty(20)).toBe(false);
   });
 });
+
+describe('reports in a worker', () => {
+  it('answers reports.summary from a worker thread without announcing a job', async () => {
+    const workstation = createTestWorkstation();
+    await workstation.seedDemoIfEmpty(500);
+    const progress: JobProgress[] = [];
+    workstation.events.on('job.progress', (p) => progress.push(p));
+
+    const result = await workstation.dispatch('reports.summary', {}, { origin: 'test' });
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.contacts).toBe(500);
+    expect(result.value.interactionsByKind.map((k) => k.kind)).toEqual(['call', 'meeting', 'planned', 'email', 'note']);
+    expect(result.value.pipeline.length).toBe(6);
+    expect(result.value.pipeline.every((stage) => stage.amounts.every((a) => a.amount > 0 && a.currency.length === 3))).toBe(true);
+    expect(progress).toEqual([]);
+  });
+});
