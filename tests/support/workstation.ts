@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MethodInput, MethodName, MethodOutput, Result } from '#contract';
 import { afterEach } from 'vitest';
 import { runtimeAssets } from '#core/app/runtime-assets';
 import { createWorkstation, type Workstation, type WorkstationOptions } from '#core/app/workstation';
@@ -58,6 +59,11 @@ export function openScratchDatabase(): { database: AppDatabase; close(): void } 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A typed request through the real dispatcher, as a host would make it. */
+export async function callApi<M extends MethodName>(workstation: Workstation, method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+  return (await workstation.dispatch(method, input, { origin: 'test' })) as Result<MethodOutput<M>>;
 }
 
 /** Collects log lines, for tests that check what was (or was not) logged. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '#contract';
 import { countContacts } from '#core/crm/contacts';
 import { DomainError } from '#core/shared/errors';
-import { createTestWorkstation, testNow } from '#tests/support/workstation';
+import { callApi, createTestWorkstation, testNow } from '#tests/support/workstation';
 
 describe('job runner (worker threads)', () => {
   it('seeds the demo dataset in a worker and reports progress until done', async () => {
@@ -66,7 +66,7 @@ describe('reports in a worker', () => {
     const progress: JobProgress[] = [];
     workstation.events.on('job.progress', (p) => progress.push(p));
 
-    const result = await workstation.dispatch('reports.summary', {}, { origin: 'test' });
+    const result = await callApi(workstation, 'reports.summary', {});
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
