@@ -13,6 +13,16 @@ const lookAheadMs = 8 * 24 * 60 * 60 * 1000;
 
 const remindAt = sql<number>`${calendarEvents.startsAt} - ${calendarEvents.reminderMinutes} * 60000`;
 
+/** Events with a reminder not yet shown, starting inside the window around `now` (served by the start-time index). */
+function pendingReminder(now: number) {
+  return and(
+    gte(calendarEvents.startsAt, now - staleAfterMs),
+    lte(calendarEvents.startsAt, now + lookAheadMs),
+    isNotNull(calendarEvents.reminderMinutes),
+    isNull(calendarEvents.remindedAt),
+  );
+}
+
 export function dueReminders(db: ReadDb, now: number): ReminderDue[] {
   return db
     .select({
@@ -23,15 +33,7 @@ export function dueReminders(db: ReadDb, now: number): ReminderDue[] {
     })
     .from(calendarEvents)
     .leftJoin(contacts, eq(contacts.id, calendarEvents.contactId))
-    .where(
-      and(
-        gte(calendarEvents.startsAt, now - staleAfterMs),
-        lte(calendarEvents.startsAt, now + lookAheadMs),
-        isNotNull(calendarEvents.reminderMinutes),
-        isNull(calendarEvents.remindedAt),
-        lte(remindAt, now),
-      ),
-    )
+    .where(and(pendingReminder(now), lte(remindAt, now)))
     .all();
 }
 
@@ -40,14 +42,7 @@ export function nextReminderAt(db: ReadDb, now: number): number | null {
   const row = db
     .select({ at: sql<number | null>`min(${remindAt})` })
     .from(calendarEvents)
-    .where(
-      and(
-        gte(calendarEvents.startsAt, now - staleAfterMs),
-        lte(calendarEvents.startsAt, now + lookAheadMs),
-        isNotNull(calendarEvents.reminderMinutes),
-        isNull(calendarEvents.remindedAt),
-      ),
-    )
+    .where(pendingReminder(now))
     .get();
   return row?.at ?? null;
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { MethodOutput, MethodParams } from '#contract';
 import type { ReadDb } from '#core/db/handles';
 import { contacts, employees, interactions } from '#core/db/schema';
+import { interactionItemColumns } from './interaction-columns';
 
 /** Calls in and out, newest first, from the interaction history (kind = call). */
 export function callHistory(db: ReadDb, request: MethodParams<'calls.history'>): MethodOutput<'calls.history'> {
@@ -11,13 +12,7 @@ export function callHistory(db: ReadDb, request: MethodParams<'calls.history'>):
   );
   const rows = db
     .select({
-      id: interactions.id,
-      kind: interactions.kind,
-      direction: interactions.direction,
-      occurredAt: interactions.occurredAt,
-      employeeName: employees.name,
-      subject: interactions.subject,
-      outcome: interactions.outcome,
+      ...interactionItemColumns,
       contactId: interactions.contactId,
       contactName: contacts.fullName,
       durationSeconds: interactions.durationSeconds,

@@ -4,6 +4,7 @@ import type { ReadDb } from '#core/db/handles';
 import { companies, contactEmails, contactPhones, contacts, dealStages, deals, employees, interactions } from '#core/db/schema';
 import { DomainError } from '#core/shared/errors';
 import { foldForSearch, phoneDigits, prefixUpperBound } from '#core/shared/text';
+import { interactionItemColumns } from './interaction-columns';
 
 /** The phone shown in the list: the one that matched a phone search, else the first. */
 function shownPhone(search: string) {
@@ -93,15 +94,7 @@ export function getContactCard(db: ReadDb, id: string): ContactCard {
     .all()
     .map((e) => e.email);
   const history = db
-    .select({
-      id: interactions.id,
-      kind: interactions.kind,
-      direction: interactions.direction,
-      occurredAt: interactions.occurredAt,
-      employeeName: employees.name,
-      subject: interactions.subject,
-      outcome: interactions.outcome,
-    })
+    .select(interactionItemColumns)
     .from(interactions)
     .leftJoin(employees, eq(employees.id, interactions.employeeId))
     .where(eq(interactions.contactId, id))
