@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCodeSchema, LanguageSchema } from './common';
+import { CountryCodeSchema, IdSchema, LanguageSchema } from './common';
 
 export const HostKindSchema = z.enum(['electron', 'web']);
 export type HostKind = z.infer<typeof HostKindSchema>;
@@ -23,8 +23,8 @@ export const SettingsSchema = z.object({
   theme: ThemeSchema,
   /** Country assumed for phone numbers written without a country code. */
   defaultCountry: CountryCodeSchema,
-  /** The operator working at this workstation, as colleagues see them. */
-  operatorName: z.string().max(120),
+  /** The employee working at this workstation: the author of what they record, and the "me" of the collision guard. */
+  currentEmployeeId: IdSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -32,6 +32,6 @@ export const SettingsPatchSchema = z.strictObject({
   language: LanguageSchema.nullable().optional(),
   theme: ThemeSchema.optional(),
   defaultCountry: CountryCodeSchema.optional(),
-  operatorName: z.string().trim().max(120).optional(),
+  currentEmployeeId: IdSchema.nullable().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

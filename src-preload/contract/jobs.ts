@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 
-export const jobKinds = ['demo.seed'] as const;
+export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person'] as const;
 export const JobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
@@ -23,3 +23,9 @@ export const DemoSeedRequestSchema = z.strictObject({
 });
 
 export const JobStartedSchema = z.object({ jobId: IdSchema });
+
+/** An import started: follow it by job (progress) and by import (its report). */
+export const ImportStartedSchema = z.object({ jobId: IdSchema, importId: IdSchema });
+
+/** An export started: when the job is done, download the file by its id. */
+export const ExportStartedSchema = z.object({ jobId: IdSchema, fileId: IdSchema });

@@ -3,22 +3,84 @@ import { AppInfoSchema, SettingsPatchSchema, SettingsSchema } from './app';
 import { CalendarEventSchema, CalendarRangeRequestSchema } from './calendar';
 import { EmptyInputSchema, IdSchema } from './common';
 import {
-  CallHistoryPageSchema,
-  CallHistoryRequestSchema,
+  ComplaintAnalysisRequestSchema,
+  ComplaintAnalysisSchema,
+  ComplaintCardSchema,
+  ComplaintCauseSchema,
+  ComplaintCausesInputSchema,
+  ComplaintInputSchema,
+  ComplaintListRequestSchema,
+  ComplaintListSchema,
+  ComplaintStepInputSchema,
+  ComplaintTransitionSchema,
+} from './complaints';
+import {
+  CallerIdMatchSchema,
+  CollisionRequestSchema,
+  CollisionSchema,
+  CompanyCardSchema,
+  CompanyInputSchema,
+  CompanyListItemSchema,
+  CompanyListRequestSchema,
   ContactCardSchema,
+  ContactInputSchema,
   ContactListPageSchema,
   ContactListRequestSchema,
+  CustomFieldInputSchema,
+  CustomFieldSchema,
+  DuplicateGroupSchema,
+  EmployeeInputSchema,
+  EmployeeSchema,
+  MergeRequestSchema,
   QuickSearchHitSchema,
   QuickSearchRequestSchema,
-} from './crm';
-import { DemoSeedRequestSchema, JobStartedSchema } from './jobs';
+  TagSchema,
+} from './contacts';
+import {
+  DealBoardRequestSchema,
+  DealBoardSchema,
+  DealDetailSchema,
+  DealInputSchema,
+  DealListRequestSchema,
+  DealListSchema,
+  DealSchema,
+  DealStageSchema,
+  DealStagesInputSchema,
+} from './deals';
+import {
+  CallHistoryPageSchema,
+  CallHistoryRequestSchema,
+  CompletePlannedSchema,
+  InteractionInputSchema,
+  TimelineItemSchema,
+  TimelinePageSchema,
+  TimelineRequestSchema,
+} from './interactions';
+import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobStartedSchema } from './jobs';
 import { PhoneStatusSchema } from './phone';
 import { ReportSummarySchema } from './reports';
+import { SegmentInputSchema, SegmentSchema } from './segments';
+import {
+  DownloadChunkRequestSchema,
+  DownloadChunkSchema,
+  EraseRequestSchema,
+  ErasureSchema,
+  ExportRequestSchema,
+  ImportOptionsSchema,
+  ImportPreviewSchema,
+  ImportStartSchema,
+  ImportSummarySchema,
+  UploadAckSchema,
+  UploadChunkSchema,
+} from './transfer';
 
 export interface MethodSpec {
   input: z.ZodType;
   output: z.ZodType;
 }
+
+const byId = z.strictObject({ id: IdSchema });
+const ok = z.object({ ok: z.literal(true) });
 
 /**
  * Every request the renderer may make of main. Main validates `input` before any handler runs
@@ -32,15 +94,84 @@ export const methods = {
   /** Applies a partial change and answers with the whole new settings. */
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
 
-  /** A page of contacts, sorted and filtered in main against indexes. */
+  'employees.list': { input: EmptyInputSchema, output: z.array(EmployeeSchema) },
+  'employees.save': { input: EmployeeInputSchema, output: EmployeeSchema },
+
+  /** A page of contacts, sorted and filtered (by search text or a segment) in main against indexes. */
   'contacts.list': { input: ContactListRequestSchema, output: ContactListPageSchema },
-  /** One contact with phones, company, recent history and open deals. */
-  'contacts.get': { input: z.strictObject({ id: IdSchema }), output: ContactCardSchema },
+  'contacts.get': { input: byId, output: ContactCardSchema },
+  'contacts.create': { input: ContactInputSchema, output: ContactCardSchema },
+  /** Replaces the editable fields of a contact (the form sends them all). */
+  'contacts.update': { input: z.strictObject({ id: IdSchema, contact: ContactInputSchema }), output: ContactCardSchema },
+  /** Merges duplicates into one contact, keeping every phone, e-mail and the whole history. */
+  'contacts.merge': { input: MergeRequestSchema, output: ContactCardSchema },
+  'contacts.duplicates': { input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }), output: z.array(DuplicateGroupSchema) },
 
-  /** Search-as-you-type for the Ctrl+K palette: contacts and companies by name or phone digits. */
+  'companies.list': { input: CompanyListRequestSchema, output: z.object({ total: z.number().int(), rows: z.array(CompanyListItemSchema) }) },
+  'companies.get': { input: byId, output: CompanyCardSchema },
+  'companies.create': { input: CompanyInputSchema, output: CompanyCardSchema },
+  'companies.update': { input: z.strictObject({ id: IdSchema, company: CompanyInputSchema }), output: CompanyCardSchema },
+
+  'tags.list': { input: EmptyInputSchema, output: z.array(TagSchema) },
+  'customFields.list': { input: EmptyInputSchema, output: z.array(CustomFieldSchema) },
+  'customFields.save': { input: CustomFieldInputSchema, output: CustomFieldSchema },
+  'customFields.delete': { input: byId, output: ok },
+
+  /** Search-as-you-type (the search box and Ctrl+K): contacts and companies by name, phone in any format, e-mail, company. */
   'search.quick': { input: QuickSearchRequestSchema, output: z.array(QuickSearchHitSchema) },
+  /** Who is calling: any incoming number format to the matching contacts and companies. */
+  'callerId.lookup': { input: z.strictObject({ number: z.string().trim().min(1).max(64) }), output: CallerIdMatchSchema },
+  /** What colleagues already have going with this client: open deals, complaints, planned contacts. */
+  'collisions.check': { input: CollisionRequestSchema, output: z.array(CollisionSchema) },
 
+  'timeline.list': { input: TimelineRequestSchema, output: TimelinePageSchema },
+  'interactions.create': { input: InteractionInputSchema, output: TimelineItemSchema },
+  'interactions.complete': { input: CompletePlannedSchema, output: TimelineItemSchema },
   'calls.history': { input: CallHistoryRequestSchema, output: CallHistoryPageSchema },
+
+  'deals.stages': { input: EmptyInputSchema, output: z.array(DealStageSchema) },
+  'deals.saveStages': { input: DealStagesInputSchema, output: z.array(DealStageSchema) },
+  'deals.board': { input: DealBoardRequestSchema, output: DealBoardSchema },
+  'deals.list': { input: DealListRequestSchema, output: DealListSchema },
+  'deals.get': { input: byId, output: DealDetailSchema },
+  'deals.create': { input: DealInputSchema, output: DealSchema },
+  'deals.update': { input: z.strictObject({ id: IdSchema, deal: DealInputSchema }), output: DealSchema },
+  /** Moves a deal to another stage and records the move in its history. */
+  'deals.move': { input: z.strictObject({ id: IdSchema, stageId: IdSchema }), output: DealSchema },
+
+  'complaints.causes': { input: EmptyInputSchema, output: z.array(ComplaintCauseSchema) },
+  'complaints.saveCauses': { input: ComplaintCausesInputSchema, output: z.array(ComplaintCauseSchema) },
+  'complaints.list': { input: ComplaintListRequestSchema, output: ComplaintListSchema },
+  'complaints.get': { input: byId, output: ComplaintCardSchema },
+  'complaints.create': { input: ComplaintInputSchema, output: ComplaintCardSchema },
+  /** Moves a complaint along its life (see ComplaintState); a move the state machine forbids is a conflict. */
+  'complaints.transition': { input: ComplaintTransitionSchema, output: ComplaintCardSchema },
+  'complaints.addStep': { input: ComplaintStepInputSchema, output: ComplaintCardSchema },
+  'complaints.completeStep': { input: z.strictObject({ complaintId: IdSchema, stepId: IdSchema }), output: ComplaintCardSchema },
+  'complaints.addAction': { input: z.strictObject({ complaintId: IdSchema, text: z.string().trim().min(1).max(5000) }), output: ComplaintCardSchema },
+  'complaints.analysis': { input: ComplaintAnalysisRequestSchema, output: ComplaintAnalysisSchema },
+
+  'segments.list': { input: EmptyInputSchema, output: z.array(SegmentSchema) },
+  'segments.save': { input: SegmentInputSchema, output: SegmentSchema },
+  'segments.delete': { input: byId, output: ok },
+
+  /** Sends a file to main in chunks (imports); answers with the upload's id. */
+  'files.upload': { input: UploadChunkSchema, output: UploadAckSchema },
+  /** Reads a prepared file (an export) in chunks. */
+  'files.download': { input: DownloadChunkRequestSchema, output: DownloadChunkSchema },
+  'imports.preview': { input: ImportOptionsSchema, output: ImportPreviewSchema },
+  /** Imports in a worker thread; progress as job.progress, the report from imports.get. */
+  'imports.start': { input: ImportStartSchema, output: ImportStartedSchema },
+  'imports.get': { input: byId, output: ImportSummarySchema },
+  'imports.list': { input: EmptyInputSchema, output: z.array(ImportSummarySchema) },
+  /** Removes the contacts and companies an import created (merges into existing contacts stay). */
+  'imports.undo': { input: byId, output: ImportSummarySchema },
+  'exports.start': { input: ExportRequestSchema, output: ExportStartedSchema },
+
+  /** Everything held about one person, as one JSON file (download with files.download). */
+  'privacy.export': { input: z.strictObject({ contactId: IdSchema }), output: ExportStartedSchema },
+  /** Erases a person and their personal data; counts stay in reports, anonymised. */
+  'privacy.erase': { input: EraseRequestSchema, output: ErasureSchema },
 
   'calendar.range': { input: CalendarRangeRequestSchema, output: z.array(CalendarEventSchema) },
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
-import { InteractionKindSchema } from './crm';
+import { InteractionKindSchema } from './interactions';
 
 export const ReportSummarySchema = z.object({
   companies: z.number().int().nonnegative(),

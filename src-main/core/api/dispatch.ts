@@ -1,6 +1,6 @@
 import type { ZodError } from 'zod';
 import { isMethodName, methods, type ApiError, type MethodName, type PayloadIssue, type Result } from '#contract';
-import { BugError, DomainError } from '#core/shared/errors';
+import { BugError, DomainError, InvalidInputError } from '#core/shared/errors';
 import type { Logger } from '#core/shared/logger';
 import type { HandlerTable, RequestContext } from './registry';
 
@@ -51,6 +51,7 @@ function failure(error: ApiError): Result<never> {
 }
 
 function toApiError(method: MethodName, error: unknown, logger: Logger, ctx: RequestContext): ApiError {
+  if (error instanceof InvalidInputError) return { code: error.code, message: error.message, issues: error.issues };
   if (error instanceof DomainError) {
     return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
   }

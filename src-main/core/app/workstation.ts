@@ -8,6 +8,7 @@ import { calendarHandlers } from '#core/calendar/handlers';
 import { ReminderScheduler } from '#core/calendar/reminders';
 import { countContacts } from '#core/crm/contacts';
 import { crmHandlers } from '#core/crm/handlers';
+import { TransferStore } from '#core/crm/transfer/transfer-store';
 import { openDatabase, type AppDatabase } from '#core/db/connection';
 import { demoHandlers } from '#core/demo/handlers';
 import { reportHandlers } from '#core/reports/handlers';
@@ -86,6 +87,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       onProgress: (progress) => events.emit('job.progress', progress),
     }),
   );
+  const transfers = new TransferStore(options.dataDir, ids);
+  transfers.sweep(clock.now());
   const reminders = store.add(
     new ReminderScheduler({ database, clock, notify: (reminder) => events.emit('reminder.due', reminder) }),
   );
@@ -101,7 +104,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       }),
     }),
     settingsHandlers(settings),
-    crmHandlers(database),
+    crmHandlers({ ctx: { database, clock, ids, settings: () => settings.get() }, jobs, transfers, logger }),
     calendarHandlers(database),
     reportHandlers(jobs),
     demoHandlers(database, jobs, clock),

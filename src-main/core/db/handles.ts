@@ -1,7 +1,9 @@
+import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** drizzle over better-sqlite3, with the raw connection (`$client`) for prepared hot-path statements. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 declare const writeBrand: unique symbol;
 

@@ -23,6 +23,7 @@ export interface DemoContact {
   searchName: string; position: string | null; responsibleId: string; notes: string; createdAt: number; updatedAt: number;
 }
 export interface DemoContactPhone { id: string; contactId: string; kind: 'mobile' | 'work'; raw: string; e164: string | null; position: number }
+export interface DemoCompanyPhone { id: string; companyId: string; kind: 'work'; raw: string; e164: string | null; position: number }
 export interface DemoEmail { id: string; contactId: string; email: string; emailNormalized: string; position: number }
 export interface DemoInteraction {
   id: string; kind: 'call' | 'meeting' | 'planned' | 'email' | 'note'; direction: 'in' | 'out' | null; occurredAt: number;
@@ -42,6 +43,7 @@ export interface DemoBatch {
   stages: DemoStage[];
   companies: DemoCompany[];
   contacts: DemoContact[];
+  companyPhones: DemoCompanyPhone[];
   phones: DemoContactPhone[];
   emails: DemoEmail[];
   interactions: DemoInteraction[];
@@ -86,7 +88,7 @@ export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
   while (contactSerial < options.contacts) {
     const batch: DemoBatch = {
       employees: first ? employees : [], stages: first ? stages : [],
-      companies: [], contacts: [], phones: [], emails: [], interactions: [], deals: [], events: [],
+      companies: [], contacts: [], companyPhones: [], phones: [], emails: [], interactions: [], deals: [], events: [],
     };
     first = false;
     const batchEnd = Math.min(options.contacts, contactSerial + batchSize);
@@ -107,6 +109,11 @@ export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
               responsibleId: random.pick(employees).id, createdAt: created, updatedAt: created + random.int(0, 20) * day,
             };
             batch.companies.push(c);
+            // Half the companies have a switchboard number of their own (caller ID finds the company).
+            if (random.chance(0.5)) {
+              const phone = demoPhone(random, culture, companySerial + 8_000_000);
+              batch.companyPhones.push({ id: `cph-${pad(companySerial)}`, companyId: c.id, kind: 'work', raw: phone.raw, e164: phone.e164, position: 0 });
+            }
             return c;
           })();
       const people_ = company ? random.int(1, 6) : 1;

@@ -1,4 +1,6 @@
 import type { AppDatabase } from '#core/db/connection';
+import type { WriteDb } from '#core/db/handles';
+import { indexDocument } from '#core/crm/search-index';
 import { countContacts } from '#core/crm/contacts';
 import { DomainError } from '#core/shared/errors';
 import { generateDemo, type DemoBatch, type DemoOptions } from './generator';
@@ -15,6 +17,7 @@ const insertSql: Record<keyof DemoBatch, string> = {
   stages: 'INSERT INTO deal_stages (id, name, position, probability, outcome) VALUES (@id, @name, @position, @probability, @outcome)',
   companies:
     'INSERT INTO companies (id, name, search_name, city, website, responsible_id, created_at, updated_at) VALUES (@id, @name, @searchName, @city, @website, @responsibleId, @createdAt, @updatedAt)',
+  companyPhones: 'INSERT INTO company_phones (id, company_id, kind, raw, e164, position) VALUES (@id, @companyId, @kind, @raw, @e164, @position)',
   contacts:
     'INSERT INTO contacts (id, company_id, first_name, last_name, middle_name, full_name, search_name, position, responsible_id, notes, created_at, updated_at) VALUES (@id, @companyId, @firstName, @lastName, @middleName, @fullName, @searchName, @position, @responsibleId, @notes, @createdAt, @updatedAt)',
   phones: 'INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES (@id, @contactId, @kind, @raw, @e164, @position)',
@@ -29,7 +32,7 @@ const insertSql: Record<keyof DemoBatch, string> = {
 };
 
 /** Insertion order respects foreign keys. */
-const tableOrder: (keyof DemoBatch)[] = ['employees', 'stages', 'companies', 'contacts', 'phones', 'emails', 'interactions', 'deals', 'events'];
+const tableOrder: (keyof DemoBatch)[] = ['employees', 'stages', 'companies', 'companyPhones', 'contacts', 'phones', 'emails', 'interactions', 'deals', 'events'];
 
 /**
  * Writes the demo dataset into an empty workplace. Each batch is one transaction holding
@@ -45,15 +48,41 @@ export function seedDemo(database: AppDatabase, options: DemoOptions, onProgress
   ) as Record<keyof DemoBatch, ReturnType<typeof database.sqlite.prepare>>;
 
   let done = 0;
+  const companyNames = new Map<string, string>();
   for (const batch of generateDemo(options)) {
-    database.write(() => {
+    database.write((tx) => {
       for (const table of tableOrder) {
         const statement = statements[table];
         for (const row of batch[table] as unknown as Row[]) statement.run(row);
       }
+      indexBatch(tx, batch, companyNames);
     });
     done += batch.contacts.length;
     onProgress?.({ done, total: options.contacts });
   }
   return { done, total: options.contacts };
+}
+
+/** Puts a batch's people and companies into the search index, as the CRM's own writes do. */
+function indexBatch(tx: WriteDb, batch: DemoBatch, companyNames: Map<string, string>): void {
+  const companyPhones = new Map(batch.companyPhones.map((p) => [p.companyId, p.e164 ?? p.raw]));
+  for (const company of batch.companies) {
+    companyNames.set(company.id, company.name);
+    const phone = companyPhones.get(company.id);
+    indexDocument(tx, { kind: 'company', id: company.id, name: company.name, company: company.city, emails: [], phones: phone ? [phone] : [] });
+  }
+  const phones = new Map<string, string[]>();
+  for (const p of batch.phones) phones.set(p.contactId, [...(phones.get(p.contactId) ?? []), p.e164 ?? p.raw]);
+  const emails = new Map(batch.emails.map((e) => [e.contactId, e.email]));
+  for (const contact of batch.contacts) {
+    const email = emails.get(contact.id);
+    indexDocument(tx, {
+      kind: 'contact',
+      id: contact.id,
+      name: contact.fullName,
+      company: contact.companyId ? (companyNames.get(contact.companyId) ?? '') : '',
+      emails: email ? [email] : [],
+      phones: phones.get(contact.id) ?? [],
+    });
+  }
 }

@@ -6,7 +6,7 @@ export const defaultSettings: Settings = {
   language: null,
   theme: 'auto',
   defaultCountry: 'UA',
-  operatorName: '',
+  currentEmployeeId: null,
 };
 
 /**

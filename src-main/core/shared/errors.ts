@@ -1,4 +1,4 @@
-import type { ErrorCode } from '#contract';
+import type { ErrorCode, PayloadIssue } from '#contract';
 
 /**
  * An expected failure: bad input, a record that is gone, a server that said no.
@@ -21,4 +21,16 @@ export class BugError extends Error {
     super(message);
     this.name = 'BugError';
   }
+}
+
+/** Input that passed the contract's shape but not a rule only main can check (a phone that is no number, a tag of another kind). */
+export class InvalidInputError extends DomainError {
+  constructor(readonly issues: PayloadIssue[]) {
+    super('invalid_payload', issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    this.name = 'InvalidInputError';
+  }
+}
+
+export function notFound(what: string, id: string): DomainError {
+  return new DomainError('not_found', `${what} ${id} does not exist (it may have been merged or erased)`, { id });
 }

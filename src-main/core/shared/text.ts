@@ -1,6 +1,7 @@
 /**
  * Folds a name for search and sorting: Unicode lower case (SQLite's lower() is ASCII-only),
- * ё → е, apostrophes dropped (Ukrainian "Мар'яна" is typed both ways), spaces collapsed.
+ * ё → е, apostrophes dropped (Ukrainian "Мар'яна" is typed both ways), accents dropped from
+ * Latin letters (Müller → muller) while Cyrillic й, ї stay letters of their own; spaces collapsed.
  */
 export function foldForSearch(text: string): string {
   return text
@@ -8,8 +9,17 @@ export function foldForSearch(text: string): string {
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/['’ʼ`]/g, '')
+    .replace(/[a-zà-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŉōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžß]/g, stripLatinAccent)
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+function stripLatinAccent(letter: string): string {
+  if (letter === 'ß') return 'ss';
+  if (letter === 'ł') return 'l';
+  if (letter === 'đ') return 'd';
+  if (letter === 'œ') return 'oe';
+  return letter.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** The exclusive upper bound of all strings starting with `prefix`, for index range scans. */
@@ -22,4 +32,11 @@ export function phoneDigits(text: string): string | null {
   if (!/^[+\d\s().\-/]+$/.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   return digits.length >= 3 ? digits : null;
+}
+
+/** Words of a search text, folded, for prefix matching: "Шевч, Київ" → ["шевч", "київ"]. */
+export function searchWords(text: string): string[] {
+  return foldForSearch(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
 }

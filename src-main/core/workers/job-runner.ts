@@ -17,7 +17,7 @@ export interface JobRunnerOptions {
 export type JobOutcome = JobProgress & { result?: unknown };
 
 /** Jobs the operator sees (with a progress notice); queries run quietly. */
-function isAnnounced(kind: JobRequest['kind']): kind is JobKind {
+function isAnnounced(kind: string): kind is JobKind {
   return (jobKinds as readonly string[]).includes(kind);
 }
 

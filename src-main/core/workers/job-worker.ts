@@ -12,13 +12,13 @@ function main(): void {
   const port = parentPort;
   if (!port) throw new Error('job-worker must run in a worker thread');
   const post = (message: WorkerMessage) => port.postMessage(message);
-  port.once('message', (raw: unknown) => {
+  port.once('message', async (raw: unknown) => {
     let database: ReturnType<typeof openDatabase> | undefined;
     try {
       const start = WorkerStartSchema.parse(raw);
       database = openDatabase({ ...start.database, busyTimeoutMs: 30_000 });
       let lastPost = 0;
-      const result = runJob(database, start.job, (progress) => {
+      const result = await runJob(database, start.job, (progress) => {
         // Throttled: progress bars need a few updates a second, not one per batch of rows.
         const now = performance.now();
         if (now - lastPost >= 100) {

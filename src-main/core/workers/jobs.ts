@@ -1,7 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import { assertNever } from '#contract';
+import { findDuplicates } from '#core/crm/duplicates';
+import { personalDataDocument } from '#core/crm/privacy';
+import { runExport } from '#core/crm/transfer/export-job';
+import { runImport } from '#core/crm/transfer/import-job';
 import type { AppDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { reportSummary } from '#core/reports/summary';
+import { uuidGenerator } from '#core/shared/ids';
 import type { JobRequest } from './protocol';
 
 export interface JobProgressReport {
@@ -16,14 +22,27 @@ export interface JobResult extends JobProgressReport {
 
 /**
  * The work a worker thread can do: anything that could hold the main thread for more than a
- * few milliseconds on a big database. Pure over the database handle, so tests may run it in-thread.
+ * few milliseconds on a big database. Pure over the database handle, so tests and the command
+ * line may run it in-thread.
  */
-export function runJob(database: AppDatabase, job: JobRequest, report: (progress: JobProgressReport) => void): JobResult {
+export async function runJob(database: AppDatabase, job: JobRequest, report: (progress: JobProgressReport) => void): Promise<JobResult> {
   switch (job.kind) {
     case 'demo.seed':
       return seedDemo(database, job.params, report);
     case 'reports.summary':
       return { done: 1, total: 1, result: reportSummary(database.read) };
+    case 'contacts.duplicates':
+      return { done: 1, total: 1, result: findDuplicates(database.read, job.params.limit) };
+    case 'import.contacts': {
+      const { now, ...params } = job.params;
+      const summary = await runImport(database, params, { ids: uuidGenerator, clock: { now: () => now } }, report);
+      return { done: summary.rows, total: summary.rows, result: summary };
+    }
+    case 'export.contacts':
+      return runExport(database, job.params, report);
+    case 'export.person':
+      writeFileSync(job.params.file, JSON.stringify(personalDataDocument(database.read, job.params.contactId, job.params.now), null, 2));
+      return { done: 1, total: 1 };
     default:
       return assertNever(job, 'job');
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DemoSeedRequestSchema, ErrorCodeSchema } from '#contract';
+import { DelimiterSchema, DemoSeedRequestSchema, ErrorCodeSchema, ImportFormatSchema, ImportTargetSchema, SegmentDefinitionSchema, TextEncodingSchema } from '#contract';
 
 /** How a worker finds the database main opened (and already migrated). */
 export const DatabaseLocationSchema = z.object({
@@ -9,9 +9,35 @@ export const DatabaseLocationSchema = z.object({
 });
 export type DatabaseLocation = z.infer<typeof DatabaseLocationSchema>;
 
+/** Every job carries the moment it was started, so its records are dated by main's clock. */
+const started = { now: z.number() };
+
 export const JobRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('demo.seed'), params: DemoSeedRequestSchema.extend({ now: z.number(), interactionsPerContact: z.number().optional() }) }),
+  z.object({ kind: z.literal('demo.seed'), params: DemoSeedRequestSchema.extend({ ...started, interactionsPerContact: z.number().optional() }) }),
   z.object({ kind: z.literal('reports.summary'), params: z.object({}) }),
+  z.object({ kind: z.literal('contacts.duplicates'), params: z.object({ limit: z.number().int() }) }),
+  z.object({
+    kind: z.literal('import.contacts'),
+    params: z.object({
+      ...started,
+      importId: z.string(),
+      file: z.string(),
+      fileName: z.string(),
+      format: ImportFormatSchema.optional(),
+      encoding: TextEncodingSchema.optional(),
+      delimiter: DelimiterSchema.optional(),
+      hasHeader: z.boolean(),
+      mapping: z.array(ImportTargetSchema),
+      duplicates: z.enum(['skip', 'merge', 'create']),
+      defaultCountry: z.string(),
+      employeeId: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    kind: z.literal('export.contacts'),
+    params: z.object({ ...started, format: z.enum(['csv', 'xlsx', 'vcard']), filter: SegmentDefinitionSchema.optional(), file: z.string() }),
+  }),
+  z.object({ kind: z.literal('export.person'), params: z.object({ ...started, contactId: z.string(), file: z.string() }) }),
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 

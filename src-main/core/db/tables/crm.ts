@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Colleagues: operators, managers, secretaries. Referenced as "responsible" and as the author of interactions. */
 export const employees = sqliteTable('employees', {
@@ -19,11 +19,19 @@ export const companies = sqliteTable(
     searchName: text('search_name').notNull(),
     city: text('city'),
     website: text('website'),
+    /** Registration code (ЄДРПОУ / ИНН / VAT number). */
+    taxId: text('tax_id'),
+    email: text('email'),
+    address: text('address'),
+    notes: text('notes').notNull().default(''),
+    source: text('source'),
+    doNotCall: integer('do_not_call', { mode: 'boolean' }).notNull().default(false),
     responsibleId: text('responsible_id').references(() => employees.id, { onDelete: 'set null' }),
+    importId: text('import_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('companies_search_name_idx').on(t.searchName)],
+  (t) => [index('companies_search_name_idx').on(t.searchName, t.id), index('companies_import_idx').on(t.importId)],
 );
 
 /** A person: an employee of a company, or a retail customer standing alone. */
@@ -41,10 +49,20 @@ export const contacts = sqliteTable(
     position: text('position'),
     responsibleId: text('responsible_id').references(() => employees.id, { onDelete: 'set null' }),
     notes: text('notes').notNull().default(''),
+    /** Where the contact came from: "import", "call", "website", a campaign… */
+    source: text('source'),
+    /** Consent: the person asked not to be called / e-mailed. The dialer and mailings honour these. */
+    doNotCall: integer('do_not_call', { mode: 'boolean' }).notNull().default(false),
+    noEmail: integer('no_email', { mode: 'boolean' }).notNull().default(false),
+    /** The import that created the contact, so an import can be reviewed or undone. */
+    importId: text('import_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
+    index('contacts_responsible_idx').on(t.responsibleId),
+    index('contacts_created_idx').on(t.createdAt, t.id),
+    index('contacts_import_idx').on(t.importId),
     // id as the last column: pages sort by (name, id) and must not need a temporary sort.
     index('contacts_search_name_idx').on(t.searchName, t.id),
     index('contacts_company_idx').on(t.companyId),
@@ -84,6 +102,108 @@ export const contactEmails = sqliteTable(
   (t) => [index('contact_emails_contact_idx').on(t.contactId, t.position), index('contact_emails_norm_idx').on(t.emailNormalized)],
 );
 
+/** A company's own numbers (switchboard, reception), for caller ID before a person is known. */
+export const companyPhones = sqliteTable(
+  'company_phones',
+  {
+    id: text('id').primaryKey(),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['mobile', 'work', 'home', 'fax', 'other'] }).notNull(),
+    raw: text('raw').notNull(),
+    e164: text('e164'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('company_phones_company_idx').on(t.companyId, t.position), index('company_phones_e164_idx').on(t.e164)],
+);
+
+export const contactAddresses = sqliteTable(
+  'contact_addresses',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['home', 'work', 'delivery', 'other'] }).notNull(),
+    text: text('text').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('contact_addresses_contact_idx').on(t.contactId, t.position)],
+);
+
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Folded name: one tag per spelling, whatever the case. */
+    searchName: text('search_name').notNull(),
+    color: text('color').notNull().default('gray'),
+  },
+  (t) => [uniqueIndex('tags_search_name_idx').on(t.searchName)],
+);
+
+export const contactTags = sqliteTable(
+  'contact_tags',
+  {
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.tagId] }), index('contact_tags_tag_idx').on(t.tagId, t.contactId)],
+);
+
+export const companyTags = sqliteTable(
+  'company_tags',
+  {
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.tagId] }), index('company_tags_tag_idx').on(t.tagId, t.companyId)],
+);
+
+/** Fields an administrator adds in Settings ("Delivery day", "Loyalty level"), for contacts or companies. */
+export const customFields = sqliteTable('custom_fields', {
+  id: text('id').primaryKey(),
+  entity: text('entity', { enum: ['contact', 'company'] }).notNull(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ['text', 'number', 'date', 'choice'] }).notNull(),
+  /** JSON array of the allowed values of a choice field. */
+  options: text('options').notNull().default('[]'),
+  position: integer('position').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * One value per field and record. `value` holds text, ISO dates and choices; `number` holds numbers,
+ * so segments can compare them with an index.
+ */
+export const customValues = sqliteTable(
+  'custom_values',
+  {
+    fieldId: text('field_id')
+      .notNull()
+      .references(() => customFields.id, { onDelete: 'cascade' }),
+    entityId: text('entity_id').notNull(),
+    value: text('value').notNull(),
+    number: real('number'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fieldId, t.entityId] }),
+    index('custom_values_entity_idx').on(t.entityId),
+    index('custom_values_value_idx').on(t.fieldId, t.value),
+    index('custom_values_number_idx').on(t.fieldId, t.number),
+  ],
+);
+
 /** Every contact with a client: calls, meetings, planned contacts, emails, notes. */
 export const interactions = sqliteTable(
   'interactions',
@@ -95,9 +215,13 @@ export const interactions = sqliteTable(
     employeeId: text('employee_id').references(() => employees.id, { onDelete: 'set null' }),
     contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     companyId: text('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    dealId: text('deal_id'),
+    complaintId: text('complaint_id'),
     subject: text('subject').notNull().default(''),
     outcome: text('outcome'),
     durationSeconds: integer('duration_seconds'),
+    /** For planned contacts: when it was done (null while still planned). */
+    completedAt: integer('completed_at'),
     createdAt: integer('created_at')
       .notNull()
       .default(sql`(unixepoch() * 1000)`),
@@ -106,5 +230,22 @@ export const interactions = sqliteTable(
     index('interactions_contact_time_idx').on(t.contactId, t.occurredAt),
     index('interactions_company_time_idx').on(t.companyId, t.occurredAt),
     index('interactions_kind_time_idx').on(t.kind, t.occurredAt),
+    index('interactions_employee_time_idx').on(t.employeeId, t.occurredAt),
+    index('interactions_deal_idx').on(t.dealId),
+    index('interactions_complaint_idx').on(t.complaintId),
   ],
+);
+
+/** Other people who took part (a meeting with three of the client's staff). */
+export const interactionParticipants = sqliteTable(
+  'interaction_participants',
+  {
+    interactionId: text('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.interactionId, t.contactId] }), index('interaction_participants_contact_idx').on(t.contactId)],
 );

@@ -29,6 +29,9 @@ export const deals = sqliteTable(
     probability: integer('probability').notNull().default(0),
     expectedCloseAt: integer('expected_close_at'),
     ownerId: text('owner_id').references(() => employees.id, { onDelete: 'set null' }),
+    notes: text('notes').notNull().default(''),
+    /** Set when the deal enters a won or lost stage. */
+    closedAt: integer('closed_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -36,5 +39,22 @@ export const deals = sqliteTable(
     index('deals_stage_idx').on(t.stageId),
     index('deals_contact_idx').on(t.contactId),
     index('deals_company_idx').on(t.companyId),
+    index('deals_owner_idx').on(t.ownerId),
   ],
+);
+
+/** Every move of a deal between stages: the pipeline's history and the source of conversion reports. */
+export const dealStageHistory = sqliteTable(
+  'deal_stage_history',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    fromStageId: text('from_stage_id'),
+    toStageId: text('to_stage_id').notNull(),
+    changedAt: integer('changed_at').notNull(),
+    employeeId: text('employee_id').references(() => employees.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('deal_stage_history_deal_idx').on(t.dealId, t.changedAt)],
 );

@@ -27,10 +27,10 @@ describe('API dispatch', () => {
     ['a wrong type', { language: 5 }, 'language'],
     ['an unknown field', { theme: 'dark', isAdmin: true }, ''],
     ['a bad country code', { defaultCountry: 'ukraine' }, 'defaultCountry'],
-    ['an over-long name', { theme: 'dark', operatorName: 'x'.repeat(500) }, 'operatorName'],
+    ['an employee id of the wrong shape', { theme: 'dark', currentEmployeeId: '' }, 'currentEmployeeId'],
   ])('refuses settings.update with %s, naming the field, and changes nothing', async (_label, payload, path) => {
     const workstation = createTestWorkstation();
-    await workstation.dispatch('settings.update', { operatorName: 'Оксана' }, ctx);
+    await workstation.dispatch('settings.update', { defaultCountry: 'PL' }, ctx);
     const before = settingsRows(workstation);
 
     const result = await workstation.dispatch('settings.update', payload, ctx);

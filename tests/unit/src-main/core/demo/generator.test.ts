@@ -37,7 +37,7 @@ describe('demo data generator', () => {
     expect(formats.size).toBeGreaterThan(10);
     for (const phone of phones.slice(0, 800)) {
       const country = phone.e164?.startsWith('+380') ? 'UA' : phone.e164?.startsWith('+7') ? 'RU' : 'UA';
-      expect(normalizePhone(phone.raw, country)).toEqual({ ok: true, e164: phone.e164 });
+      expect(normalizePhone(phone.raw, country)).toMatchObject({ ok: true, e164: phone.e164 });
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, phoneDigits, prefixUpperBound } from '#core/shared/text';
+import { foldForSearch, phoneDigits, prefixUpperBound, searchWords } from '#core/shared/text';
 
 describe('foldForSearch', () => {
   it('lower-cases Cyrillic and Latin alike', () => {
@@ -37,5 +37,22 @@ describe('prefixUpperBound', () => {
     expect('шевченко' < upper).toBe(true);
     expect('шевчук' >= 'шев').toBe(true);
     expect('шеж' < upper).toBe(false);
+  });
+});
+
+describe('foldForSearch across alphabets', () => {
+  it('drops accents from Latin letters so Müller is found as muller', () => {
+    expect(foldForSearch('Müller')).toBe('muller');
+    expect(foldForSearch('Łukasz Wałęsa')).toBe('lukasz walesa');
+  });
+
+  it('keeps Ukrainian and Russian letters that only look accented', () => {
+    expect(foldForSearch('Андрій Йосипович Їжак')).toBe('андрій йосипович їжак');
+  });
+});
+
+describe('searchWords', () => {
+  it('splits on anything that is not a letter or digit', () => {
+    expect(searchWords('Дніпро-Трейд, o.shevchenko@firm.example')).toEqual(['дніпро', 'трейд', 'o', 'shevchenko', 'firm', 'example']);
   });
 });

@@ -1,0 +1,62 @@
+import { and, eq, gte, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
+import type { Collision } from '#contract';
+import type { ReadDb } from '#core/db/handles';
+import { complaints, contacts, dealStages, deals, employees, interactions } from '#core/db/schema';
+
+const day = 24 * 60 * 60 * 1000;
+
+/** Someone other than me (records nobody owns count as someone else's). */
+function notMine(column: Column, me: string | null): SQL | undefined {
+  return me ? or(isNull(column), ne(column, me)) : undefined;
+}
+
+/**
+ * What colleagues already have going with a client: open deals, open complaints, planned contacts,
+ * so that two employees never offer the same thing to one client. A contact's company counts too.
+ */
+export function findCollisions(db: ReadDb, request: { contactId?: string | undefined; companyId?: string | undefined }, me: string | null, now: number): Collision[] {
+  const companyId =
+    request.companyId ??
+    (request.contactId ? (db.select({ companyId: contacts.companyId }).from(contacts).where(eq(contacts.id, request.contactId)).get()?.companyId ?? undefined) : undefined);
+  const about = (contactColumn: Column, companyColumn: Column) =>
+    or(request.contactId ? eq(contactColumn, request.contactId) : undefined, companyId ? eq(companyColumn, companyId) : undefined);
+
+  const openDeals = db
+    .select({ id: deals.id, subject: deals.title, at: deals.updatedAt, employeeId: deals.ownerId, employeeName: employees.name })
+    .from(deals)
+    .innerJoin(dealStages, eq(dealStages.id, deals.stageId))
+    .leftJoin(employees, eq(employees.id, deals.ownerId))
+    .where(and(about(deals.contactId, deals.companyId), eq(dealStages.outcome, 'open'), notMine(deals.ownerId, me)))
+    .all()
+    .map((r) => ({ kind: 'deal' as const, ...r }));
+  const openComplaints = db
+    .select({ id: complaints.id, subject: complaints.subject, at: complaints.updatedAt, employeeId: complaints.responsibleId, employeeName: employees.name })
+    .from(complaints)
+    .leftJoin(employees, eq(employees.id, complaints.responsibleId))
+    .where(and(about(complaints.contactId, complaints.companyId), ne(complaints.state, 'closed'), notMine(complaints.responsibleId, me)))
+    .all()
+    .map((r) => ({ kind: 'complaint' as const, ...r }));
+  const planned = db
+    .select({ id: interactions.id, subject: interactions.subject, at: interactions.occurredAt, employeeId: interactions.employeeId, employeeName: employees.name })
+    .from(interactions)
+    .leftJoin(employees, eq(employees.id, interactions.employeeId))
+    .where(
+      and(
+        about(interactions.contactId, interactions.companyId),
+        eq(interactions.kind, 'planned'),
+        isNull(interactions.completedAt),
+        gte(interactions.occurredAt, now - day),
+        notMine(interactions.employeeId, me),
+      ),
+    )
+    .all()
+    .map((r) => ({ kind: 'planned' as const, ...r }));
+
+  return [...openDeals, ...openComplaints, ...planned].map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    employee: r.employeeId && r.employeeName ? { id: r.employeeId, name: r.employeeName } : null,
+    subject: r.subject,
+    at: r.at,
+  }));
+}

@@ -1,0 +1,191 @@
+import { aliasedTable, and, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { InteractionInput, MethodOutput, MethodParams, TimelineItem } from '#contract';
+import type { ReadDb, WriteDb } from '#core/db/handles';
+import { companies, complaints, contacts, dealStages, deals, employees, interactionParticipants, interactions } from '#core/db/schema';
+import { DomainError, notFound } from '#core/shared/errors';
+import type { CrmContext } from './crm-context';
+import { interactionItemColumns } from './interaction-columns';
+import { requireRecord } from './records';
+
+const participantContact = aliasedTable(contacts, 'participant');
+
+/** The interactions a timeline shows: the contact's own (and those they took part in), or all of a company's people. */
+function subjectFilter(request: { contactId?: string | undefined; companyId?: string | undefined }): SQL | undefined {
+  if (request.contactId) {
+    return or(
+      eq(interactions.contactId, request.contactId),
+      sql`${interactions.id} IN (SELECT interaction_id FROM interaction_participants WHERE contact_id = ${request.contactId})`,
+    );
+  }
+  if (request.companyId) {
+    return or(
+      eq(interactions.companyId, request.companyId),
+      sql`${interactions.contactId} IN (SELECT id FROM contacts WHERE company_id = ${request.companyId})`,
+    );
+  }
+  return undefined;
+}
+
+function timelineRows(db: ReadDb, where: SQL | undefined, limit: number): TimelineItem[] {
+  const rows = db
+    .select({
+      ...interactionItemColumns,
+      employeeId: interactions.employeeId,
+      contactId: interactions.contactId,
+      contactName: contacts.fullName,
+      companyId: interactions.companyId,
+      companyName: companies.name,
+      dealId: interactions.dealId,
+      dealTitle: deals.title,
+      complaintId: interactions.complaintId,
+      complaintNumber: complaints.number,
+      durationSeconds: interactions.durationSeconds,
+      completedAt: interactions.completedAt,
+    })
+    .from(interactions)
+    .leftJoin(employees, eq(employees.id, interactions.employeeId))
+    .leftJoin(contacts, eq(contacts.id, interactions.contactId))
+    .leftJoin(companies, eq(companies.id, interactions.companyId))
+    .leftJoin(deals, eq(deals.id, interactions.dealId))
+    .leftJoin(complaints, eq(complaints.id, interactions.complaintId))
+    .where(where)
+    .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+    .limit(limit)
+    .all();
+  const participants = new Map<string, { id: string; name: string }[]>();
+  if (rows.length > 0) {
+    for (const p of db
+      .select({ interactionId: interactionParticipants.interactionId, id: participantContact.id, name: participantContact.fullName })
+      .from(interactionParticipants)
+      .innerJoin(participantContact, eq(participantContact.id, interactionParticipants.contactId))
+      .where(inArray(interactionParticipants.interactionId, rows.map((r) => r.id)))
+      .all()) {
+      participants.set(p.interactionId, [...(participants.get(p.interactionId) ?? []), { id: p.id, name: p.name }]);
+    }
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    direction: r.direction,
+    occurredAt: r.occurredAt,
+    employeeId: r.employeeId,
+    employeeName: r.employeeName,
+    subject: r.subject,
+    outcome: r.outcome,
+    contact: r.contactId && r.contactName ? { id: r.contactId, name: r.contactName } : null,
+    company: r.companyId && r.companyName ? { id: r.companyId, name: r.companyName } : null,
+    deal: r.dealId && r.dealTitle ? { id: r.dealId, name: r.dealTitle } : null,
+    complaint: r.complaintId && r.complaintNumber !== null ? { id: r.complaintId, number: r.complaintNumber } : null,
+    participants: participants.get(r.id) ?? [],
+    durationSeconds: r.durationSeconds,
+    completedAt: r.completedAt,
+  }));
+}
+
+/** A page of a contact's or company's history, newest first, with who on our side works with them. */
+export function timeline(db: ReadDb, request: MethodParams<'timeline.list'>): MethodOutput<'timeline.list'> {
+  const subject = subjectFilter(request);
+  const where = and(
+    subject,
+    request.kinds && request.kinds.length > 0 ? inArray(interactions.kind, request.kinds) : undefined,
+    request.employeeId ? eq(interactions.employeeId, request.employeeId) : undefined,
+    request.before !== undefined ? lt(interactions.occurredAt, request.before) : undefined,
+  );
+  const items = timelineRows(db, where, request.limit + 1);
+  const hasMore = items.length > request.limit;
+  const page = items.slice(0, request.limit);
+  return {
+    items: page,
+    nextBefore: hasMore ? (page.at(-1)?.occurredAt ?? null) : null,
+    colleagues: colleagueActivity(db, request, subject),
+  };
+}
+
+function colleagueActivity(db: ReadDb, request: { contactId?: string | undefined; companyId?: string | undefined }, subject: SQL | undefined) {
+  const activity = db
+    .select({ id: employees.id, name: employees.name, count: sql<number>`count(*)`, lastAt: sql<number>`max(${interactions.occurredAt})` })
+    .from(interactions)
+    .innerJoin(employees, eq(employees.id, interactions.employeeId))
+    .where(subject)
+    .groupBy(employees.id)
+    .all();
+  const dealOwner = request.contactId ? eq(deals.contactId, request.contactId) : eq(deals.companyId, request.companyId ?? '');
+  const openDeals = new Map(
+    db
+      .select({ ownerId: deals.ownerId, n: sql<number>`count(*)` })
+      .from(deals)
+      .innerJoin(dealStages, eq(dealStages.id, deals.stageId))
+      .where(and(dealOwner, eq(dealStages.outcome, 'open')))
+      .groupBy(deals.ownerId)
+      .all()
+      .map((r) => [r.ownerId, r.n]),
+  );
+  const complaintOwner = request.contactId ? eq(complaints.contactId, request.contactId) : eq(complaints.companyId, request.companyId ?? '');
+  const openComplaints = new Map(
+    db
+      .select({ responsibleId: complaints.responsibleId, n: sql<number>`count(*)` })
+      .from(complaints)
+      .where(and(complaintOwner, ne(complaints.state, 'closed')))
+      .groupBy(complaints.responsibleId)
+      .all()
+      .map((r) => [r.responsibleId, r.n]),
+  );
+  return activity
+    .map((a) => ({
+      employee: { id: a.id, name: a.name },
+      interactions: a.count,
+      lastAt: a.lastAt,
+      openDeals: openDeals.get(a.id) ?? 0,
+      openComplaints: openComplaints.get(a.id) ?? 0,
+    }))
+    .sort((x, y) => y.lastAt - x.lastAt);
+}
+
+export function getTimelineItem(db: ReadDb, id: string): TimelineItem {
+  const [item] = timelineRows(db, eq(interactions.id, id), 1);
+  if (!item) throw notFound('Interaction', id);
+  return item;
+}
+
+/** Records an interaction; the author is the operator at this workstation unless another employee is named. */
+export function createInteraction(ctx: CrmContext, tx: WriteDb, input: Required<Omit<InteractionInput, 'employeeId'>> & { employeeId?: string | null }): string {
+  requireRecord(tx, 'contact', input.contactId, 'contactId');
+  requireRecord(tx, 'company', input.companyId, 'companyId');
+  requireRecord(tx, 'deal', input.dealId, 'dealId');
+  requireRecord(tx, 'complaint', input.complaintId, 'complaintId');
+  const employeeId = input.employeeId === undefined ? ctx.settings().currentEmployeeId : input.employeeId;
+  requireRecord(tx, 'employee', employeeId, 'employeeId');
+  input.participantIds.forEach((id, i) => requireRecord(tx, 'contact', id, `participantIds.${i}`));
+  // A person's interactions also belong on their company's timeline.
+  const companyId =
+    input.companyId ??
+    (input.contactId ? (tx.select({ companyId: contacts.companyId }).from(contacts).where(eq(contacts.id, input.contactId)).get()?.companyId ?? null) : null);
+  const id = ctx.ids.next();
+  tx.insert(interactions)
+    .values({
+      id,
+      kind: input.kind,
+      direction: input.direction,
+      occurredAt: input.occurredAt,
+      employeeId,
+      contactId: input.contactId,
+      companyId,
+      dealId: input.dealId,
+      complaintId: input.complaintId,
+      subject: input.subject,
+      outcome: input.outcome,
+      durationSeconds: input.durationSeconds,
+      createdAt: ctx.clock.now(),
+    })
+    .run();
+  for (const contactId of new Set(input.participantIds)) tx.insert(interactionParticipants).values({ interactionId: id, contactId }).run();
+  return id;
+}
+
+export function completePlanned(ctx: CrmContext, tx: WriteDb, id: string, outcome: string | null): void {
+  const row = tx.select({ kind: interactions.kind, completedAt: interactions.completedAt }).from(interactions).where(eq(interactions.id, id)).get();
+  if (!row) throw notFound('Interaction', id);
+  if (row.kind !== 'planned') throw new DomainError('conflict', 'Only a planned contact can be marked done');
+  if (row.completedAt !== null) throw new DomainError('conflict', 'This planned contact is already done');
+  tx.update(interactions).set({ completedAt: ctx.clock.now(), outcome }).where(and(eq(interactions.id, id), isNull(interactions.completedAt))).run();
+}

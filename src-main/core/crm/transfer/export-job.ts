@@ -1,0 +1,120 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { SegmentDefinition } from '#contract';
+import type { AppDatabase } from '#core/db/connection';
+import { companies, contacts } from '#core/db/schema';
+import { segmentCondition } from '#core/crm/segment-sql';
+import { writeVCard } from './vcard';
+
+export type ExportFormat = 'csv' | 'xlsx' | 'vcard';
+
+const columns = ['Прізвище / Last name', "Ім'я / First name", 'По батькові / Middle name', 'Компанія / Company', 'Посада / Position', 'Телефони / Phones', 'E-mail', 'Адреса / Address', 'Теги / Tags', 'Примітки / Notes', 'Не дзвонити / Do not call'];
+
+interface ExportRow {
+  last_name: string;
+  first_name: string;
+  middle_name: string;
+  full_name: string;
+  company: string | null;
+  position: string | null;
+  phones: string | null;
+  emails: string | null;
+  address: string | null;
+  tags: string | null;
+  notes: string;
+  do_not_call: number;
+}
+
+/** A cell that Excel would run as a formula is written as text (CSV injection); phone numbers keep their "+". */
+export function safeCell(value: string): string {
+  return /^[=@]|^[+-][^\d\s(]|^\t|^\r/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: string): string {
+  const safe = safeCell(value);
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+async function write(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+/**
+ * Writes the contacts a segment selects (everyone without one) as CSV (UTF-8 with a BOM and ";",
+ * as Excel in Ukraine and Russia opens it), XLSX, or vCard 3.0, streaming row by row.
+ */
+export async function runExport(
+  database: AppDatabase,
+  params: { format: ExportFormat; filter?: SegmentDefinition | undefined; file: string; now: number },
+  report: (progress: { done: number; total: number }) => void,
+): Promise<{ done: number; total: number }> {
+  const where = and(...(params.filter?.conditions ?? []).map((c) => segmentCondition(c, params.now)));
+  const total = database.read.select({ n: sql<number>`count(*)` }).from(contacts).where(where).get()?.n ?? 0;
+  const query = database.read
+    .select({
+      last_name: contacts.lastName,
+      first_name: contacts.firstName,
+      middle_name: contacts.middleName,
+      full_name: contacts.fullName,
+      company: companies.name,
+      position: contacts.position,
+      phones: sql<string | null>`(SELECT group_concat(coalesce(e164, raw), ', ') FROM (SELECT e164, raw FROM contact_phones p WHERE p.contact_id = ${contacts.id} ORDER BY p.position))`,
+      emails: sql<string | null>`(SELECT group_concat(email, ', ') FROM (SELECT email FROM contact_emails e WHERE e.contact_id = ${contacts.id} ORDER BY e.position))`,
+      address: sql<string | null>`(SELECT text FROM contact_addresses a WHERE a.contact_id = ${contacts.id} ORDER BY a.position LIMIT 1)`,
+      tags: sql<string | null>`(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ${contacts.id})`,
+      notes: contacts.notes,
+      do_not_call: contacts.doNotCall,
+    })
+    .from(contacts)
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .where(where)
+    .orderBy(asc(contacts.searchName), asc(contacts.id))
+    .toSQL();
+  const rows = database.sqlite.prepare(query.sql).iterate(...query.params) as IterableIterator<ExportRow>;
+  const cells = (r: ExportRow) => [r.last_name, r.first_name, r.middle_name, r.company ?? '', r.position ?? '', r.phones ?? '', r.emails ?? '', r.address ?? '', r.tags ?? '', r.notes, r.do_not_call ? '1' : ''];
+
+  let done = 0;
+  const tick = () => {
+    done++;
+    if (done % 5_000 === 0) report({ done, total });
+  };
+  if (params.format === 'xlsx') {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: params.file, useSharedStrings: false, useStyles: false });
+    const sheet = workbook.addWorksheet('Contacts');
+    sheet.addRow(columns).commit();
+    for (const row of rows) {
+      sheet.addRow(cells(row).map(safeCell)).commit();
+      tick();
+    }
+    sheet.commit();
+    await workbook.commit();
+  } else {
+    const stream = createWriteStream(params.file);
+    if (params.format === 'csv') await write(stream, `\uFEFF${columns.map(csvCell).join(';')}\r\n`);
+    for (const row of rows) {
+      await write(
+        stream,
+        params.format === 'csv'
+          ? `${cells(row).map(csvCell).join(';')}\r\n`
+          : writeVCard({
+              lastName: row.last_name,
+              firstName: row.first_name,
+              middleName: row.middle_name,
+              fullName: row.full_name,
+              organization: row.company,
+              title: row.position,
+              phones: (row.phones ?? '').split(', ').filter(Boolean).map((p) => ({ kind: 'other', raw: p, e164: p.startsWith('+') ? p : null })),
+              emails: (row.emails ?? '').split(', ').filter(Boolean),
+              addresses: row.address ? [row.address] : [],
+              note: row.notes,
+              categories: (row.tags ?? '').split(', ').filter(Boolean),
+            }),
+      );
+      tick();
+    }
+    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  }
+  report({ done, total });
+  return { done, total };
+}

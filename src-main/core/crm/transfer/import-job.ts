@@ -1,0 +1,161 @@
+import { eq } from 'drizzle-orm';
+import type { CustomField, ImportSummary, ImportTarget, RejectedRow } from '#contract';
+import type { AppDatabase } from '#core/db/connection';
+import { imports } from '#core/db/schema';
+import { listCustomFields } from '#core/crm/custom-fields';
+import { DomainError } from '#core/shared/errors';
+import type { IdGenerator } from '#core/shared/ids';
+import type { Clock } from '#core/shared/clock';
+import { normalizePhone } from '#core/shared/phone';
+import type { Delimiter, TextEncoding } from './csv-reader';
+import { ImportWriter, type DuplicatePolicy } from './import-writer';
+import { mapRow, splitFullName, type ImportedPerson, type MappedRow } from './row-mapper';
+import { estimateRows, resolveSource, tabularRecords, vcardRecords, type ImportFormat } from './sources';
+import type { VCardPerson } from './vcard';
+
+export interface ImportParams {
+  importId: string;
+  file: string;
+  fileName: string;
+  format?: ImportFormat | undefined;
+  encoding?: TextEncoding | undefined;
+  delimiter?: Delimiter | undefined;
+  hasHeader: boolean;
+  mapping: ImportTarget[];
+  duplicates: DuplicatePolicy;
+  defaultCountry: string;
+  employeeId: string | null;
+}
+
+/** Rows per transaction: big enough to be fast, small enough that a call being logged waits milliseconds, not seconds. */
+const batchRows = 5_000;
+/** Rejections kept with the import for the report (all are counted). */
+const keptRejections = 1_000;
+
+/**
+ * Imports a contact list. Rows are read, checked and written in batches; each batch is one
+ * transaction, so a crash keeps every batch that was committed (and the import can be undone).
+ * Bad rows are reported by line, column and reason; good rows go through.
+ */
+export async function runImport(
+  database: AppDatabase,
+  params: ImportParams,
+  deps: { ids: IdGenerator; clock: Clock },
+  report: (progress: { done: number; total: number }) => void,
+): Promise<ImportSummary> {
+  const source = resolveSource(params);
+  const total = estimateRows(params.file, source.format);
+  const fieldsById = new Map(listCustomFields(database.read).map((f) => [f.id, f]));
+  const writer = new ImportWriter(database.sqlite, {
+    importId: params.importId,
+    ids: deps.ids,
+    now: deps.clock.now(),
+    employeeId: params.employeeId,
+    duplicates: params.duplicates,
+  });
+  const counts = { rows: 0, created: 0, merged: 0, skipped: 0, rejected: 0 };
+  const rejections: RejectedRow[] = [];
+  const reject = (rejection: RejectedRow) => {
+    counts.rejected++;
+    if (rejections.length < keptRejections) rejections.push(rejection);
+  };
+
+  let batch: ImportedPerson[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    database.write((tx) => {
+      for (const person of rows) counts[writer.write(tx, person)]++;
+    });
+    report({ done: counts.rows, total: Math.max(total, counts.rows) });
+  };
+  const accept = (mapped: MappedRow) => {
+    counts.rows++;
+    if (mapped.ok) batch.push(mapped.person);
+    else reject(mapped.rejection);
+    if (batch.length >= batchRows) flush();
+  };
+
+  try {
+    if (source.format === 'vcard') {
+      for (const record of vcardRecords(params.file, source.encoding)) {
+        accept('error' in record ? { ok: false, rejection: { line: record.line, field: null, reason: record.error } } : personFromVCard(record.line, record.person, params.defaultCountry));
+      }
+    } else {
+      let headers: string[] | null = null;
+      for await (const record of tabularRecords(params.file, source)) {
+        if (headers === null && params.hasHeader) {
+          if ('error' in record) throw new DomainError('invalid_payload', `The header row (line ${record.line}) cannot be read: ${record.error}`);
+          headers = record.cells;
+          if (headers.length !== params.mapping.length) {
+            throw new DomainError('invalid_payload', `The file has ${headers.length} columns but the mapping names ${params.mapping.length}; preview the file again`);
+          }
+          continue;
+        }
+        headers ??= params.mapping.map((_, i) => `column ${i + 1}`);
+        accept('error' in record ? { ok: false, rejection: { line: record.line, field: null, reason: record.error } } : mapRow(record.line, record.cells, headers, params.mapping, fieldsById as Map<string, CustomField>, params.defaultCountry));
+      }
+      if (headers === null) throw new DomainError('invalid_payload', `${params.fileName} has no rows`);
+    }
+    flush();
+    return finish(database, params.importId, 'done', counts, rejections, deps.clock);
+  } catch (error) {
+    finish(database, params.importId, 'failed', counts, [...rejections, { line: 1, field: null, reason: error instanceof Error ? error.message : String(error) }], deps.clock);
+    throw error;
+  }
+}
+
+function finish(
+  database: AppDatabase,
+  importId: string,
+  state: 'done' | 'failed',
+  counts: { rows: number; created: number; merged: number; skipped: number; rejected: number },
+  rejections: RejectedRow[],
+  clock: Clock,
+): ImportSummary {
+  database.write((tx) =>
+    tx
+      .update(imports)
+      .set({ state, ...counts, rejections: JSON.stringify(rejections), finishedAt: clock.now() })
+      .where(eq(imports.id, importId))
+      .run(),
+  );
+  const row = database.read.select().from(imports).where(eq(imports.id, importId)).get();
+  if (!row) throw new Error(`import ${importId} vanished`);
+  return toImportSummary(row);
+}
+
+export function toImportSummary(row: typeof imports.$inferSelect): ImportSummary {
+  return { ...row, rejections: JSON.parse(row.rejections) as RejectedRow[] };
+}
+
+function personFromVCard(line: number, card: VCardPerson, defaultCountry: string): MappedRow {
+  const name = card.lastName || card.firstName ? card : { ...card, ...splitFullName(card.fullName) };
+  const phones: ImportedPerson['phones'] = [];
+  for (const phone of card.phones) {
+    const parsed = normalizePhone(phone.value, defaultCountry);
+    if (!parsed.ok) return { ok: false, rejection: { line, field: 'TEL', reason: `${phone.value}: ${parsed.reason}` } };
+    const { e164, nationalDigits, subscriberDigits } = parsed;
+    phones.push({ kind: phone.kind === 'mobile' ? 'mobile' : phone.kind === 'work' ? 'work' : 'other', raw: phone.value, e164, nationalDigits, subscriberDigits });
+  }
+  return {
+    ok: true,
+    person: {
+      lastName: name.lastName,
+      firstName: name.firstName,
+      middleName: name.middleName,
+      company: card.organization,
+      position: card.title,
+      phones,
+      emails: card.emails,
+      address: card.addresses[0] ?? '',
+      city: '',
+      tags: card.categories,
+      notes: card.note,
+      source: 'vcard',
+      doNotCall: false,
+      custom: [],
+    },
+  };
+}

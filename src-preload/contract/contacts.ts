@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { IdSchema, PageRequestSchema, SortDirectionSchema, TimestampSchema } from './common';
+import { SegmentDefinitionSchema } from './segments';
+
+export const phoneKinds = ['mobile', 'work', 'home', 'fax', 'other'] as const;
+export const PhoneKindSchema = z.enum(phoneKinds);
+export const addressKinds = ['home', 'work', 'delivery', 'other'] as const;
+
+export const PhoneInputSchema = z.strictObject({
+  kind: PhoneKindSchema.default('mobile'),
+  /** As the operator typed it; main reads it into E.164 with the default country from Settings. */
+  raw: z.string().trim().min(1).max(64),
+});
+
+export const EmailInputSchema = z.email({ message: 'Not an e-mail address' }).max(254);
+
+export const AddressInputSchema = z.strictObject({
+  kind: z.enum(addressKinds).default('work'),
+  text: z.string().trim().min(1).max(500),
+});
+
+export const TagNameSchema = z.string().trim().min(1).max(60);
+
+/** A custom field's value: text, ISO date and choice as strings, numbers as numbers; null clears it. */
+export const CustomValueSchema = z.union([z.string().max(2000), z.number().finite(), z.null()]);
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+
+export const ContactInputSchema = z
+  .strictObject({
+    firstName: z.string().trim().max(100).default(''),
+    lastName: z.string().trim().max(100).default(''),
+    middleName: z.string().trim().max(100).default(''),
+    companyId: IdSchema.nullable().default(null),
+    position: optionalText(200),
+    responsibleId: IdSchema.nullable().default(null),
+    phones: z.array(PhoneInputSchema).max(20).default([]),
+    emails: z.array(EmailInputSchema).max(20).default([]),
+    addresses: z.array(AddressInputSchema).max(10).default([]),
+    tags: z.array(TagNameSchema).max(50).default([]),
+    custom: z.record(IdSchema, CustomValueSchema).default({}),
+    notes: z.string().max(20_000).default(''),
+    source: optionalText(100),
+    doNotCall: z.boolean().default(false),
+    noEmail: z.boolean().default(false),
+  })
+  .refine((c) => `${c.firstName}${c.lastName}${c.middleName}`.trim() !== '', {
+    message: 'A contact needs a first or a last name',
+    path: ['lastName'],
+  });
+export type ContactInput = z.input<typeof ContactInputSchema>;
+export type ContactFields = z.output<typeof ContactInputSchema>;
+
+export const CompanyInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(300),
+  taxId: optionalText(40),
+  city: optionalText(100),
+  website: optionalText(300),
+  email: EmailInputSchema.nullable().default(null),
+  address: optionalText(500),
+  responsibleId: IdSchema.nullable().default(null),
+  phones: z.array(PhoneInputSchema).max(20).default([]),
+  tags: z.array(TagNameSchema).max(50).default([]),
+  custom: z.record(IdSchema, CustomValueSchema).default({}),
+  notes: z.string().max(20_000).default(''),
+  source: optionalText(100),
+  doNotCall: z.boolean().default(false),
+});
+export type CompanyInput = z.input<typeof CompanyInputSchema>;
+export type CompanyFields = z.output<typeof CompanyInputSchema>;
+
+export const PhoneSchema = z.object({
+  id: IdSchema,
+  kind: PhoneKindSchema,
+  /** The text as it was entered or imported. */
+  raw: z.string(),
+  /** Normalised E.164, or null when the text could not be read as a number. */
+  e164: z.string().nullable(),
+});
+
+export const TagSchema = z.object({ id: IdSchema, name: z.string(), color: z.string() });
+export type Tag = z.infer<typeof TagSchema>;
+
+export const CustomValueOutSchema = z.object({ fieldId: IdSchema, name: z.string(), type: z.string(), value: z.union([z.string(), z.number()]) });
+
+export const ContactSortSchema = z.enum(['name', 'updated', 'created']);
+
+export const ContactListRequestSchema = PageRequestSchema.extend({
+  sortBy: ContactSortSchema.default('name'),
+  sortDir: SortDirectionSchema.default('asc'),
+  /** Name prefix or phone digits; empty lists everyone. */
+  search: z.string().trim().max(200).default(''),
+  /** A segment's conditions, saved or being built. */
+  filter: SegmentDefinitionSchema.optional(),
+  companyId: IdSchema.optional(),
+});
+
+export const ContactListItemSchema = z.object({
+  id: IdSchema,
+  fullName: z.string(),
+  companyName: z.string().nullable(),
+  position: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  responsibleName: z.string().nullable(),
+  updatedAt: TimestampSchema,
+});
+export type ContactListItem = z.infer<typeof ContactListItemSchema>;
+
+export const ContactListPageSchema = z.object({
+  total: z.number().int().nonnegative(),
+  rows: z.array(ContactListItemSchema),
+});
+
+export const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });
+
+export const ContactCardSchema = z.object({
+  id: IdSchema,
+  fullName: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  middleName: z.string(),
+  position: z.string().nullable(),
+  company: PersonRefSchema.nullable(),
+  responsible: PersonRefSchema.nullable(),
+  phones: z.array(PhoneSchema),
+  emails: z.array(z.string()),
+  addresses: z.array(z.object({ kind: z.enum(addressKinds), text: z.string() })),
+  tags: z.array(TagSchema),
+  custom: z.array(CustomValueOutSchema),
+  notes: z.string(),
+  source: z.string().nullable(),
+  doNotCall: z.boolean(),
+  noEmail: z.boolean(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type ContactCard = z.infer<typeof ContactCardSchema>;
+
+export const CompanyListItemSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  city: z.string().nullable(),
+  phone: z.string().nullable(),
+  contacts: z.number().int().nonnegative(),
+  responsibleName: z.string().nullable(),
+  updatedAt: TimestampSchema,
+});
+
+export const CompanyListRequestSchema = PageRequestSchema.extend({
+  search: z.string().trim().max(200).default(''),
+});
+
+export const CompanyCardSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  taxId: z.string().nullable(),
+  city: z.string().nullable(),
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  responsible: PersonRefSchema.nullable(),
+  phones: z.array(PhoneSchema),
+  tags: z.array(TagSchema),
+  custom: z.array(CustomValueOutSchema),
+  notes: z.string(),
+  source: z.string().nullable(),
+  doNotCall: z.boolean(),
+  contacts: z.array(z.object({ id: IdSchema, fullName: z.string(), position: z.string().nullable(), phone: z.string().nullable() })),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type CompanyCard = z.infer<typeof CompanyCardSchema>;
+
+export const QuickSearchRequestSchema = z.strictObject({
+  text: z.string().trim().min(1).max(200),
+  limit: z.number().int().min(1).max(50).default(10),
+});
+
+export const QuickSearchHitSchema = z.object({
+  kind: z.enum(['contact', 'company']),
+  id: IdSchema,
+  title: z.string(),
+  subtitle: z.string().nullable(),
+});
+export type QuickSearchHit = z.infer<typeof QuickSearchHitSchema>;
+
+export const CallerIdMatchSchema = z.object({
+  /** The E.164 numbers the incoming text was read as. */
+  candidates: z.array(z.string()),
+  contacts: z.array(z.object({ id: IdSchema, fullName: z.string(), companyId: IdSchema.nullable(), companyName: z.string().nullable(), phone: z.string() })),
+  companies: z.array(z.object({ id: IdSchema, name: z.string(), phone: z.string() })),
+});
+export type CallerIdMatch = z.infer<typeof CallerIdMatchSchema>;
+
+export const EmployeeSchema = z.object({ id: IdSchema, name: z.string(), extension: z.string().nullable() });
+export type Employee = z.infer<typeof EmployeeSchema>;
+
+export const EmployeeInputSchema = z.strictObject({
+  id: IdSchema.optional(),
+  name: z.string().trim().min(1).max(120),
+  extension: z.string().trim().max(20).nullable().default(null),
+});
+
+export const customFieldTypes = ['text', 'number', 'date', 'choice'] as const;
+export const CustomFieldSchema = z.object({
+  id: IdSchema,
+  entity: z.enum(['contact', 'company']),
+  name: z.string(),
+  type: z.enum(customFieldTypes),
+  options: z.array(z.string()),
+  position: z.number().int(),
+});
+export type CustomField = z.infer<typeof CustomFieldSchema>;
+
+export const CustomFieldInputSchema = z
+  .strictObject({
+    id: IdSchema.optional(),
+    entity: z.enum(['contact', 'company']),
+    name: z.string().trim().min(1).max(100),
+    type: z.enum(customFieldTypes),
+    options: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+  })
+  .refine((f) => f.type !== 'choice' || f.options.length > 0, { message: 'A choice field needs at least one option', path: ['options'] });
+
+export const DuplicateGroupSchema = z.object({
+  reason: z.enum(['phone', 'email', 'name']),
+  key: z.string(),
+  contacts: z.array(ContactListItemSchema),
+});
+
+export const MergeRequestSchema = z
+  .strictObject({ keepId: IdSchema, mergeIds: z.array(IdSchema).min(1).max(20) })
+  .refine((m) => !m.mergeIds.includes(m.keepId), { message: 'A contact cannot be merged into itself', path: ['mergeIds'] });
+
+export const CollisionSchema = z.object({
+  kind: z.enum(['deal', 'complaint', 'planned']),
+  id: IdSchema,
+  employee: PersonRefSchema.nullable(),
+  subject: z.string(),
+  at: TimestampSchema,
+});
+export type Collision = z.infer<typeof CollisionSchema>;
+
+export const CollisionRequestSchema = z
+  .strictObject({ contactId: IdSchema.optional(), companyId: IdSchema.optional() })
+  .refine((r) => r.contactId !== undefined || r.companyId !== undefined, { message: 'Name a contact or a company' });

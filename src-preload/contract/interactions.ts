@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common';
+import { PersonRefSchema } from './contacts';
+
+export const interactionKinds = ['call', 'meeting', 'planned', 'email', 'note'] as const;
+export const InteractionKindSchema = z.enum(interactionKinds);
+export type InteractionKind = z.infer<typeof InteractionKindSchema>;
+
+export const DirectionSchema = z.enum(['in', 'out']);
+
+export const InteractionItemSchema = z.object({
+  id: IdSchema,
+  kind: InteractionKindSchema,
+  direction: DirectionSchema.nullable(),
+  occurredAt: TimestampSchema,
+  employeeName: z.string().nullable(),
+  subject: z.string(),
+  outcome: z.string().nullable(),
+});
+export type InteractionItem = z.infer<typeof InteractionItemSchema>;
+
+export const TimelineItemSchema = InteractionItemSchema.extend({
+  employeeId: IdSchema.nullable(),
+  contact: PersonRefSchema.nullable(),
+  company: PersonRefSchema.nullable(),
+  deal: PersonRefSchema.nullable(),
+  complaint: z.object({ id: IdSchema, number: z.number().int() }).nullable(),
+  participants: z.array(PersonRefSchema),
+  durationSeconds: z.number().int().nonnegative().nullable(),
+  completedAt: TimestampSchema.nullable(),
+});
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+
+export const TimelineRequestSchema = z
+  .strictObject({
+    contactId: IdSchema.optional(),
+    companyId: IdSchema.optional(),
+    kinds: z.array(InteractionKindSchema).max(5).optional(),
+    employeeId: IdSchema.optional(),
+    /** Page backwards in time: items strictly before this moment. */
+    before: TimestampSchema.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .refine((r) => r.contactId !== undefined || r.companyId !== undefined, { message: 'Name a contact or a company' });
+
+/** Who at our side works with this client, and how much. */
+export const ColleagueActivitySchema = z.object({
+  employee: PersonRefSchema,
+  interactions: z.number().int().nonnegative(),
+  lastAt: TimestampSchema,
+  openDeals: z.number().int().nonnegative(),
+  openComplaints: z.number().int().nonnegative(),
+});
+
+export const TimelinePageSchema = z.object({
+  items: z.array(TimelineItemSchema),
+  /** Pass as `before` for the next page; null at the beginning of the history. */
+  nextBefore: TimestampSchema.nullable(),
+  colleagues: z.array(ColleagueActivitySchema),
+});
+
+export const InteractionInputSchema = z
+  .strictObject({
+    kind: InteractionKindSchema,
+    direction: DirectionSchema.nullable().default(null),
+    occurredAt: TimestampSchema,
+    employeeId: IdSchema.nullable().optional(),
+    contactId: IdSchema.nullable().default(null),
+    companyId: IdSchema.nullable().default(null),
+    participantIds: z.array(IdSchema).max(50).default([]),
+    subject: z.string().trim().min(1).max(500),
+    outcome: z.string().trim().max(2000).nullable().default(null),
+    dealId: IdSchema.nullable().default(null),
+    complaintId: IdSchema.nullable().default(null),
+    durationSeconds: z.number().int().min(0).max(86_400).nullable().default(null),
+  })
+  .refine((i) => i.contactId !== null || i.companyId !== null, { message: 'An interaction is with a contact or a company', path: ['contactId'] })
+  .refine((i) => i.kind === 'call' || i.kind === 'email' || i.direction === null, { message: 'Only calls and e-mails have a direction', path: ['direction'] });
+export type InteractionInput = z.input<typeof InteractionInputSchema>;
+
+export const CompletePlannedSchema = z.strictObject({ id: IdSchema, outcome: z.string().trim().max(2000).nullable().default(null) });
+
+export const CallHistoryRequestSchema = z.strictObject({
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+  direction: DirectionSchema.optional(),
+});
+
+export const CallHistoryItemSchema = InteractionItemSchema.extend({
+  contactId: IdSchema.nullable(),
+  contactName: z.string().nullable(),
+  durationSeconds: z.number().int().nonnegative().nullable(),
+});
+
+export const CallHistoryPageSchema = z.object({
+  total: z.number().int().nonnegative(),
+  rows: z.array(CallHistoryItemSchema),
+});

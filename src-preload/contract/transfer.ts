@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common';
+import { SegmentDefinitionSchema } from './segments';
+
+/** Files travel between the renderer and main in base64 chunks, the same over IPC and the browser host's socket. */
+export const maxChunkBase64 = 1_400_000;
+
+export const UploadChunkSchema = z.strictObject({
+  /** Absent on the first chunk; main answers with the id to send the rest under. */
+  uploadId: IdSchema.optional(),
+  fileName: z.string().trim().min(1).max(255),
+  chunkBase64: z.string().max(maxChunkBase64),
+  final: z.boolean(),
+});
+
+export const UploadAckSchema = z.object({ uploadId: IdSchema, bytes: z.number().int().nonnegative() });
+
+export const importFormats = ['csv', 'xlsx', 'vcard'] as const;
+export const ImportFormatSchema = z.enum(importFormats);
+export const TextEncodingSchema = z.enum(['utf-8', 'windows-1251']);
+export const DelimiterSchema = z.enum([',', ';', '\t']);
+
+/** Where a column of the file goes. `custom:<fieldId>` fills a custom field. */
+export const importTargets = [
+  'skip',
+  'fullName',
+  'lastName',
+  'firstName',
+  'middleName',
+  'company',
+  'position',
+  'phone',
+  'mobile',
+  'workPhone',
+  'email',
+  'address',
+  'city',
+  'tags',
+  'notes',
+  'source',
+  'doNotCall',
+] as const;
+export const ImportTargetSchema = z.union([z.enum(importTargets), z.string().regex(/^custom:[\w-]{1,64}$/)]);
+export type ImportTarget = z.infer<typeof ImportTargetSchema>;
+
+export const ImportOptionsSchema = z.strictObject({
+  uploadId: IdSchema,
+  format: ImportFormatSchema.optional(),
+  encoding: TextEncodingSchema.optional(),
+  delimiter: DelimiterSchema.optional(),
+  hasHeader: z.boolean().default(true),
+});
+
+export const ImportPreviewSchema = z.object({
+  format: ImportFormatSchema,
+  encoding: TextEncodingSchema,
+  delimiter: DelimiterSchema,
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  suggestedMapping: z.array(ImportTargetSchema),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const ImportStartSchema = ImportOptionsSchema.extend({
+  mapping: z.array(ImportTargetSchema).min(1).max(500),
+  /** Rows whose phone or e-mail is already known: skip them, merge them into the existing contact, or create anyway. */
+  duplicates: z.enum(['skip', 'merge', 'create']).default('skip'),
+});
+
+export const RejectedRowSchema = z.object({
+  line: z.number().int().positive(),
+  field: z.string().nullable(),
+  reason: z.string(),
+});
+export type RejectedRow = z.infer<typeof RejectedRowSchema>;
+
+export const ImportSummarySchema = z.object({
+  id: IdSchema,
+  fileName: z.string(),
+  format: ImportFormatSchema,
+  state: z.enum(['running', 'done', 'failed', 'undone']),
+  rows: z.number().int().nonnegative(),
+  created: z.number().int().nonnegative(),
+  merged: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  rejections: z.array(RejectedRowSchema),
+  startedAt: TimestampSchema,
+  finishedAt: TimestampSchema.nullable(),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const exportFormats = ['csv', 'xlsx', 'vcard'] as const;
+export const ExportRequestSchema = z.strictObject({
+  format: z.enum(exportFormats),
+  filter: SegmentDefinitionSchema.optional(),
+});
+
+export const DownloadChunkRequestSchema = z.strictObject({ fileId: IdSchema, offset: z.number().int().min(0).default(0) });
+export const DownloadChunkSchema = z.object({
+  fileName: z.string(),
+  size: z.number().int().nonnegative(),
+  chunkBase64: z.string(),
+  nextOffset: z.number().int().nonnegative().nullable(),
+});
+
+export const PersonalDataExportSchema = z.object({ fileId: IdSchema, fileName: z.string() });
+
+export const EraseRequestSchema = z.strictObject({
+  contactId: IdSchema,
+  reason: z.string().trim().min(1).max(500),
+  /** The person's full name, typed again: erasing cannot be undone. */
+  confirmName: z.string(),
+});
+
+export const ErasureSchema = z.object({ erasureId: IdSchema, counts: z.record(z.string(), z.number().int().nonnegative()) });
