@@ -10,7 +10,7 @@ import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-
 import { manualClock } from '#core/shared/clock';
 import type { Disposable } from '#core/shared/disposable';
 import { sequentialIds } from '#core/shared/ids';
-import { silentLogger, type Logger } from '#core/shared/logger';
+import { createStreamLogger, type Logger } from '#core/shared/logger';
 import { tempDir } from './temp-dir';
 
 /** The runtime assets as the source tree has them (migrations folder, tsx-run worker). */
@@ -31,7 +31,8 @@ export function createTestWorkstation(overrides: Partial<WorkstationOptions> = {
     systemLocale: 'uk-UA',
     ...sourceAssets,
     secrets: new SealedFileSecretStore(join(dataDir, 'secrets.json'), keyFileSealer(join(dataDir, 'secrets.key'))),
-    logger: silentLogger,
+    // Bugs (internal errors) print, so a failing test shows why; expected failures stay quiet.
+    logger: createStreamLogger('error'),
     clock: manualClock(testNow),
     ids: sequentialIds('job'),
     startReminders: false,

@@ -17,8 +17,8 @@ export function listCompanies(db: ReadDb, request: MethodParams<'companies.list'
       id: companies.id,
       name: companies.name,
       city: companies.city,
-      phone: sql<string | null>`(SELECT raw FROM company_phones p WHERE p.company_id = ${companies.id} ORDER BY p.position LIMIT 1)`,
-      contacts: sql<number>`(SELECT count(*) FROM contacts c WHERE c.company_id = ${companies.id})`,
+      phone: sql<string | null>`(SELECT raw FROM company_phones p WHERE p.company_id = "companies"."id" ORDER BY p.position LIMIT 1)`,
+      contacts: sql<number>`(SELECT count(*) FROM contacts c WHERE c.company_id = "companies"."id")`,
       responsibleName: employees.name,
       updatedAt: companies.updatedAt,
     })
@@ -72,7 +72,7 @@ export function getCompanyCard(db: ReadDb, id: string): CompanyCard {
         id: contacts.id,
         fullName: contacts.fullName,
         position: contacts.position,
-        phone: sql<string | null>`(SELECT raw FROM contact_phones p WHERE p.contact_id = ${contacts.id} ORDER BY p.position LIMIT 1)`,
+        phone: sql<string | null>`(SELECT raw FROM contact_phones p WHERE p.contact_id = "contacts"."id" ORDER BY p.position LIMIT 1)`,
       })
       .from(contacts)
       .where(eq(contacts.companyId, id))

@@ -11,14 +11,14 @@ import { segmentCondition } from './segment-sql';
 /** The phone shown in the list: the one that matched a phone search, else the first. */
 function shownPhone(search: string) {
   const digits = phoneDigits(search);
-  const first = sql<string | null>`(SELECT raw FROM contact_phones p WHERE p.contact_id = ${contacts.id} ORDER BY p.position LIMIT 1)`;
+  const first = sql<string | null>`(SELECT raw FROM contact_phones p WHERE p.contact_id = "contacts"."id" ORDER BY p.position LIMIT 1)`;
   if (!digits) return first;
   const e164Prefix = `+${digits}`;
-  return sql<string | null>`coalesce((SELECT raw FROM contact_phones p WHERE p.contact_id = ${contacts.id}
+  return sql<string | null>`coalesce((SELECT raw FROM contact_phones p WHERE p.contact_id = "contacts"."id"
     AND p.e164 >= ${e164Prefix} AND p.e164 < ${e164Prefix + '\uffff'} ORDER BY p.position LIMIT 1), ${first})`;
 }
 
-const firstEmail = sql<string | null>`(SELECT email FROM contact_emails e WHERE e.contact_id = ${contacts.id} ORDER BY e.position LIMIT 1)`;
+const firstEmail = sql<string | null>`(SELECT email FROM contact_emails e WHERE e.contact_id = "contacts"."id" ORDER BY e.position LIMIT 1)`;
 
 /** Contacts whose search entry matches the typed text (names, company, e-mails, phones in any spelling). */
 export function searchFilter(search: string, defaultCountry: string): SQL | undefined {

@@ -17,7 +17,7 @@ export function listStages(db: ReadDb): DealStage[] {
 export function saveStages(ctx: CrmContext, tx: WriteDb, input: MethodParams<'deals.saveStages'>): DealStage[] {
   const keptIds = input.stages.flatMap((s) => (s.id ? [s.id] : []));
   const removed = tx
-    .select({ id: dealStages.id, name: dealStages.name, deals: sql<number>`(SELECT count(*) FROM deals d WHERE d.stage_id = ${dealStages.id})` })
+    .select({ id: dealStages.id, name: dealStages.name, deals: sql<number>`(SELECT count(*) FROM deals d WHERE d.stage_id = "deal_stages"."id")` })
     .from(dealStages)
     .where(keptIds.length > 0 ? notInArray(dealStages.id, keptIds) : undefined)
     .all();

@@ -1,24 +1,34 @@
-import { and, eq, exists, gt, gte, isNotNull, isNull, lt, not, notExists, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, isNotNull, isNull, lt, not, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { assertNever, type SegmentCondition } from '#contract';
 import { companies, contactPhones, contacts, contactTags, customValues, interactions } from '#core/db/schema';
 import { foldForSearch, prefixUpperBound } from '#core/shared/text';
 
 const day = 24 * 60 * 60 * 1000;
 
-/** LIKE with the user's text taken literally (no % or _ wildcards of their own). */
-function likeContains(column: SQL | Column, text: string): SQL {
-  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql`${column} LIKE ${`%${escaped}%`} ESCAPE '\\'`;
+/** EXISTS over a raw subquery (drizzle's exists() parenthesises only query builders). */
+function exists(subquery: SQL): SQL {
+  return sql`EXISTS (${subquery})`;
 }
 
+function notExists(subquery: SQL): SQL {
+  return sql`NOT EXISTS (${subquery})`;
+}
+
+/** LIKE with the user's text taken literally (no % or _ wildcards of their own). */
+function likeContains(column: SQL | Column, text: string): SQL {
+  return sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;
+}
+
+/** A text test as people mean it: case, ё/е and apostrophes do not matter (see fold() in the connection). */
 function textCondition(column: Column, op: string, value: string): SQL | undefined {
+  const folded = foldForSearch(value);
   switch (op) {
     case 'equals':
-      return sql`${column} = ${value} COLLATE NOCASE`;
+      return sql`fold(${column}) = ${folded}`;
     case 'starts':
-      return sql`${column} LIKE ${`${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+      return sql`fold(${column}) LIKE ${`${escapeLike(folded)}%`} ESCAPE '\\'`;
     case 'contains':
-      return likeContains(column, value);
+      return likeContains(sql`fold(${column})`, folded);
     case 'empty':
       return or(isNull(column), eq(column, ''));
     case 'not_empty':
@@ -26,6 +36,10 @@ function textCondition(column: Column, op: string, value: string): SQL | undefin
     default:
       return undefined;
   }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

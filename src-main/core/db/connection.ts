@@ -7,6 +7,7 @@ import { DatabaseCorruptError, DatabaseFromNewerVersionError } from './errors';
 import type { Db, ReadDb, WriteDb } from './handles';
 import { compareMigrations, type KnownMigration } from './migration-guard';
 import * as schema from './schema';
+import { foldForSearch } from '#core/shared/text';
 
 export interface OpenDatabaseOptions {
   file: string;
@@ -50,6 +51,8 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     // Connection-level settings only: nothing here writes to the file.
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     sqlite.pragma('foreign_keys = ON');
+    // SQLite's lower() and NOCASE fold ASCII only; fold() compares Cyrillic (and ё/е, apostrophes) as search does.
+    sqlite.function('fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : foldForSearch(String(value))));
     const known = readKnownMigrations(migrationsFolder);
     const comparison = compareMigrations(readAppliedMigrations(sqlite, file), known);
     if (comparison.status === 'newer') throw new DatabaseFromNewerVersionError(file, comparison.unknown.length);

@@ -8,7 +8,7 @@ const hour = 60 * 60 * 1000;
 /** Complaints registered in a period: by cause (how many, how many still open, mean time to resolve) and how long resolving took. */
 export function complaintAnalysis(db: ReadDb, request: MethodParams<'complaints.analysis'>): MethodOutput<'complaints.analysis'> {
   const inPeriod = and(gte(complaints.registeredAt, request.from), lt(complaints.registeredAt, request.to));
-  const resolveHours = sql<number>`(${complaints.resolvedAt} - ${complaints.registeredAt}) / ${hour}.0`;
+  const resolveHours = sql<number>`(${complaints.resolvedAt} - ${complaints.registeredAt}) / ${sql.raw(`${hour}.0`)}`;
   const byCause = db
     .select({
       causeId: complaints.causeId,

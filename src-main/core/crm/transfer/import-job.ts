@@ -94,7 +94,13 @@ export async function runImport(
           continue;
         }
         headers ??= params.mapping.map((_, i) => `column ${i + 1}`);
-        accept('error' in record ? { ok: false, rejection: { line: record.line, field: null, reason: record.error } } : mapRow(record.line, record.cells, headers, params.mapping, fieldsById as Map<string, CustomField>, params.defaultCountry));
+        if ('error' in record) {
+          accept({ ok: false, rejection: { line: record.line, field: null, reason: record.error } });
+          continue;
+        }
+        // A spreadsheet row ends at its last filled cell; a CSV row must have every column.
+        const cells = source.format === 'xlsx' && record.cells.length < headers.length ? [...record.cells, ...Array<string>(headers.length - record.cells.length).fill('')] : record.cells;
+        accept(mapRow(record.line, cells, headers, params.mapping, fieldsById as Map<string, CustomField>, params.defaultCountry));
       }
       if (headers === null) throw new DomainError('invalid_payload', `${params.fileName} has no rows`);
     }

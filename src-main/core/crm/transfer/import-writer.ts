@@ -64,7 +64,7 @@ export class ImportWriter {
     let id = this.companyIds.get(folded) ?? this.s.companyByName.get(folded)?.id;
     if (!id) {
       id = this.options.ids.next();
-      this.s.insertCompany.run(id, person.company, folded, person.city || null, person.address && withPhones ? person.address : null, this.options.importId, this.options.now);
+      this.s.insertCompany.run(id, person.company, folded, person.city || null, person.address && withPhones ? person.address : null, this.options.importId, this.options.now, this.options.now);
       if (withPhones) person.phones.forEach((p, i) => this.s.insertCompanyPhone.run(this.options.ids.next(), id, p.kind, p.raw, p.e164, i));
       indexDocument(tx, { kind: 'company', id, name: person.company, company: person.city, emails: [], phones: withPhones ? person.phones : [] });
     }
@@ -79,7 +79,7 @@ export class ImportWriter {
     const { now, importId, employeeId } = this.options;
     this.s.insertContact.run(
       id, company?.id ?? null, person.firstName, person.lastName, person.middleName, fullName, foldForSearch(fullName),
-      person.position || null, employeeId, person.notes, person.source || 'import', person.doNotCall ? 1 : 0, importId, now,
+      person.position || null, employeeId, person.notes, person.source || 'import', person.doNotCall ? 1 : 0, importId, now, now,
     );
     person.phones.forEach((p, i) => {
       this.s.insertPhone.run(this.options.ids.next(), id, p.kind, p.raw, p.e164, i);
@@ -134,12 +134,12 @@ function prepare(sqlite: Database.Database) {
     phonesOf: sqlite.prepare<[string], { e164: string | null }>('SELECT e164 FROM contact_phones WHERE contact_id = ?'),
     emailsOf: sqlite.prepare<[string], { email_normalized: string }>('SELECT email_normalized FROM contact_emails WHERE contact_id = ?'),
     insertCompany: sqlite.prepare(
-      'INSERT INTO companies (id, name, search_name, city, address, import_id, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, \'import\', ?7, ?7)',
+      'INSERT INTO companies (id, name, search_name, city, address, import_id, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, \'import\', ?, ?)',
     ),
     insertCompanyPhone: sqlite.prepare('INSERT INTO company_phones (id, company_id, kind, raw, e164, position) VALUES (?, ?, ?, ?, ?, ?)'),
     insertContact: sqlite.prepare(
       `INSERT INTO contacts (id, company_id, first_name, last_name, middle_name, full_name, search_name, position, responsible_id, notes, source, do_not_call, import_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14, ?14)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertPhone: sqlite.prepare('INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES (?, ?, ?, ?, ?, ?)'),
     insertEmail: sqlite.prepare('INSERT INTO contact_emails (id, contact_id, email, email_normalized, position) VALUES (?, ?, ?, ?, ?)'),

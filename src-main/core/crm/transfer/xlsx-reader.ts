@@ -21,8 +21,9 @@ export async function* readXlsx(file: string): AsyncGenerator<SourceRecord> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'cache', styles: 'cache', worksheets: 'emit' });
   for await (const worksheet of reader) {
     for await (const row of worksheet) {
+      // row.values is sparse (index 1 is column A; empty cells are holes): fill the holes with ''.
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      const cells = values.map((v) => cellText(v as ExcelJS.CellValue).trim());
+      const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i] as ExcelJS.CellValue).trim());
       const tooBig = cells.findIndex((c) => c.length > maxCellChars);
       if (tooBig >= 0) yield { line: row.number, error: `column ${tooBig + 1} holds ${cells[tooBig]?.length} characters; a cell may hold at most ${maxCellChars}` };
       else yield { line: row.number, cells };

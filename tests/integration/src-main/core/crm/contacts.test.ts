@@ -97,9 +97,9 @@ describe('contacts and companies', () => {
   it('shows a company with its people', async () => {
     const { workstation } = await crmWorkstation();
     const company = await ok(workstation, 'companies.create', { name: 'Brightline Ltd', phones: [{ kind: 'work', raw: '+44 20 7946 0958' }] });
-    await ok(workstation, 'contacts.create', { firstName: 'Emma', lastName: 'Smith', companyId: company.id });
+    await ok(workstation, 'contacts.create', { firstName: 'Emma', lastName: 'Smith', companyId: company.id, phones: [{ kind: 'mobile', raw: '+44 7700 900123' }] });
     const card = await ok(workstation, 'companies.get', { id: company.id });
-    expect(card.contacts.map((c) => c.fullName)).toEqual(['Smith Emma']);
+    expect(card.contacts.map((c) => [c.fullName, c.phone])).toEqual([['Smith Emma', '+44 7700 900123']]);
     expect(card.phones[0]?.e164).toBe('+442079460958');
     expect((await ok(workstation, 'companies.list', { search: 'bright' })).rows.map((r) => r.name)).toEqual(['Brightline Ltd']);
   });
