@@ -47,7 +47,7 @@ export async function download(workstation: Workstation, fileId: string): Promis
   let offset: number | null = 0;
   let fileName = '';
   while (offset !== null) {
-    const chunk = await ok(workstation, 'files.download', { fileId, offset });
+    const chunk: { chunkBase64: string; fileName: string; nextOffset: number | null } = await ok(workstation, 'files.download', { fileId, offset });
     parts.push(Buffer.from(chunk.chunkBase64, 'base64'));
     fileName = chunk.fileName;
     offset = chunk.nextOffset;

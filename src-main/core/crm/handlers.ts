@@ -5,6 +5,7 @@ import { imports } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
 import type { Logger } from '#core/shared/logger';
 import type { JobRunner } from '#core/workers/job-runner';
+import type { JobRequest } from '#core/workers/protocol';
 import { callHistory } from './call-history';
 import { lookupCallerId } from './caller-id';
 import { findCollisions } from './collisions';
@@ -47,12 +48,12 @@ export function crmHandlers({ ctx, jobs, transfers, logger }: CrmHandlerDeps) {
     if (!row) throw notFound('Import', id);
     return toImportSummary(row);
   };
-  /** Starts an export-like job writing into a new transfer file, marked downloadable when the job is done. */
-  const exportTo = (fileName: string, start: (file: string) => ReturnType<JobRunner['run']>) => {
+  /** Starts a job writing into a new transfer file, which becomes downloadable as the job announces it is done. */
+  const exportTo = (fileName: string, job: (file: string) => JobRequest) => {
     const { fileId, file } = transfers.newExport(fileName);
-    const job = start(file);
-    void job.finished.then(() => transfers.completeExport(fileId)).catch((error: unknown) => logger.warn('Export failed', { fileId, error: String(error) }));
-    return { jobId: job.jobId, fileId };
+    const started = jobs.run(job(file), () => transfers.completeExport(fileId));
+    started.finished.catch((error: unknown) => logger.warn('Export failed', { fileId, error: String(error) }));
+    return { jobId: started.jobId, fileId };
   };
 
   return defineHandlers({
@@ -188,13 +189,14 @@ export function crmHandlers({ ctx, jobs, transfers, logger }: CrmHandlerDeps) {
       return importSummary(id);
     },
     'exports.start': ({ format, filter }) =>
-      exportTo(`contacts-${new Date(clock.now()).toISOString().slice(0, 10)}.${format === 'vcard' ? 'vcf' : format}`, (file) =>
-        jobs.run({ kind: 'export.contacts', params: { now: clock.now(), format, filter, file } }),
-      ),
+      exportTo(`contacts-${new Date(clock.now()).toISOString().slice(0, 10)}.${format === 'vcard' ? 'vcf' : format}`, (file) => ({
+        kind: 'export.contacts',
+        params: { now: clock.now(), format, filter, file },
+      })),
 
     'privacy.export': ({ contactId }) => {
       getContactCard(db, contactId);
-      return exportTo(`personal-data-${contactId}.json`, (file) => jobs.run({ kind: 'export.person', params: { now: clock.now(), contactId, file } }));
+      return exportTo(`personal-data-${contactId}.json`, (file) => ({ kind: 'export.person', params: { now: clock.now(), contactId, file } }));
     },
     'privacy.erase': ({ contactId, reason, confirmName }) => {
       if (!me()) throw new DomainError('conflict', 'Choose who you are in Settings first: an erasure records who made it');

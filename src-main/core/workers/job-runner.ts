@@ -31,8 +31,12 @@ export class JobRunner implements Disposable {
 
   constructor(private readonly options: JobRunnerOptions) {}
 
-  /** Starts a job and resolves when it has finished; rejects with the job's DomainError. */
-  run(job: JobRequest): { jobId: string; finished: Promise<JobOutcome> } {
+  /**
+   * Starts a job and resolves when it has finished; rejects with the job's DomainError.
+   * `beforeDone` runs before "done" is announced (an export marks its file downloadable), so
+   * whoever hears "done" can act on it at once.
+   */
+  run(job: JobRequest, beforeDone?: (result: unknown) => void): { jobId: string; finished: Promise<JobOutcome> } {
     const jobId = this.options.ids.next();
     const worker = new Worker(this.options.script.source, { eval: this.options.script.eval });
     this.running.set(jobId, worker);
@@ -55,7 +59,10 @@ export class JobRunner implements Disposable {
         const message = WorkerMessageSchema.parse(raw);
         if (message.type === 'progress') report({ state: 'running', done: message.done, total: message.total });
         else if (message.type === 'done') {
-          settle(() => resolve({ ...report({ state: 'done', done: message.done, total: message.total }), result: message.result }));
+          settle(() => {
+            beforeDone?.(message.result);
+            resolve({ ...report({ state: 'done', done: message.done, total: message.total }), result: message.result });
+          });
         }
         else
           settle(() => {

@@ -25,10 +25,12 @@ const synonyms: [ImportTarget, string[]][] = [
 export function suggestMapping(headers: readonly string[], fields: readonly CustomField[]): ImportTarget[] {
   const used = new Set<ImportTarget>();
   return headers.map((header) => {
-    const folded = foldForSearch(header).replace(/[:*]/g, '').trim();
-    const custom = fields.find((f) => f.entity === 'contact' && foldForSearch(f.name) === folded);
+    const folded = foldForSearch(header).replace(/[:*.]/g, '').trim();
+    // "Прізвище / Last name": either half may be the word we know.
+    const spellings = [folded, ...folded.split(/\s*[/|]\s*/)];
+    const custom = fields.find((f) => f.entity === 'contact' && spellings.includes(foldForSearch(f.name)));
     if (custom) return `custom:${custom.id}`;
-    const match = synonyms.find(([target, words]) => !used.has(target) && words.some((w) => foldForSearch(w) === folded));
+    const match = synonyms.find(([target, words]) => !used.has(target) && words.some((w) => spellings.includes(foldForSearch(w))));
     const phoneAgain = !match && synonyms.find(([target]) => target === 'phone')?.[1].some((w) => folded.startsWith(foldForSearch(w)));
     const target = match?.[0] ?? (phoneAgain ? 'phone' : 'skip');
     if (target !== 'phone' && target !== 'skip') used.add(target);

@@ -51,27 +51,35 @@ export async function runExport(
 ): Promise<{ done: number; total: number }> {
   const where = and(...(params.filter?.conditions ?? []).map((c) => segmentCondition(c, params.now)));
   const total = database.read.select({ n: sql<number>`count(*)` }).from(contacts).where(where).get()?.n ?? 0;
+  const fields = {
+    last_name: contacts.lastName,
+    first_name: contacts.firstName,
+    middle_name: contacts.middleName,
+    full_name: contacts.fullName,
+    company: companies.name,
+    position: contacts.position,
+    phones: sql<string | null>`(SELECT group_concat(coalesce(e164, raw), ', ') FROM (SELECT e164, raw FROM contact_phones p WHERE p.contact_id = "contacts"."id" ORDER BY p.position))`,
+    emails: sql<string | null>`(SELECT group_concat(email, ', ') FROM (SELECT email FROM contact_emails e WHERE e.contact_id = "contacts"."id" ORDER BY e.position))`,
+    address: sql<string | null>`(SELECT text FROM contact_addresses a WHERE a.contact_id = "contacts"."id" ORDER BY a.position LIMIT 1)`,
+    tags: sql<string | null>`(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = "contacts"."id")`,
+    notes: contacts.notes,
+    do_not_call: contacts.doNotCall,
+  };
   const query = database.read
-    .select({
-      last_name: contacts.lastName,
-      first_name: contacts.firstName,
-      middle_name: contacts.middleName,
-      full_name: contacts.fullName,
-      company: companies.name,
-      position: contacts.position,
-      phones: sql<string | null>`(SELECT group_concat(coalesce(e164, raw), ', ') FROM (SELECT e164, raw FROM contact_phones p WHERE p.contact_id = "contacts"."id" ORDER BY p.position))`,
-      emails: sql<string | null>`(SELECT group_concat(email, ', ') FROM (SELECT email FROM contact_emails e WHERE e.contact_id = "contacts"."id" ORDER BY e.position))`,
-      address: sql<string | null>`(SELECT text FROM contact_addresses a WHERE a.contact_id = "contacts"."id" ORDER BY a.position LIMIT 1)`,
-      tags: sql<string | null>`(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = "contacts"."id")`,
-      notes: contacts.notes,
-      do_not_call: contacts.doNotCall,
-    })
+    .select(fields)
     .from(contacts)
     .leftJoin(companies, eq(companies.id, contacts.companyId))
     .where(where)
     .orderBy(asc(contacts.searchName), asc(contacts.id))
     .toSQL();
-  const rows = database.sqlite.prepare(query.sql).iterate(...query.params) as IterableIterator<ExportRow>;
+  // Streamed with a raw statement (drizzle's builder loads all rows at once); columns come back in `fields` order.
+  const names = Object.keys(fields) as (keyof ExportRow)[];
+  const statement = database.sqlite.prepare(query.sql).raw(true);
+  const rows = (function* () {
+    for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
+      yield Object.fromEntries(names.map((name, i) => [name, values[i]])) as unknown as ExportRow;
+    }
+  })();
   const cells = (r: ExportRow) => [r.last_name, r.first_name, r.middle_name, r.company ?? '', r.position ?? '', r.phones ?? '', r.emails ?? '', r.address ?? '', r.tags ?? '', r.notes, r.do_not_call ? '1' : ''];
 
   let done = 0;
