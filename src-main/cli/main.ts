@@ -1,0 +1,46 @@
+import { resolveDataDir } from '#core/app/data-dir';
+import { runtimeAssets } from '#core/app/runtime-assets';
+import { databaseFileName } from '#core/app/workstation';
+import { openDatabase } from '#core/db/connection';
+import { systemClock } from '#core/shared/clock';
+import { DomainError } from '#core/shared/errors';
+import { uuidGenerator } from '#core/shared/ids';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliUsage, parseCliArgs } from './cli-args';
+import { runCliCommand } from './commands';
+
+/**
+ * `npm run crm -- …`: the administrator's command line. It opens the same database as the app
+ * (SQLite lets both work at once) and runs the same core code, in this process.
+ */
+async function main(): Promise<number> {
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n${cliUsage}\n`);
+    return 2;
+  }
+  const { args } = parsed;
+  const assets = runtimeAssets(import.meta.url);
+  const dataDir = resolveDataDir(args.dataDir, process.env);
+  mkdirSync(dataDir, { recursive: true });
+  const database = openDatabase({ file: join(dataDir, databaseFileName), migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+  try {
+    return await runCliCommand(database, args.run, {
+      country: args.country,
+      clock: systemClock,
+      ids: uuidGenerator,
+      io: { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
+    });
+  } finally {
+    database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof DomainError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

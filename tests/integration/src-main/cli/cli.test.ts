@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '#tests/support/temp-dir';
+import { sourceAssets } from '#tests/support/workstation';
+
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
+
+function crm(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src-main/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('administrator command line (npm run crm)', () => {
+  it('imports, checks, backs up and exports a data directory', () => {
+    const dataDir = tempDir();
+    const csv = join(dataDir, 'list.csv');
+    writeFileSync(csv, 'ПІБ;Телефон;E-mail\nШевченко Тарас;067 123 45 67;t@example.com\nБитий Рядок;12;\nКоваль Олена;050 111 22 33;\n');
+
+    const imported = crm('import', 'contacts', csv, '--data-dir', dataDir);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('3 rows: 2 created, 0 merged, 0 skipped as duplicates, 1 rejected');
+    expect(imported.out).toContain('line 3, Телефон: 12: not a possible number');
+
+    const checked = crm('check', '--data-dir', dataDir);
+    expect(checked.code).toBe(0);
+    expect(checked.out).toContain('All good.');
+
+    const backup = join(dataDir, 'backup.sqlite');
+    expect(crm('backup', backup, '--data-dir', dataDir).code).toBe(0);
+    const copy = new Database(backup, { readonly: true, nativeBinding: sourceAssets.nativeBinding });
+    expect((copy.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n).toBe(2);
+    copy.close();
+
+    const exported = join(dataDir, 'out.csv');
+    expect(crm('export', 'contacts', exported, '--data-dir', dataDir).code).toBe(0);
+    expect(readFileSync(exported, 'utf8')).toContain('Шевченко;Тарас');
+  });
+
+  it('says what it needs when the command is wrong or the file is missing', () => {
+    const dataDir = tempDir();
+    const wrong = crm('frobnicate');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('Usage: npm run crm');
+    const missing = crm('import', 'contacts', join(dataDir, 'nope.csv'), '--data-dir', dataDir);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('No such file');
+    expect(existsSync(join(dataDir, 'workstation.sqlite'))).toBe(true);
+  });
+});
