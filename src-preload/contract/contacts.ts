@@ -109,6 +109,8 @@ export type ContactListItem = z.infer<typeof ContactListItemSchema>;
 
 export const ContactListPageSchema = z.object({
   total: z.number().int().nonnegative(),
+  /** A search matched more people than a list shows; the operator should type more. */
+  truncated: z.boolean(),
   rows: z.array(ContactListItemSchema),
 });
 

@@ -1,3 +1,4 @@
+import { crmFigures } from './crm';
 import { foundationFigures } from './foundation';
 import { printFigure } from './measure';
 
@@ -7,7 +8,7 @@ import { printFigure } from './measure';
  */
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  for (const suite of [foundationFigures]) {
+  for (const suite of [foundationFigures, crmFigures]) {
     for (const figure of await suite(log)) printFigure(figure);
   }
 }

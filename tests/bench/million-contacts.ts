@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '#core/db/connection';
@@ -19,8 +19,11 @@ const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/bench', import
  * the generator's source), because generating it takes longer than any figure measured on it.
  */
 export function millionContactDatabase(log: (line: string) => void): string {
+  const migrations = readdirSync(sourceAssets.migrationsFolder).filter((f) => f.endsWith('.sql')).sort();
   const key = createHash('sha256')
     .update(readFileSync(join(sourceAssets.migrationsFolder, 'meta', '_journal.json')))
+    .update(migrations.map((f) => readFileSync(join(sourceAssets.migrationsFolder, f), 'utf8')).join('\n'))
+    .update(readFileSync(fileURLToPath(new URL('../../src-main/core/crm/search-index.ts', import.meta.url))))
     .update(readFileSync(fileURLToPath(new URL('../../src-main/core/demo/generator.ts', import.meta.url))))
     .update(readFileSync(fileURLToPath(new URL('../../src-main/core/demo/phones.ts', import.meta.url))))
     .digest('hex')

@@ -9,8 +9,7 @@ import { searchMatchExpression } from './search-index';
 export function listCompanies(db: ReadDb, request: MethodParams<'companies.list'>, defaultCountry: string): MethodOutput<'companies.list'> {
   const expression = request.search ? searchMatchExpression(request.search, defaultCountry) : null;
   const where = expression
-    ? sql`${companies.id} IN (SELECT k.entity_id FROM search_index JOIN search_keys k ON k.rowid = search_index.rowid
-        WHERE search_index MATCH ${expression} AND k.kind = 'company')`
+    ? sql`-"companies".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression} AND rowid < 0)`
     : undefined;
   const rows = db
     .select({

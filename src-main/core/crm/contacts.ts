@@ -20,13 +20,19 @@ function shownPhone(search: string) {
 
 const firstEmail = sql<string | null>`(SELECT email FROM contact_emails e WHERE e.contact_id = "contacts"."id" ORDER BY e.position LIMIT 1)`;
 
-/** Contacts whose search entry matches the typed text (names, company, e-mails, phones in any spelling). */
+/** A list search looks at this many matches at most; beyond it the operator is asked to type more. */
+export const listSearchCap = 1_000;
+
+/**
+ * Contacts whose search entry matches the typed text (names, company, e-mails, phones in any
+ * spelling): the first matches of the index, capped, so a one-letter search of a million people
+ * costs the same as a precise one.
+ */
 export function searchFilter(search: string, defaultCountry: string): SQL | undefined {
   if (search === '') return undefined;
   const expression = searchMatchExpression(search, defaultCountry);
   if (!expression) return undefined;
-  return sql`${contacts.id} IN (SELECT k.entity_id FROM search_index JOIN search_keys k ON k.rowid = search_index.rowid
-    WHERE search_index MATCH ${expression} AND k.kind = 'contact')`;
+  return sql`"contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression} AND rowid > 0 LIMIT ${listSearchCap + 1})`;
 }
 
 function listWhere(request: MethodParams<'contacts.list'>, defaultCountry: string, now: number): SQL | undefined {
@@ -76,7 +82,7 @@ export function listContacts(
   request: MethodParams<'contacts.list'>,
   defaultCountry = 'UA',
   now = Date.now(),
-): { total: number; rows: ContactListItem[] } {
+): { total: number; truncated: boolean; rows: ContactListItem[] } {
   const rows = contactPageQuery(db, request, defaultCountry, now).all();
   const total =
     db
@@ -84,7 +90,7 @@ export function listContacts(
       .from(contacts)
       .where(listWhere(request, defaultCountry, now))
       .get()?.n ?? 0;
-  return { total, rows };
+  return total > listSearchCap && request.search !== '' ? { total: listSearchCap, truncated: true, rows } : { total, truncated: false, rows };
 }
 
 export function getContactCard(db: ReadDb, id: string): ContactCard {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '#core/db/handles';
-import { phoneDigits, searchWords } from '#core/shared/text';
 import { spellingsOf, typedDigitAlternatives, type NormalizedPhone } from '#core/shared/phone';
+import { phoneDigits, searchWords } from '#core/shared/text';
 
 export type SearchKind = 'contact' | 'company';
 
@@ -9,6 +9,8 @@ export type SearchKind = 'contact' | 'company';
 export interface SearchDocument {
   kind: SearchKind;
   id: string;
+  /** The record's rowid when the caller has it at hand (an import just inserted it). */
+  rowid?: number | bigint;
   name: string;
   company: string;
   emails: readonly string[];
@@ -21,16 +23,13 @@ const cache = new WeakMap<Database.Database, Statements>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    findKey: sqlite.prepare<[string, string], { rowid: number }>('SELECT rowid FROM search_keys WHERE entity_id = ? AND kind = ?'),
-    insertKey: sqlite.prepare<[string, string]>('INSERT INTO search_keys (kind, entity_id) VALUES (?, ?)'),
-    deleteKey: sqlite.prepare<[number]>('DELETE FROM search_keys WHERE rowid = ?'),
-    insertDoc: sqlite.prepare<[number, string, string, string, string]>(
-      'INSERT INTO search_index (rowid, name, company, emails, phones) VALUES (?, ?, ?, ?, ?)',
-    ),
-    deleteDoc: sqlite.prepare<[number]>('DELETE FROM search_index WHERE rowid = ?'),
-    match: sqlite.prepare<[string, number], { kind: SearchKind; entity_id: string }>(
-      'SELECT k.kind, k.entity_id FROM search_index JOIN search_keys k ON k.rowid = search_index.rowid WHERE search_index MATCH ? LIMIT ?',
-    ),
+    contactRowid: sqlite.prepare<[string], { rowid: number }>('SELECT rowid FROM contacts WHERE id = ?'),
+    companyRowid: sqlite.prepare<[string], { rowid: number }>('SELECT rowid FROM companies WHERE id = ?'),
+    insertDoc: sqlite.prepare<[number | bigint, string, string, string, string]>('INSERT INTO search_index (rowid, name, company, emails, phones) VALUES (?, ?, ?, ?, ?)'),
+    deleteDoc: sqlite.prepare<[number | bigint]>('DELETE FROM search_index WHERE rowid = ?'),
+    match: sqlite.prepare<[string, number], { rowid: number }>('SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?'),
+    contactIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM contacts WHERE rowid IN (SELECT value FROM json_each(?))'),
+    companyIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE rowid IN (SELECT value FROM json_each(?))'),
   };
 }
 
@@ -55,17 +54,20 @@ export function phoneTokens(phone: string | NormalizedPhone): string[] {
   return digits ? [digits] : [];
 }
 
+/** The search entry's rowid: the contact's own, or the company's negated. */
+function entryRowid(db: Db, kind: SearchKind, id: string): number | bigint | undefined {
+  const s = statements(db);
+  const row = kind === 'contact' ? s.contactRowid.get(id) : s.companyRowid.get(id);
+  return row === undefined ? undefined : kind === 'contact' ? row.rowid : -row.rowid;
+}
+
 /** Puts a record into the search index, replacing what was there. Call inside the write that changed it. */
 export function indexDocument(db: Db, doc: SearchDocument): void {
   const s = statements(db);
-  const existing = s.findKey.get(doc.id, doc.kind);
-  let rowid: number;
-  if (existing) {
-    rowid = existing.rowid;
-    s.deleteDoc.run(rowid);
-  } else {
-    rowid = Number(s.insertKey.run(doc.kind, doc.id).lastInsertRowid);
-  }
+  const own = doc.rowid ?? (doc.kind === 'contact' ? s.contactRowid.get(doc.id)?.rowid : s.companyRowid.get(doc.id)?.rowid);
+  if (own === undefined) return;
+  const rowid = doc.kind === 'contact' ? own : -BigInt(own);
+  s.deleteDoc.run(rowid);
   s.insertDoc.run(
     rowid,
     searchWords(doc.name).join(' '),
@@ -75,12 +77,10 @@ export function indexDocument(db: Db, doc: SearchDocument): void {
   );
 }
 
+/** Takes a record out of the search index; call before deleting the record itself. */
 export function removeDocument(db: Db, kind: SearchKind, id: string): void {
-  const s = statements(db);
-  const existing = s.findKey.get(id, kind);
-  if (!existing) return;
-  s.deleteDoc.run(existing.rowid);
-  s.deleteKey.run(existing.rowid);
+  const rowid = entryRowid(db, kind, id);
+  if (rowid !== undefined) statements(db).deleteDoc.run(rowid);
 }
 
 /**
@@ -99,7 +99,12 @@ export function searchMatchExpression(text: string, defaultCountry: string): str
 export function searchIndex(db: Db, text: string, defaultCountry: string, limit: number): { kind: SearchKind; id: string }[] {
   const expression = searchMatchExpression(text, defaultCountry);
   if (!expression) return [];
-  return statements(db)
-    .match.all(expression, limit)
-    .map((row) => ({ kind: row.kind, id: row.entity_id }));
+  const s = statements(db);
+  const rowids = s.match.all(expression, limit).map((r) => r.rowid);
+  const contacts = rowids.filter((r) => r > 0);
+  const companies = rowids.filter((r) => r < 0).map((r) => -r);
+  return [
+    ...(contacts.length > 0 ? s.contactIds.all(JSON.stringify(contacts)).map((r) => ({ kind: 'contact' as const, id: r.id })) : []),
+    ...(companies.length > 0 ? s.companyIds.all(JSON.stringify(companies)).map((r) => ({ kind: 'company' as const, id: r.id })) : []),
+  ];
 }

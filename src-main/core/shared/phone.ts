@@ -1,4 +1,4 @@
-import { parsePhoneNumberWithError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { Metadata, getCountryCallingCode, parsePhoneNumberWithError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 
 /** A number read into E.164, with the spellings people type it in, for search. */
 export interface NormalizedPhone {
@@ -20,6 +20,8 @@ export function normalizePhone(raw: string, defaultCountry: string): PhoneParse 
   const text = raw.trim();
   if (text === '') return { ok: false, reason: 'empty' };
   if (text.length > 64) return { ok: false, reason: 'too long for a phone number' };
+  const quick = fastNormalize(text, defaultCountry);
+  if (quick) return { ok: true, ...quick };
   try {
     const parsed = parsePhoneNumberWithError(rewriteDialPrefixes(text, defaultCountry), defaultCountry as CountryCode);
     if (!parsed.isPossible()) return { ok: false, reason: 'not a possible number' };
@@ -55,6 +57,84 @@ export function spellingsOf(e164: string): NormalizedPhone | null {
     // A stored value that libphonenumber cannot read is searched by its digits alone.
     return null;
   }
+}
+
+interface DialPlan {
+  callingCode: string;
+  nationalPrefix: string;
+  /** Subscriber-number lengths of the country's mobile numbers: the shapes lists are full of. */
+  mobileLengths: ReadonlySet<number>;
+}
+
+/**
+ * The parts of libphonenumber-js's numbering plan we read. They are not in its published types;
+ * the quick-path test against the full parse catches any change in them.
+ */
+interface NumberingPlanInternals {
+  nationalPrefix(): string | undefined;
+  nationalPrefixForParsing(): string | undefined;
+  nationalPrefixTransformRule(): string | undefined;
+  type(name: 'MOBILE'): { possibleLengths(): number[] } | undefined;
+}
+
+const plans = new Map<string, DialPlan | null>();
+/** Whether the national format of numbers starting with these digits includes the trunk prefix. */
+const prefixInNationalFormat = new Map<string, boolean>();
+
+function dialPlan(country: string): DialPlan | null {
+  if (plans.has(country)) return plans.get(country) ?? null;
+  let plan: DialPlan | null = null;
+  try {
+    const metadata = new Metadata();
+    metadata.selectNumberingPlan(country as CountryCode);
+    const numbering = metadata.numberingPlan as unknown as NumberingPlanInternals | undefined;
+    const prefix = numbering?.nationalPrefix();
+    // Only plain trunk prefixes: countries with special parsing rules always go through libphonenumber.
+    if (numbering && prefix && /^\d$/.test(prefix) && (numbering.nationalPrefixForParsing() ?? prefix) === prefix && !numbering.nationalPrefixTransformRule()) {
+      plan = { callingCode: getCountryCallingCode(country as CountryCode), nationalPrefix: prefix, mobileLengths: new Set(numbering.type('MOBILE')?.possibleLengths() ?? []) };
+    }
+  } catch {
+    // An unknown country code: libphonenumber will say so on the slow path.
+  }
+  plans.set(country, plan);
+  return plan;
+}
+
+/**
+ * The common shapes of a number in the default country (with or without the country code, the
+ * trunk prefix, separators) read without a full parse: an import meets a hundred thousand of these
+ * a second. Anything else returns null and gets the full libphonenumber parse; a unit test holds the
+ * two to the same answers.
+ */
+export function fastNormalize(text: string, defaultCountry: string): NormalizedPhone | null {
+  if (!/^\+?[\d\s().-]+$/.test(text)) return null;
+  const plan = dialPlan(defaultCountry);
+  if (!plan) return null;
+  const digits = text.replace(/\D/g, '');
+  const international = text.startsWith('+');
+  let subscriber: string | null = null;
+  if (digits.startsWith(plan.callingCode) && (international || digits.length > plan.callingCode.length + 8)) {
+    subscriber = digits.slice(plan.callingCode.length);
+  } else if (international) {
+    return null;
+  } else if (digits.startsWith(plan.nationalPrefix)) {
+    subscriber = digits.slice(plan.nationalPrefix.length);
+  } else {
+    subscriber = digits;
+  }
+  if (!plan.mobileLengths.has(subscriber.length) || subscriber.startsWith(plan.nationalPrefix)) return null;
+  const e164 = `+${plan.callingCode}${subscriber}`;
+  const key = `${defaultCountry}:${subscriber.slice(0, 3)}`;
+  let withPrefix = prefixInNationalFormat.get(key);
+  if (withPrefix === undefined) {
+    const formatted = spellingsOf(e164);
+    if (!formatted || formatted.subscriberDigits !== subscriber) return null;
+    if (formatted.nationalDigits === plan.nationalPrefix + subscriber) withPrefix = true;
+    else if (formatted.nationalDigits === subscriber) withPrefix = false;
+    else return null;
+    prefixInNationalFormat.set(key, withPrefix);
+  }
+  return { e164, nationalDigits: withPrefix ? plan.nationalPrefix + subscriber : subscriber, subscriberDigits: subscriber };
 }
 
 /**

@@ -64,9 +64,9 @@ export class ImportWriter {
     let id = this.companyIds.get(folded) ?? this.s.companyByName.get(folded)?.id;
     if (!id) {
       id = this.options.ids.next();
-      this.s.insertCompany.run(id, person.company, folded, person.city || null, person.address && withPhones ? person.address : null, this.options.importId, this.options.now, this.options.now);
+      const { lastInsertRowid } = this.s.insertCompany.run(id, person.company, folded, person.city || null, person.address && withPhones ? person.address : null, this.options.importId, this.options.now, this.options.now);
       if (withPhones) person.phones.forEach((p, i) => this.s.insertCompanyPhone.run(this.options.ids.next(), id, p.kind, p.raw, p.e164, i));
-      indexDocument(tx, { kind: 'company', id, name: person.company, company: person.city, emails: [], phones: withPhones ? person.phones : [] });
+      indexDocument(tx, { kind: 'company', id, rowid: lastInsertRowid, name: person.company, company: person.city, emails: [], phones: withPhones ? person.phones : [] });
     }
     this.companyIds.set(folded, id);
     return { id, name: person.company };
@@ -77,7 +77,7 @@ export class ImportWriter {
     const id = this.options.ids.next();
     const fullName = fullNameOf(person);
     const { now, importId, employeeId } = this.options;
-    this.s.insertContact.run(
+    const { lastInsertRowid } = this.s.insertContact.run(
       id, company?.id ?? null, person.firstName, person.lastName, person.middleName, fullName, foldForSearch(fullName),
       person.position || null, employeeId, person.notes, person.source || 'import', person.doNotCall ? 1 : 0, importId, now, now,
     );
@@ -92,7 +92,7 @@ export class ImportWriter {
     if (person.address) this.s.insertAddress.run(this.options.ids.next(), id, person.address);
     this.addTags(id, person.tags);
     for (const value of person.custom) this.s.upsertCustom.run(value.fieldId, id, value.value, value.number);
-    indexDocument(tx, { kind: 'contact', id, name: fullName, company: company?.name ?? '', emails: person.emails, phones: person.phones });
+    indexDocument(tx, { kind: 'contact', id, rowid: lastInsertRowid, name: fullName, company: company?.name ?? '', emails: person.emails, phones: person.phones });
   }
 
   /** Adds what the row knows and the contact does not: phones, e-mails, tags, custom values, empty fields. */

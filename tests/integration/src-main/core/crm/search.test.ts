@@ -83,3 +83,15 @@ describe('caller ID', () => {
     expect(await ok(workstation, 'callerId.lookup', { number: 'anonymous' })).toEqual({ candidates: [], contacts: [], companies: [] });
   });
 });
+
+describe('a broad search over many people', () => {
+  it('caps the list and says the search should be narrowed', async () => {
+    const { workstation } = await crmWorkstation();
+    await workstation.seedDemoIfEmpty(3_000);
+    const broad = await ok(workstation, 'contacts.list', { search: 'о', limit: 20 });
+    expect(broad.truncated).toBe(true);
+    expect(broad.total).toBe(1_000);
+    const narrow = await ok(workstation, 'contacts.list', { search: 'шевченко тарас' });
+    expect(narrow.truncated).toBe(false);
+  });
+});

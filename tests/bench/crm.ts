@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { runtimeAssets } from '#core/app/runtime-assets';
+import { createWorkstation, type Workstation } from '#core/app/workstation';
+import { searchMatchExpression } from '#core/crm/search-index';
+import { runImport } from '#core/crm/transfer/import-job';
+import { openDatabase } from '#core/db/connection';
+import { imports } from '#core/db/schema';
+import { generateDemo } from '#core/demo/generator';
+import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-store';
+import { sequentialIds, uuidGenerator } from '#core/shared/ids';
+import { silentLogger } from '#core/shared/logger';
+import { callerIdCandidates, normalizePhone } from '#core/shared/phone';
+import { foldForSearch } from '#core/shared/text';
+import { percentile, sampleMs, type Figure } from './measure';
+import { benchNow, millionContactDatabase } from './million-contacts';
+
+const assets = runtimeAssets(import.meta.url);
+const searches = ['шевч', 'коваленко ол', 'мельн', 'агросвіт', 'smith', '067 12', '+38050 7', 'іван', 'brightline', 'sch', 'o.shev', 'лисенко а', '044 2', 'бонд'];
+const importRows = 200_000;
+
+function scratchDir() {
+  const path = mkdtempSync(join(tmpdir(), 'bench-crm-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+function workstationOn(dataDir: string, databaseFile: string): Workstation {
+  return createWorkstation({
+    dataDir,
+    databaseFile,
+    host: 'web',
+    version: 'bench',
+    systemLocale: 'uk-UA',
+    ...assets,
+    secrets: new SealedFileSecretStore(join(dataDir, 'secrets.json'), keyFileSealer(join(dataDir, 'secrets.key'))),
+    logger: silentLogger,
+    startReminders: false,
+  });
+}
+
+/** A contact with a thousand interactions in the million-contact database (added once, kept in the cache). */
+function contactWithThousandInteractions(file: string): string {
+  const db = new Database(file, { nativeBinding: assets.nativeBinding });
+  const id = 'bench-thousand';
+  if (!db.prepare('SELECT 1 FROM contacts WHERE id = ?').get(id)) {
+    db.transaction(() => {
+      db.prepare("INSERT INTO contacts (id, company_id, full_name, search_name, last_name, created_at, updated_at) VALUES (?, 'co-0000001', 'Бенчмарк Тисяча', 'бенчмарк тисяча', 'Бенчмарк', ?, ?)").run(id, benchNow, benchNow);
+      db.prepare("INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES ('bench-ph', ?, 'mobile', '+380 99 000 00 01', '+380990000001', 0)").run(id);
+      const insert = db.prepare("INSERT INTO interactions (id, kind, direction, occurred_at, employee_id, contact_id, company_id, subject, outcome, duration_seconds) VALUES (?, ?, ?, ?, ?, ?, 'co-0000001', ?, 'ok', 60)");
+      for (let i = 0; i < 1000; i++) insert.run(`bench-in-${i}`, i % 3 ? 'call' : 'email', 'out', benchNow - i * 3_600_000, `emp-${(i % 8) + 1}`, id, `Interaction ${i}`);
+    })();
+  }
+  db.close();
+  return id;
+}
+
+/** A CSV of people as the demo generator makes them, phones in their mixed national formats. */
+function writeImportCsv(file: string): void {
+  const lines = ['ПІБ;Компанія;Посада;Телефон;E-mail'];
+  const emails = new Map<string, string>();
+  for (const batch of generateDemo({ contacts: importRows, now: benchNow, interactionsPerContact: 0, seed: 7 })) {
+    for (const e of batch.emails) emails.set(e.contactId, e.email);
+    const companies = new Map(batch.companies.map((c) => [c.id, c.name]));
+    const phones = new Map(batch.phones.filter((p) => p.position === 0).map((p) => [p.contactId, p.raw]));
+    for (const c of batch.contacts) {
+      lines.push([c.fullName, c.companyId ? (companies.get(c.companyId) ?? '') : '', c.position ?? '', phones.get(c.id) ?? '', emails.get(c.id) ?? ''].map((v) => (v.includes(';') ? `"${v}"` : v)).join(';'));
+    }
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+/** The same rows written by bare better-sqlite3: split, normalise the phone, insert contact, phone and e-mail. */
+function rawImport(csvFile: string, dbFile: string): number {
+  const db = openDatabase({ file: dbFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+  const ids = sequentialIds('raw');
+  const start = performance.now();
+  const text = readFileSync(csvFile, 'utf8');
+  const insertContact = db.sqlite.prepare('INSERT INTO contacts (id, full_name, search_name, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertPhone = db.sqlite.prepare("INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES (?, ?, 'other', ?, ?, 0)");
+  const insertEmail = db.sqlite.prepare('INSERT INTO contact_emails (id, contact_id, email, email_normalized, position) VALUES (?, ?, ?, ?, 0)');
+  const rows = text.split('\n').slice(1).filter(Boolean);
+  for (let at = 0; at < rows.length; at += 5_000) {
+    db.sqlite.transaction(() => {
+      for (const line of rows.slice(at, at + 5_000)) {
+        const [name = '', , position = '', phone = '', email = ''] = line.split(';');
+        const id = ids.next();
+        insertContact.run(id, name, foldForSearch(name), position, benchNow, benchNow);
+        const parsed = normalizePhone(phone, 'UA');
+        if (parsed.ok) insertPhone.run(ids.next(), id, phone, parsed.e164);
+        if (email) insertEmail.run(ids.next(), id, email, email.toLowerCase());
+      }
+    })();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  return rows.length / seconds;
+}
+
+/** The CRM's figures, each beside bare better-sqlite3 doing the same work in the same run. */
+export async function crmFigures(log: (line: string) => void): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const scratch = scratchDir();
+  try {
+    const million = millionContactDatabase(log);
+    const thousandId = contactWithThousandInteractions(million);
+    const workstation = workstationOn(scratch.path, million);
+    const raw = new Database(million, { readonly: true, nativeBinding: assets.nativeBinding });
+
+    // Search as you type.
+    const apiSearch = await sampleMs(400, (i) => workstation.dispatch('search.quick', { text: searches[i % searches.length] as string, limit: 10 }, { origin: 'bench' }));
+    const rawMatch = raw.prepare('SELECT k.kind, k.entity_id FROM search_index JOIN search_keys k ON k.rowid = search_index.rowid WHERE search_index MATCH ? LIMIT 50');
+    const rawHydrate = raw.prepare('SELECT c.id, c.full_name, c.search_name, co.name FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id IN (SELECT value FROM json_each(?))');
+    const rawSearch = await sampleMs(400, (i) => {
+      const hits = rawMatch.all(searchMatchExpression(searches[i % searches.length] as string, 'UA')) as { entity_id: string }[];
+      rawHydrate.all(JSON.stringify(hits.map((h) => h.entity_id)));
+    });
+    figures.push({ name: 'crm.search.p95_ms', value: percentile(apiSearch, 95), unit: 'ms' });
+    figures.push({ name: 'raw.search.p95_ms', value: percentile(rawSearch, 95), unit: 'ms' });
+
+    // Caller ID.
+    const numbers = (raw.prepare('SELECT raw FROM contact_phones WHERE rowid % 997 = 0 LIMIT 500').all() as { raw: string }[]).map((r) => r.raw);
+    const apiLookup = await sampleMs(2_000, (i) => workstation.dispatch('callerId.lookup', { number: numbers[i % numbers.length] as string }, { origin: 'bench' }));
+    const rawLookupStatement = raw.prepare('SELECT c.id, c.full_name, co.name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id LEFT JOIN companies co ON co.id = c.company_id WHERE p.e164 = ?');
+    const rawLookup = await sampleMs(2_000, (i) => {
+      for (const e164 of callerIdCandidates(numbers[i % numbers.length] as string, 'UA')) rawLookupStatement.all(e164);
+    });
+    figures.push({ name: 'crm.phone_lookup.p95_ms', value: percentile(apiLookup, 95), unit: 'ms' });
+    figures.push({ name: 'raw.phone_lookup.p95_ms', value: percentile(rawLookup, 95), unit: 'ms' });
+
+    // Opening a contact with a thousand interactions: the card and the first page of its timeline.
+    const apiOpen = await sampleMs(200, async () => {
+      await workstation.dispatch('contacts.get', { id: thousandId }, { origin: 'bench' });
+      await workstation.dispatch('timeline.list', { contactId: thousandId, limit: 50 }, { origin: 'bench' });
+    });
+    const rawCard = raw.prepare('SELECT * FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?');
+    const rawPhones = raw.prepare('SELECT * FROM contact_phones WHERE contact_id = ? ORDER BY position');
+    const rawTimeline = raw.prepare('SELECT i.*, e.name FROM interactions i LEFT JOIN employees e ON e.id = i.employee_id WHERE i.contact_id = ? ORDER BY i.occurred_at DESC LIMIT 51');
+    const rawColleagues = raw.prepare('SELECT employee_id, count(*), max(occurred_at) FROM interactions WHERE contact_id = ? GROUP BY employee_id');
+    const rawOpen = await sampleMs(200, () => {
+      rawCard.get(thousandId);
+      rawPhones.all(thousandId);
+      rawTimeline.all(thousandId);
+      rawColleagues.all(thousandId);
+    });
+    figures.push({ name: 'crm.open_contact_1000_interactions.p95_ms', value: percentile(apiOpen, 95), unit: 'ms' });
+    figures.push({ name: 'raw.open_contact_1000_interactions.p95_ms', value: percentile(rawOpen, 95), unit: 'ms' });
+    raw.close();
+    await workstation.dispose();
+
+    // Import: the whole pipeline (read, check, normalise, de-duplicate, write, index) against bare inserts of the same rows.
+    const csvFile = join(scratch.path, 'import.csv');
+    writeImportCsv(csvFile);
+    const target = openDatabase({ file: join(scratch.path, 'import.sqlite'), migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+    const importId = 'bench-import';
+    target.write((tx) => tx.insert(imports).values({ id: importId, fileName: 'import.csv', format: 'csv', state: 'running', startedAt: benchNow }).run());
+    const start = performance.now();
+    const summary = await runImport(
+      target,
+      { importId, file: csvFile, fileName: 'import.csv', hasHeader: true, mapping: ['fullName', 'company', 'position', 'phone', 'email'], duplicates: 'skip', defaultCountry: 'UA', employeeId: null },
+      { ids: uuidGenerator, clock: { now: () => benchNow } },
+      () => undefined,
+    );
+    const rowsPerSecond = summary.rows / ((performance.now() - start) / 1000);
+    target.close();
+    log(`import: ${summary.rows} rows, ${summary.created} created, ${summary.skipped} skipped, ${summary.rejected} rejected`);
+    const rawRowsPerSecond = rawImport(csvFile, join(scratch.path, 'raw.sqlite'));
+    figures.push({ name: 'crm.import.rows_per_s', value: rowsPerSecond, unit: 'rows/s' });
+    figures.push({ name: 'raw.import.rows_per_s', value: rawRowsPerSecond, unit: 'rows/s' });
+    figures.push({ name: 'crm.import.ratio_to_raw', value: rowsPerSecond / rawRowsPerSecond, unit: 'x' });
+  } finally {
+    scratch.remove();
+  }
+  return figures;
+}
