@@ -4,7 +4,7 @@ import { databaseFileName } from '#core/app/workstation';
 import { openDatabase } from '#core/db/connection';
 import { systemClock } from '#core/shared/clock';
 import { DomainError } from '#core/shared/errors';
-import { uuidGenerator } from '#core/shared/ids';
+import { timeOrderedIds } from '#core/shared/ids';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliUsage, parseCliArgs } from './cli-args';
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     return await runCliCommand(database, args.run, {
       country: args.country,
       clock: systemClock,
-      ids: uuidGenerator,
+      ids: timeOrderedIds(),
       io: { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
     });
   } finally {

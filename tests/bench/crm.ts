@@ -10,7 +10,7 @@ import { openDatabase } from '#core/db/connection';
 import { imports } from '#core/db/schema';
 import { generateDemo } from '#core/demo/generator';
 import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-store';
-import { sequentialIds, uuidGenerator } from '#core/shared/ids';
+import { timeOrderedIds } from '#core/shared/ids';
 import { silentLogger } from '#core/shared/logger';
 import { callerIdCandidates, normalizePhone } from '#core/shared/phone';
 import { foldForSearch } from '#core/shared/text';
@@ -74,7 +74,7 @@ function writeImportCsv(file: string): void {
 /** The same rows written by bare better-sqlite3: split, normalise the phone, insert contact, phone and e-mail. */
 function rawImport(csvFile: string, dbFile: string): number {
   const db = openDatabase({ file: dbFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
-  const ids = sequentialIds('raw');
+  const ids = timeOrderedIds();
   const start = performance.now();
   const text = readFileSync(csvFile, 'utf8');
   const insertContact = db.sqlite.prepare('INSERT INTO contacts (id, full_name, search_name, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -110,11 +110,13 @@ export async function crmFigures(log: (line: string) => void): Promise<Figure[]>
 
     // Search as you type.
     const apiSearch = await sampleMs(400, (i) => workstation.dispatch('search.quick', { text: searches[i % searches.length] as string, limit: 10 }, { origin: 'bench' }));
-    const rawMatch = raw.prepare('SELECT k.kind, k.entity_id FROM search_index JOIN search_keys k ON k.rowid = search_index.rowid WHERE search_index MATCH ? LIMIT 50');
-    const rawHydrate = raw.prepare('SELECT c.id, c.full_name, c.search_name, co.name FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id IN (SELECT value FROM json_each(?))');
+    const rawMatch = raw.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 50');
+    const rawPeople = raw.prepare('SELECT c.id, c.full_name, c.search_name, co.name FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.rowid IN (SELECT value FROM json_each(?))');
+    const rawCompanies = raw.prepare('SELECT id, name, search_name, city FROM companies WHERE rowid IN (SELECT value FROM json_each(?))');
     const rawSearch = await sampleMs(400, (i) => {
-      const hits = rawMatch.all(searchMatchExpression(searches[i % searches.length] as string, 'UA')) as { entity_id: string }[];
-      rawHydrate.all(JSON.stringify(hits.map((h) => h.entity_id)));
+      const rowids = (rawMatch.all(searchMatchExpression(searches[i % searches.length] as string, 'UA')) as { rowid: number }[]).map((r) => r.rowid);
+      rawPeople.all(JSON.stringify(rowids.filter((r) => r > 0)));
+      rawCompanies.all(JSON.stringify(rowids.filter((r) => r < 0).map((r) => -r)));
     });
     figures.push({ name: 'crm.search.p95_ms', value: percentile(apiSearch, 95), unit: 'ms' });
     figures.push({ name: 'raw.search.p95_ms', value: percentile(rawSearch, 95), unit: 'ms' });
@@ -159,7 +161,7 @@ export async function crmFigures(log: (line: string) => void): Promise<Figure[]>
     const summary = await runImport(
       target,
       { importId, file: csvFile, fileName: 'import.csv', hasHeader: true, mapping: ['fullName', 'company', 'position', 'phone', 'email'], duplicates: 'skip', defaultCountry: 'UA', employeeId: null },
-      { ids: uuidGenerator, clock: { now: () => benchNow } },
+      { ids: timeOrderedIds(), clock: { now: () => benchNow } },
       () => undefined,
     );
     const rowsPerSecond = summary.rows / ((performance.now() - start) / 1000);

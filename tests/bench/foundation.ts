@@ -9,7 +9,8 @@ import { openDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-store';
 import { silentLogger } from '#core/shared/logger';
-import { foldForSearch } from '#core/shared/text';
+import { contactPageQuery } from '#core/crm/contacts';
+import { searchMatchExpression } from '#core/crm/search-index';
 import { startWebHost } from '#hosts/web/web-host';
 import { connectApi } from '#tests/support/ws-client';
 import { percentile, sampleMs, type Figure } from './measure';
@@ -39,19 +40,19 @@ export async function foundationFigures(log: (line: string) => void): Promise<Fi
 
     // The same page of search results through the whole API (validation, handler, output check) and through bare better-sqlite3.
     const dataDir = scratch.path;
+    // Bare better-sqlite3 running the very SQL the API generates for the same page and count.
     const raw = new Database(millionFile, { readonly: true, nativeBinding: assets.nativeBinding });
-    const rawPage = raw.prepare(`SELECT c.id, c.full_name, co.name, c.position,
-        (SELECT raw FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.position LIMIT 1),
-        (SELECT email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position LIMIT 1),
-        emp.name, c.updated_at
-      FROM contacts c LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN employees emp ON emp.id = c.responsible_id
-      WHERE c.search_name >= ? AND c.search_name < ? ORDER BY c.search_name, c.id LIMIT 50 OFFSET 0`);
-    const rawCount = raw.prepare('SELECT count(*) FROM contacts WHERE search_name >= ? AND search_name < ?').pluck();
+    const reader = openDatabase({ file: millionFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+    const request = (search: string) => ({ search, sortBy: 'name' as const, sortDir: 'asc' as const, offset: 0, limit: 50 });
+    const pageSql = contactPageQuery(reader.read, request(prefixes[0] as string), 'UA', benchNow).toSQL();
+    const rawPage = raw.prepare(pageSql.sql);
+    const rawCount = raw.prepare(`SELECT count(*) FROM contacts WHERE "contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid > 0 LIMIT ?)`).pluck();
     const rawSamples = await sampleMs(300, (i) => {
-      const p = foldForSearch(prefixes[i % prefixes.length] as string);
-      rawPage.all(p, `${p}\uffff`);
-      rawCount.get(p, `${p}\uffff`);
+      const { params } = contactPageQuery(reader.read, request(prefixes[i % prefixes.length] as string), 'UA', benchNow).toSQL();
+      rawPage.all(...params);
+      rawCount.get(searchMatchExpression(prefixes[i % prefixes.length] as string, 'UA'), 1001);
     });
+    reader.close();
     raw.close();
 
     const millionWorkstation = createWorkstation({

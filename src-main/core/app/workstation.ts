@@ -18,7 +18,7 @@ import { settingsHandlers } from '#core/settings/handlers';
 import { systemClock, type Clock } from '#core/shared/clock';
 import { DisposableStore } from '#core/shared/disposable';
 import { BugError } from '#core/shared/errors';
-import { uuidGenerator, type IdGenerator } from '#core/shared/ids';
+import { timeOrderedIds, type IdGenerator } from '#core/shared/ids';
 import type { Logger } from '#core/shared/logger';
 import { telephonyHandlers } from '#core/telephony/handlers';
 import { PhoneStatusHolder } from '#core/telephony/phone-status';
@@ -67,7 +67,7 @@ export const databaseFileName = 'workstation.sqlite';
 
 export function createWorkstation(options: WorkstationOptions): Workstation {
   const clock = options.clock ?? systemClock;
-  const ids = options.ids ?? uuidGenerator;
+  const ids = options.ids ?? timeOrderedIds(() => clock.now());
   const { logger } = options;
   const store = new DisposableStore();
 

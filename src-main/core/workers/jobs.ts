@@ -7,7 +7,7 @@ import { runImport } from '#core/crm/transfer/import-job';
 import type { AppDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { reportSummary } from '#core/reports/summary';
-import { uuidGenerator } from '#core/shared/ids';
+import { timeOrderedIds } from '#core/shared/ids';
 import type { JobRequest } from './protocol';
 
 export interface JobProgressReport {
@@ -35,7 +35,7 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
       return { done: 1, total: 1, result: findDuplicates(database.read, job.params.limit) };
     case 'import.contacts': {
       const { now, ...params } = job.params;
-      const summary = await runImport(database, params, { ids: uuidGenerator, clock: { now: () => now } }, report);
+      const summary = await runImport(database, params, { ids: timeOrderedIds(), clock: { now: () => now } }, report);
       return { done: summary.rows, total: summary.rows, result: summary };
     }
     case 'export.contacts':
