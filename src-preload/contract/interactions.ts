@@ -52,8 +52,25 @@ export const ColleagueActivitySchema = z.object({
   openComplaints: z.number().int().nonnegative(),
 });
 
+/** A step in a deal or a complaint, shown among the interactions so the story is whole. */
+export const MilestoneSchema = z.object({
+  at: TimestampSchema,
+  kind: z.enum(['deal', 'complaint']),
+  /** The deal's or the complaint's id. */
+  id: IdSchema,
+  title: z.string(),
+  /** A complaint's number. */
+  number: z.number().int().nullable(),
+  /** The complaint's new state, or the deal's new stage name. */
+  to: z.string(),
+  employeeName: z.string().nullable(),
+});
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
 export const TimelinePageSchema = z.object({
   items: z.array(TimelineItemSchema),
+  /** Deal and complaint steps in the same span of time as the items. */
+  milestones: z.array(MilestoneSchema),
   /** Pass as `before` for the next page; null at the beginning of the history. */
   nextBefore: TimestampSchema.nullable(),
   colleagues: z.array(ColleagueActivitySchema),

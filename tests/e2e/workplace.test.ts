@@ -26,10 +26,13 @@ describe('the workplace in a real browser, against the real core', () => {
   });
 
   it('opens on the contacts of the demo data', async () => {
-    await page.getByTestId('contacts-table').waitFor();
+    await page.locator('[data-testid=contacts-table] [data-row]').first().waitFor();
     expect(await page.getByTestId('nav-contacts').textContent()).toContain('Contacts');
-    expect(await page.locator('[data-testid=contacts-table] tbody tr').count()).toBe(50);
-    await expect.poll(() => page.getByText('Total: 2,000').count()).toBe(1);
+    // Only the rows in view are in the page; the rest load as they scroll in.
+    const rendered = await page.locator('[data-testid=contacts-table] [data-row]').count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(100);
+    await expect.poll(() => page.getByTestId('contacts-total').textContent()).toBe('Total: 2,000');
   });
 
   it('switches the language to Ukrainian and back, and remembers the choice', async () => {
@@ -69,10 +72,12 @@ describe('the workplace in a real browser, against the real core', () => {
   it('finds a contact by a phone number typed in another format', async () => {
     await page.getByTestId('contacts-search').fill('+380 6');
     const phoneDigits = () =>
-      page.locator('[data-testid=contacts-table] tbody tr td:nth-child(3)').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').replace(/\D/g, '')));
+      page.locator('[data-testid=contacts-table] [data-row] td:nth-child(3)').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').replace(/\D/g, '')));
     // Every row is someone with a Ukrainian mobile number, whatever format it was typed in.
-    await expect.poll(async () => (await phoneDigits()).every((d) => /^(380|0)6/.test(d))).toBe(true);
-    expect((await phoneDigits()).length).toBe(50);
+    await expect.poll(async () => {
+      const digits = await phoneDigits();
+      return digits.length > 10 && digits.every((d) => /^(380|0)6/.test(d));
+    }).toBe(true);
     expect(new Set((await phoneDigits()).map((d) => d.slice(0, 3))).size).toBeGreaterThan(1);
   });
 

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Deal, DealStage, MethodOutput, MethodParams } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { companies, contacts, dealStageHistory, dealStages, deals, employees } from '#core/db/schema';

@@ -1,7 +1,7 @@
-import { aliasedTable, and, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { InteractionInput, MethodOutput, MethodParams, TimelineItem } from '#contract';
+import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { InteractionInput, Milestone, MethodOutput, MethodParams, TimelineItem } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
-import { companies, complaints, contacts, dealStages, deals, employees, interactionParticipants, interactions } from '#core/db/schema';
+import { companies, complaintEvents, complaints, contacts, dealStageHistory, dealStages, deals, employees, interactionParticipants, interactions } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
 import type { CrmContext } from './crm-context';
 import { interactionItemColumns } from './interaction-columns';
@@ -94,11 +94,38 @@ export function timeline(db: ReadDb, request: MethodParams<'timeline.list'>): Me
   const items = timelineRows(db, where, request.limit + 1);
   const hasMore = items.length > request.limit;
   const page = items.slice(0, request.limit);
+  const nextBefore = hasMore ? (page.at(-1)?.occurredAt ?? null) : null;
+  const showMilestones = !request.employeeId && (!request.kinds || request.kinds.length === 0);
   return {
     items: page,
-    nextBefore: hasMore ? (page.at(-1)?.occurredAt ?? null) : null,
+    milestones: showMilestones ? milestones(db, request, nextBefore ?? 0, request.before ?? Number.MAX_SAFE_INTEGER) : [],
+    nextBefore,
     colleagues: colleagueActivity(db, request, subject),
   };
+}
+
+/** Deal stage moves and complaint state changes of the contact or company, in [from, to). */
+function milestones(db: ReadDb, request: { contactId?: string | undefined; companyId?: string | undefined }, from: number, to: number): Milestone[] {
+  const dealOf = request.contactId ? eq(deals.contactId, request.contactId) : eq(deals.companyId, request.companyId ?? '');
+  const complaintOf = request.contactId ? eq(complaints.contactId, request.contactId) : eq(complaints.companyId, request.companyId ?? '');
+  const dealSteps = db
+    .select({ at: dealStageHistory.changedAt, id: deals.id, title: deals.title, to: dealStages.name, employeeName: employees.name })
+    .from(dealStageHistory)
+    .innerJoin(deals, eq(deals.id, dealStageHistory.dealId))
+    .innerJoin(dealStages, eq(dealStages.id, dealStageHistory.toStageId))
+    .leftJoin(employees, eq(employees.id, dealStageHistory.employeeId))
+    .where(and(dealOf, gte(dealStageHistory.changedAt, from), lt(dealStageHistory.changedAt, to)))
+    .all()
+    .map((m) => ({ ...m, kind: 'deal' as const, number: null }));
+  const complaintSteps = db
+    .select({ at: complaintEvents.at, id: complaints.id, title: complaints.subject, number: complaints.number, to: complaintEvents.toState, employeeName: employees.name })
+    .from(complaintEvents)
+    .innerJoin(complaints, eq(complaints.id, complaintEvents.complaintId))
+    .leftJoin(employees, eq(employees.id, complaintEvents.employeeId))
+    .where(and(complaintOf, eq(complaintEvents.kind, 'state'), gte(complaintEvents.at, from), lt(complaintEvents.at, to)))
+    .all()
+    .map((m) => ({ ...m, kind: 'complaint' as const, to: m.to ?? '' }));
+  return [...dealSteps, ...complaintSteps].sort((a, b) => b.at - a.at);
 }
 
 function colleagueActivity(db: ReadDb, request: { contactId?: string | undefined; companyId?: string | undefined }, subject: SQL | undefined) {

@@ -52,7 +52,7 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     sqlite.pragma('foreign_keys = ON');
     // SQLite's lower() and NOCASE fold ASCII only; fold() compares Cyrillic (and ё/е, apostrophes) as search does.
-    sqlite.function('fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : foldForSearch(String(value))));
+    sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : typeof value === 'number' ? String(value) : null));
     const known = readKnownMigrations(migrationsFolder);
     const comparison = compareMigrations(readAppliedMigrations(sqlite, file), known);
     if (comparison.status === 'newer') throw new DatabaseFromNewerVersionError(file, comparison.unknown.length);

@@ -12,7 +12,7 @@ function main(): void {
   const port = parentPort;
   if (!port) throw new Error('job-worker must run in a worker thread');
   const post = (message: WorkerMessage) => port.postMessage(message);
-  port.once('message', async (raw: unknown) => {
+  const run = async (raw: unknown): Promise<void> => {
     let database: ReturnType<typeof openDatabase> | undefined;
     try {
       const start = WorkerStartSchema.parse(raw);
@@ -37,7 +37,8 @@ function main(): void {
       database?.close();
       port.close();
     }
-  });
+  };
+  port.once('message', (raw: unknown) => void run(raw));
 }
 
 main();

@@ -35,7 +35,7 @@ export interface QueryState<T> {
  * Loads a method's answer and reloads it when `input` changes (compared by value).
  * Answers that arrive out of order are dropped, so typing fast never shows stale rows.
  */
-export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>): QueryState<MethodOutput<M>> {
+export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>, enabled = true): QueryState<MethodOutput<M>> {
   const bridge = useBridge();
   const key = JSON.stringify(input);
   const [generation, setGeneration] = useState(0);
@@ -44,6 +44,7 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>)
   const [answer, setAnswer] = useState<{ requestKey?: string; data?: MethodOutput<M>; error?: ApiError }>({});
 
   useEffect(() => {
+    if (!enabled) return;
     let current = true;
     bridge
       .invoke(method, JSON.parse(key) as MethodInput<M>)
@@ -56,7 +57,7 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>)
     return () => {
       current = false;
     };
-  }, [bridge, method, key, requestKey]);
+  }, [bridge, method, key, requestKey, enabled]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { data: answer.data, error: answer.requestKey === requestKey ? answer.error : undefined, loading: answer.requestKey !== requestKey, reload };

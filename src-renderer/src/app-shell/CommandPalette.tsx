@@ -73,7 +73,7 @@ export function CommandPalette({ navigate, toggleTheme }: CommandPaletteProps) {
         label: hit.title,
         description: [hit.kind === 'contact' ? t('palette.contact') : t('palette.company'), hit.subtitle].filter(Boolean).join(' · '),
         leftSection: hit.kind === 'contact' ? <IconUser size={18} /> : <IconBuilding size={18} />,
-        onClick: () => navigate({ area: 'contacts', id: hit.kind === 'contact' ? hit.id : null }),
+        onClick: () => navigate({ area: hit.kind === 'contact' ? 'contacts' : 'companies', id: hit.id }),
       })),
     },
     { group: t('palette.actions'), actions: commands },

@@ -8,7 +8,10 @@ import { assertNever } from '#contract';
 import { CalendarScreen } from '#renderer/features/calendar/CalendarScreen';
 import { CallsScreen } from '#renderer/features/calls/CallsScreen';
 import { CampaignsScreen } from '#renderer/features/campaigns/CampaignsScreen';
+import { CompaniesScreen } from '#renderer/features/companies/CompaniesScreen';
+import { ComplaintsScreen } from '#renderer/features/complaints/ComplaintsScreen';
 import { ContactsScreen } from '#renderer/features/contacts/ContactsScreen';
+import { DealsScreen } from '#renderer/features/deals/DealsScreen';
 import { ReportsScreen } from '#renderer/features/reports/ReportsScreen';
 import { SettingsScreen } from '#renderer/features/settings/SettingsScreen';
 import { areaIcons, areas, type Area } from './areas';
@@ -91,6 +94,12 @@ function AreaScreen({ route, navigate }: AreaScreenProps) {
   switch (area) {
     case 'contacts':
       return <ContactsScreen openId={route.id} onOpen={(id) => navigate({ area: 'contacts', id })} />;
+    case 'companies':
+      return <CompaniesScreen openId={route.id} onOpen={(id) => navigate({ area: 'companies', id })} />;
+    case 'deals':
+      return <DealsScreen openId={route.id} onOpen={(id) => navigate({ area: 'deals', id })} />;
+    case 'complaints':
+      return <ComplaintsScreen openId={route.id} onOpen={(id) => navigate({ area: 'complaints', id })} />;
     case 'calls':
       return <CallsScreen onOpenContact={(id) => navigate({ area: 'contacts', id })} />;
     case 'campaigns':

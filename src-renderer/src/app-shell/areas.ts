@@ -1,11 +1,24 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconAddressBook, IconCalendar, IconChartBar, IconPhone, IconSettings, IconSpeakerphone } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconAlertTriangle,
+  IconBuilding,
+  IconCalendar,
+  IconChartBar,
+  IconPhone,
+  IconSettings,
+  IconSpeakerphone,
+  IconTargetArrow,
+} from '@tabler/icons-react';
 
-export const areas = ['contacts', 'calls', 'campaigns', 'calendar', 'reports', 'settings'] as const;
+export const areas = ['contacts', 'companies', 'deals', 'complaints', 'calls', 'campaigns', 'calendar', 'reports', 'settings'] as const;
 export type Area = (typeof areas)[number];
 
 export const areaIcons: Record<Area, Icon> = {
   contacts: IconAddressBook,
+  companies: IconBuilding,
+  deals: IconTargetArrow,
+  complaints: IconAlertTriangle,
   calls: IconPhone,
   campaigns: IconSpeakerphone,
   calendar: IconCalendar,

@@ -18,6 +18,11 @@ export function routeHash(route: Route): string {
   return `#/${route.area}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
 }
 
+/** Opens an area (and a record in it) from anywhere: cards link to each other this way. */
+export function goTo(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
@@ -29,8 +34,6 @@ function subscribe(onChange: () => void): () => void {
  */
 export function useHashRoute(): [Route, (route: Route) => void] {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  const navigate = useCallback((route: Route) => {
-    window.location.hash = routeHash(route);
-  }, []);
+  const navigate = useCallback((route: Route) => goTo(route), []);
   return [parseRoute(hash), navigate];
 }

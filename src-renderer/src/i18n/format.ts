@@ -7,6 +7,10 @@ export function formatDate(locale: string, ms: number): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(ms);
 }
 
+export function formatShortDate(locale: string, ms: number): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(ms);
+}
+
 export function formatTime(locale: string, ms: number): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(ms);
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { CustomField, ImportSummary, ImportTarget, RejectedRow } from '#contract';
+import type { ImportSummary, ImportTarget, RejectedRow } from '#contract';
 import type { AppDatabase } from '#core/db/connection';
 import { imports } from '#core/db/schema';
 import { listCustomFields } from '#core/crm/custom-fields';
@@ -100,7 +100,7 @@ export async function runImport(
         }
         // A spreadsheet row ends at its last filled cell; a CSV row must have every column.
         const cells = source.format === 'xlsx' && record.cells.length < headers.length ? [...record.cells, ...Array<string>(headers.length - record.cells.length).fill('')] : record.cells;
-        accept(mapRow(record.line, cells, headers, params.mapping, fieldsById as Map<string, CustomField>, params.defaultCountry));
+        accept(mapRow(record.line, cells, headers, params.mapping, fieldsById, params.defaultCountry));
       }
       if (headers === null) throw new DomainError('invalid_payload', `${params.fileName} has no rows`);
     }

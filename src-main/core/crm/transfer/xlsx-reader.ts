@@ -9,7 +9,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('error' in value) return '';
     return '';
   }
@@ -23,7 +23,7 @@ export async function* readXlsx(file: string): AsyncGenerator<SourceRecord> {
     for await (const row of worksheet) {
       // row.values is sparse (index 1 is column A; empty cells are holes): fill the holes with ''.
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i] as ExcelJS.CellValue).trim());
+      const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]).trim());
       const tooBig = cells.findIndex((c) => c.length > maxCellChars);
       if (tooBig >= 0) yield { line: row.number, error: `column ${tooBig + 1} holds ${cells[tooBig]?.length} characters; a cell may hold at most ${maxCellChars}` };
       else yield { line: row.number, cells };

@@ -1,117 +1,190 @@
-import { Box, Group, Pagination, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Badge, Box, Button, Collapse, Group, Menu, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useViewportSize } from '@mantine/hooks';
+import { IconDownload, IconFilter, IconSearch, IconUpload } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '#renderer/api/client';
+import type { ContactListItem, SegmentDefinition } from '#contract';
+import { act, jobFinished } from '#renderer/api/actions';
+import { useBridge, useQuery } from '#renderer/api/client';
+import { downloadFile } from '#renderer/api/files';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
 import { formatDateTime, formatNumber } from '#renderer/i18n/format';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
+import { useErrorText } from '#renderer/ui/useErrorText';
+import { VirtualTable, type VirtualColumn } from '#renderer/ui/VirtualTable';
 import { ContactCardDrawer } from './ContactCardDrawer';
+import { ContactForm } from './ContactForm';
+import { DuplicatesModal } from './DuplicatesModal';
+import { ImportWizard } from './ImportWizard';
+import { SegmentBuilder } from './SegmentBuilder';
 
 export interface ContactsScreenProps {
   openId: string | null;
   onOpen: (id: string | null) => void;
 }
 
-const pageSize = 50;
+type Sort = 'name' | 'updated' | 'created';
+type Dialog = 'new' | 'import' | 'duplicates' | null;
 
-/** Every client person, paged, sorted and searched in main against indexes. */
+/** Every client person: search, segments, a list of any length, import and export, duplicates. */
 export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
   const { t } = useTranslation();
+  const bridge = useBridge();
+  const errorText = useErrorText();
   const { locale } = useWorkplace();
+  const { height } = useViewportSize();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 150);
-  const [sortBy, setSortBy] = useState<'name' | 'updated'>('name');
-  const [page, setPage] = useState(1);
-  const list = useQuery('contacts.list', {
-    search: debounced,
-    sortBy,
-    sortDir: sortBy === 'updated' ? 'desc' : 'asc',
-    offset: (page - 1) * pageSize,
-    limit: pageSize,
-  });
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const [sortBy, setSortBy] = useState<Sort>('name');
+  const [filtering, setFiltering] = useState(false);
+  const [filter, setFilter] = useState<SegmentDefinition>({ conditions: [] });
+  const [segmentId, setSegmentId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [version, setVersion] = useState(0);
+  const segments = useQuery('segments.list', {});
+  const request = { search: debounced, sortBy, sortDir: sortBy === 'name' ? ('asc' as const) : ('desc' as const), ...(filter.conditions.length > 0 ? { filter } : {}) };
+  const head = useQuery('contacts.list', { ...request, limit: 1 });
+  const requestJson = JSON.stringify(request);
+  const listKey = `${requestJson}#${version}`;
+  const loadPage = useCallback(
+    async (offset: number, limit: number) => {
+      const result = await bridge.invoke('contacts.list', { ...(JSON.parse(requestJson) as typeof request), offset, limit });
+      return result.ok ? result.value.rows : [];
+    },
+    // version is in the list key; a change of it drops the table's cache and fetches again.
+    [bridge, requestJson],
+  );
+  const changed = () => {
+    setVersion((v) => v + 1);
+    head.reload();
+  };
+
+  const exportAs = async (format: 'csv' | 'xlsx' | 'vcard') => {
+    const started = await act(bridge, 'exports.start', { format, ...(filter.conditions.length > 0 ? { filter } : {}) }, errorText);
+    if (started && (await jobFinished(bridge, started.jobId)) === 'done') await downloadFile(bridge, started.fileId);
+  };
+  const saveSegment = async () => {
+    const name = window.prompt(t('segments.namePrompt'), segments.data?.find((s) => s.id === segmentId)?.name ?? '');
+    if (!name) return;
+    const saved = await act(bridge, 'segments.save', { ...(segmentId ? { id: segmentId } : {}), name, definition: filter }, errorText);
+    if (saved) {
+      setSegmentId(saved.id);
+      segments.reload();
+    }
+  };
+
+  const columns: VirtualColumn<ContactListItem>[] = [
+    { key: 'name', header: t('contacts.name'), width: '24%', cell: (row) => <Text fw={500} size="sm">{row.fullName}</Text> },
+    { key: 'company', header: t('contacts.company'), width: '20%', cell: (row) => row.companyName ?? t('common.unknown') },
+    { key: 'phone', header: t('contacts.phone'), width: '16%', cell: (row) => <Text ff="monospace" size="sm">{row.phone ?? t('common.unknown')}</Text> },
+    { key: 'email', header: t('contacts.email'), width: '18%', cell: (row) => row.email ?? t('common.unknown') },
+    { key: 'responsible', header: t('contacts.responsible'), width: '12%', cell: (row) => row.responsibleName ?? t('common.unknown') },
+    { key: 'updated', header: t('contacts.updated'), width: '10%', cell: (row) => formatDateTime(locale, row.updatedAt) },
+  ];
+  const total = head.data?.total ?? 0;
 
   return (
     <Box>
-      <ScreenTitle actions={<Text c="dimmed">{t('contacts.total', { count: formatNumber(locale, total) })}</Text>}>
+      <ScreenTitle
+        actions={
+          <Group>
+            <Text c="dimmed" data-testid="contacts-total">
+              {head.data?.truncated ? t('contacts.truncated', { count: formatNumber(locale, total) }) : t('contacts.total', { count: formatNumber(locale, total) })}
+            </Text>
+            <Button onClick={() => setDialog('new')} data-testid="contacts-new">
+              {t('contacts.new')}
+            </Button>
+            <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setDialog('import')} data-testid="contacts-import">
+              {t('contacts.import')}
+            </Button>
+            <Menu>
+              <Menu.Target>
+                <Button variant="default" leftSection={<IconDownload size={16} />}>
+                  {t('contacts.export')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => void exportAs('csv')}>CSV</Menu.Item>
+                <Menu.Item onClick={() => void exportAs('xlsx')}>Excel (XLSX)</Menu.Item>
+                <Menu.Item onClick={() => void exportAs('vcard')}>vCard</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <Button variant="subtle" onClick={() => setDialog('duplicates')}>
+              {t('contacts.duplicates')}
+            </Button>
+          </Group>
+        }
+      >
         {t('contacts.title')}
       </ScreenTitle>
       <Group mb="sm" justify="space-between">
-        <TextInput
-          w={360}
-          leftSection={<IconSearch size={16} />}
-          placeholder={t('contacts.search')}
-          aria-label={t('contacts.search')}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
-          data-testid="contacts-search"
-        />
+        <Group>
+          <TextInput w={360} leftSection={<IconSearch size={16} />} placeholder={t('contacts.search')} aria-label={t('contacts.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} data-testid="contacts-search" />
+          <Button variant={filtering || filter.conditions.length > 0 ? 'light' : 'subtle'} leftSection={<IconFilter size={16} />} onClick={() => setFiltering((f) => !f)} rightSection={filter.conditions.length > 0 ? <Badge size="xs">{filter.conditions.length}</Badge> : null}>
+            {t('segments.filter')}
+          </Button>
+          <Select
+            placeholder={t('segments.saved')}
+            data={(segments.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={segmentId}
+            onChange={(id) => {
+              setSegmentId(id);
+              setFilter(segments.data?.find((s) => s.id === id)?.definition ?? { conditions: [] });
+            }}
+            clearable
+            aria-label={t('segments.saved')}
+          />
+        </Group>
         <Group gap="xs">
           <Text size="sm" c="dimmed">
             {t('contacts.sortBy')}
           </Text>
-          <SegmentedControl
-            size="xs"
-            value={sortBy}
-            onChange={(value) => setSortBy(value === 'updated' ? 'updated' : 'name')}
-            data={[
-              { value: 'name', label: t('contacts.sortName') },
-              { value: 'updated', label: t('contacts.sortUpdated') },
-            ]}
-          />
+          <SegmentedControl size="xs" value={sortBy} onChange={(v) => setSortBy(v)} data={[{ value: 'name', label: t('contacts.sortName') }, { value: 'updated', label: t('contacts.sortUpdated') }, { value: 'created', label: t('contacts.sortCreated') }]} />
         </Group>
       </Group>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.rows.length === 0 && (
-        <Text c="dimmed" py="xl" ta="center">
-          {debounced ? t('contacts.noMatches', { search: debounced }) : t('contacts.empty')}
-        </Text>
+      <Collapse expanded={filtering}>
+        <Box mb="sm" p="sm" bg="var(--mantine-color-default-hover)" style={{ borderRadius: 8 }}>
+          <SegmentBuilder value={filter} onChange={setFilter} />
+          {filter.conditions.length > 0 && (
+            <Button size="xs" mt="xs" variant="light" onClick={() => void saveSegment()}>
+              {t('segments.save')}
+            </Button>
+          )}
+        </Box>
+      </Collapse>
+      {head.error && <ErrorNotice error={head.error} onRetry={head.reload} />}
+      <VirtualTable
+        columns={columns}
+        total={total}
+        loadPage={loadPage}
+        listKey={listKey}
+        rowKey={(row) => row.id}
+        onOpen={(row) => onOpen(row.id)}
+        height={Math.max(300, height - 260)}
+        empty={<Text c="dimmed" ta="center">{debounced || filter.conditions.length > 0 ? t('contacts.noMatches', { search: debounced }) : t('contacts.empty')}</Text>}
+        testId="contacts-table"
+      />
+      <ContactCardDrawer
+        id={openId}
+        onClose={() => {
+          onOpen(null);
+          changed();
+        }}
+      />
+      {dialog === 'new' && (
+        <ContactForm
+          contact={null}
+          onClose={() => setDialog(null)}
+          onSaved={(card) => {
+            setDialog(null);
+            changed();
+            onOpen(card.id);
+          }}
+        />
       )}
-      {list.data && list.data.rows.length > 0 && (
-        <Table highlightOnHover striped stickyHeader data-testid="contacts-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('contacts.name')}</Table.Th>
-              <Table.Th>{t('contacts.company')}</Table.Th>
-              <Table.Th>{t('contacts.phone')}</Table.Th>
-              <Table.Th>{t('contacts.email')}</Table.Th>
-              <Table.Th>{t('contacts.responsible')}</Table.Th>
-              <Table.Th>{t('contacts.updated')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.rows.map((row) => (
-              <Table.Tr
-                key={row.id}
-                onClick={() => onOpen(row.id)}
-                onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-              >
-                <Table.Td fw={500}>{row.fullName}</Table.Td>
-                <Table.Td>{row.companyName ?? t('common.unknown')}</Table.Td>
-                <Table.Td ff="monospace">{row.phone ?? t('common.unknown')}</Table.Td>
-                <Table.Td>{row.email ?? t('common.unknown')}</Table.Td>
-                <Table.Td>{row.responsibleName ?? t('common.unknown')}</Table.Td>
-                <Table.Td>{formatDateTime(locale, row.updatedAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {pages > 1 && (
-        <Group justify="center" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" aria-label={t('contacts.page', { page, pages })} />
-        </Group>
-      )}
-      <ContactCardDrawer id={openId} onClose={() => onOpen(null)} />
+      {dialog === 'import' && <ImportWizard onClose={() => setDialog(null)} onImported={changed} />}
+      {dialog === 'duplicates' && <DuplicatesModal onClose={() => setDialog(null)} onMerged={changed} />}
     </Box>
   );
 }

@@ -134,3 +134,27 @@ describe('deals', () => {
     expect(await ok(workstation, 'deals.stages', {})).toHaveLength(4);
   });
 });
+
+describe('the whole story on one timeline', () => {
+  it('shows deal stage moves and complaint state changes among the interactions', async () => {
+    const { workstation } = await crmWorkstation();
+    const stages = await ok(workstation, 'deals.saveStages', { stages: [{ name: 'Новий', probability: 10 }, { name: 'Виграно', probability: 100, outcome: 'won' }] });
+    const contact = await ok(workstation, 'contacts.create', { lastName: 'Гончаренко' });
+    await ok(workstation, 'interactions.create', { kind: 'meeting', occurredAt: testNow - hour, contactId: contact.id, subject: 'Зустріч' });
+    const deal = await ok(workstation, 'deals.create', { title: 'Поставка', stageId: stages[0]!.id, contactId: contact.id });
+    await ok(workstation, 'deals.move', { id: deal.id, stageId: stages[1]!.id });
+    const complaint = await ok(workstation, 'complaints.create', { contactId: contact.id, subject: 'Брак' });
+    await ok(workstation, 'complaints.transition', { id: complaint.id, to: 'investigating' });
+    const page = await ok(workstation, 'timeline.list', { contactId: contact.id });
+    expect(page.items.map((i) => i.subject)).toEqual(['Зустріч']);
+    expect(page.milestones.map((m) => [m.kind, m.to])).toEqual(
+      expect.arrayContaining([
+        ['deal', 'Новий'],
+        ['deal', 'Виграно'],
+        ['complaint', 'new'],
+        ['complaint', 'investigating'],
+      ]),
+    );
+    expect((await ok(workstation, 'timeline.list', { contactId: contact.id, kinds: ['call'] })).milestones).toEqual([]);
+  });
+});

@@ -1,0 +1,108 @@
+import { ActionIcon, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { phoneKinds, type CompanyCard } from '#contract';
+import { formErrors, type FormErrors } from '#renderer/api/actions';
+import { useBridge, useQuery } from '#renderer/api/client';
+import { CustomFieldInputs } from '#renderer/features/contacts/ContactForm';
+import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
+
+export interface CompanyFormProps {
+  company: CompanyCard | null;
+  onClose: () => void;
+  onSaved: (card: CompanyCard) => void;
+}
+
+/** Creating or editing a counterparty. */
+export function CompanyForm({ company, onClose, onSaved }: CompanyFormProps) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const fields = useQuery('customFields.list', {});
+  const tags = useQuery('tags.list', {});
+  const initialCustom: Record<string, string | number | null> = Object.fromEntries((company?.custom ?? []).map((c) => [c.fieldId, c.value]));
+  const [form, setForm] = useState({
+    name: company?.name ?? '',
+    taxId: company?.taxId ?? '',
+    city: company?.city ?? '',
+    website: company?.website ?? '',
+    email: company?.email ?? '',
+    address: company?.address ?? '',
+    responsibleId: company?.responsible?.id ?? null,
+    phones: (company?.phones.map((p) => ({ kind: p.kind, raw: p.raw })) ?? [{ kind: 'work' as const, raw: '' }]),
+    tags: company?.tags.map((tag) => tag.name) ?? [],
+    custom: initialCustom,
+    notes: company?.notes ?? '',
+    doNotCall: company?.doNotCall ?? false,
+  });
+  const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const save = async () => {
+    const input = {
+      name: form.name,
+      taxId: form.taxId || null,
+      city: form.city || null,
+      website: form.website || null,
+      email: form.email || null,
+      address: form.address || null,
+      responsibleId: form.responsibleId,
+      phones: form.phones.filter((p) => p.raw.trim() !== ''),
+      tags: form.tags,
+      custom: form.custom,
+      notes: form.notes,
+      doNotCall: form.doNotCall,
+    };
+    const result = company ? await bridge.invoke('companies.update', { id: company.id, company: input }) : await bridge.invoke('companies.create', input);
+    if (result.ok) onSaved(result.value);
+    else setErrors(formErrors(result.error));
+  };
+  return (
+    <Modal opened onClose={onClose} title={company ? t('companies.editTitle') : t('companies.newTitle')} size="xl">
+      <Stack gap="sm" data-testid="company-form">
+        <TextInput label={t('companies.name')} value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.fields.name} data-testid="company-name" data-autofocus />
+        <SimpleGrid cols={3}>
+          <TextInput label={t('companies.taxId')} value={form.taxId} onChange={(e) => set('taxId', e.currentTarget.value)} />
+          <TextInput label={t('companies.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} data-testid="company-city" />
+          <EmployeeSelect label={t('contacts.responsible')} value={form.responsibleId} onChange={(id) => set('responsibleId', id)} />
+        </SimpleGrid>
+        <Text size="sm" fw={500}>
+          {t('contactForm.phones')}
+        </Text>
+        {form.phones.map((phone, index) => (
+          <Group key={index} gap="xs" align="flex-start">
+            <Select w={140} data={phoneKinds.map((kind) => ({ value: kind, label: t(`phoneKind.${kind}`) }))} value={phone.kind} onChange={(kind) => kind && set('phones', form.phones.map((p, i) => (i === index ? { ...p, kind: kind } : p)))} aria-label={t('contactForm.phoneKind')} />
+            <TextInput style={{ flex: 1 }} value={phone.raw} onChange={(e) => set('phones', form.phones.map((p, i) => (i === index ? { ...p, raw: e.currentTarget.value } : p)))} error={errors.fields[`phones.${index}.raw`]} aria-label={t('contactForm.phone')} data-testid={`company-phone-${index}`} />
+            <ActionIcon variant="subtle" color="red" mt={4} onClick={() => set('phones', form.phones.filter((_, i) => i !== index))} aria-label={t('contactForm.removePhone')}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Button variant="subtle" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => set('phones', [...form.phones, { kind: 'work', raw: '' }])}>
+          {t('contactForm.addPhone')}
+        </Button>
+        <SimpleGrid cols={2}>
+          <TextInput label={t('companies.website')} value={form.website} onChange={(e) => set('website', e.currentTarget.value)} />
+          <TextInput label={t('contactForm.emails')} value={form.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.fields.email} />
+        </SimpleGrid>
+        <TextInput label={t('contactForm.address')} value={form.address} onChange={(e) => set('address', e.currentTarget.value)} />
+        <TagsInput label={t('contactForm.tags')} data={(tags.data ?? []).map((tag) => tag.name)} value={form.tags} onChange={(v) => set('tags', v)} />
+        <CustomFieldInputs fields={(fields.data ?? []).filter((f) => f.entity === 'company')} values={form.custom} onChange={(custom) => set('custom', custom)} errors={errors.fields} />
+        <Checkbox label={t('contactForm.doNotCall')} checked={form.doNotCall} onChange={(e) => set('doNotCall', e.currentTarget.checked)} />
+        <Textarea label={t('contactForm.notes')} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} autosize minRows={2} />
+        {errors.form && (
+          <Text c="red" size="sm" role="alert">
+            {errors.form}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()} data-testid="company-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
