@@ -1,12 +1,13 @@
-import { ActionIcon, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Checkbox, Modal, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { phoneKinds, type CompanyCard } from '#contract';
+import type { CompanyCard } from '#contract';
 import { formErrors, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { CustomFieldInputs } from '#renderer/features/contacts/ContactForm';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
+import { FormFooter } from '#renderer/ui/FormFooter';
+import { PhoneListInput } from '#renderer/ui/PhoneListInput';
 
 export interface CompanyFormProps {
   company: CompanyCard | null;
@@ -65,21 +66,7 @@ export function CompanyForm({ company, onClose, onSaved }: CompanyFormProps) {
           <TextInput label={t('companies.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} data-testid="company-city" />
           <EmployeeSelect label={t('contacts.responsible')} value={form.responsibleId} onChange={(id) => set('responsibleId', id)} />
         </SimpleGrid>
-        <Text size="sm" fw={500}>
-          {t('contactForm.phones')}
-        </Text>
-        {form.phones.map((phone, index) => (
-          <Group key={index} gap="xs" align="flex-start">
-            <Select w={140} data={phoneKinds.map((kind) => ({ value: kind, label: t(`phoneKind.${kind}`) }))} value={phone.kind} onChange={(kind) => kind && set('phones', form.phones.map((p, i) => (i === index ? { ...p, kind: kind } : p)))} aria-label={t('contactForm.phoneKind')} />
-            <TextInput style={{ flex: 1 }} value={phone.raw} onChange={(e) => set('phones', form.phones.map((p, i) => (i === index ? { ...p, raw: e.currentTarget.value } : p)))} error={errors.fields[`phones.${index}.raw`]} aria-label={t('contactForm.phone')} data-testid={`company-phone-${index}`} />
-            <ActionIcon variant="subtle" color="red" mt={4} onClick={() => set('phones', form.phones.filter((_, i) => i !== index))} aria-label={t('contactForm.removePhone')}>
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Group>
-        ))}
-        <Button variant="subtle" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => set('phones', [...form.phones, { kind: 'work', raw: '' }])}>
-          {t('contactForm.addPhone')}
-        </Button>
+        <PhoneListInput value={form.phones} onChange={(phones) => set('phones', phones)} errors={errors.fields} newKind="work" testIdPrefix="company" />
         <SimpleGrid cols={2}>
           <TextInput label={t('companies.website')} value={form.website} onChange={(e) => set('website', e.currentTarget.value)} />
           <TextInput label={t('contactForm.emails')} value={form.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.fields.email} />
@@ -89,19 +76,7 @@ export function CompanyForm({ company, onClose, onSaved }: CompanyFormProps) {
         <CustomFieldInputs fields={(fields.data ?? []).filter((f) => f.entity === 'company')} values={form.custom} onChange={(custom) => set('custom', custom)} errors={errors.fields} />
         <Checkbox label={t('contactForm.doNotCall')} checked={form.doNotCall} onChange={(e) => set('doNotCall', e.currentTarget.checked)} />
         <Textarea label={t('contactForm.notes')} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} autosize minRows={2} />
-        {errors.form && (
-          <Text c="red" size="sm" role="alert">
-            {errors.form}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} data-testid="company-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter error={errors.form} onCancel={onClose} onSubmit={() => void save()} testId="company-save" />
       </Stack>
     </Modal>
   );

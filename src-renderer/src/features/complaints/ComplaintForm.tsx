@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintCard } from '#contract';
 import { formErrors, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
+import { FormFooter } from '#renderer/ui/FormFooter';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 
 export interface ComplaintFormProps {
@@ -45,19 +46,7 @@ export function ComplaintForm({ contactId, contactName, companyId = null, onClos
         <Select label={t('complaints.cause')} data={(causes.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={causeId} onChange={setCauseId} clearable data-testid="complaint-cause" />
         <Textarea label={t('complaints.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={3} />
         <EmployeeSelect label={t('complaints.responsible')} value={responsibleId} onChange={setResponsibleId} />
-        {errors.form && (
-          <Text c="red" size="sm" role="alert">
-            {errors.form}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} data-testid="complaint-save">
-            {t('complaints.register')}
-          </Button>
-        </Group>
+        <FormFooter error={errors.form} onCancel={onClose} onSubmit={() => void save()} submitLabel={t('complaints.register')} testId="complaint-save" />
       </Stack>
     </Modal>
   );

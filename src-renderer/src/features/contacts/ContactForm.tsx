@@ -1,11 +1,12 @@
-import { ActionIcon, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Checkbox, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { phoneKinds, type ContactCard, type ContactInput, type CustomField } from '#contract';
+import type { ContactCard, ContactInput, CustomField } from '#contract';
 import { formErrors, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
+import { FormFooter } from '#renderer/ui/FormFooter';
+import { PhoneListInput } from '#renderer/ui/PhoneListInput';
 import { RecordPicker } from '#renderer/ui/RecordPicker';
 
 export interface ContactFormProps {
@@ -84,29 +85,7 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
           <TextInput label={t('contactForm.position')} value={form.position} onChange={(e) => set('position', e.currentTarget.value)} />
           <EmployeeSelect label={t('contactForm.responsible')} value={form.responsibleId} onChange={(id) => set('responsibleId', id)} error={fieldError('responsibleId')} />
         </SimpleGrid>
-        <Text size="sm" fw={500}>
-          {t('contactForm.phones')}
-        </Text>
-        {form.phones.map((phone, index) => (
-          <Group key={index} gap="xs" align="flex-start">
-            <Select w={140} data={phoneKinds.map((kind) => ({ value: kind, label: t(`phoneKind.${kind}`) }))} value={phone.kind} onChange={(kind) => kind && set('phones', form.phones.map((p, i) => (i === index ? { ...p, kind: kind } : p)))} aria-label={t('contactForm.phoneKind')} />
-            <TextInput
-              style={{ flex: 1 }}
-              value={phone.raw}
-              placeholder={t('contactForm.phonePlaceholder')}
-              onChange={(e) => set('phones', form.phones.map((p, i) => (i === index ? { ...p, raw: e.currentTarget.value } : p)))}
-              error={fieldError(`phones.${index}.raw`)}
-              aria-label={t('contactForm.phone')}
-              data-testid={`contact-phone-${index}`}
-            />
-            <ActionIcon variant="subtle" color="red" mt={4} onClick={() => set('phones', form.phones.filter((_, i) => i !== index))} aria-label={t('contactForm.removePhone')}>
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Group>
-        ))}
-        <Button variant="subtle" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => set('phones', [...form.phones, { kind: 'work', raw: '' }])}>
-          {t('contactForm.addPhone')}
-        </Button>
+        <PhoneListInput value={form.phones} onChange={(phones) => set('phones', phones)} errors={errors.fields} newKind="work" testIdPrefix="contact" />
         <TagsInput label={t('contactForm.emails')} value={form.emails} onChange={(v) => set('emails', v)} error={Object.entries(errors.fields).find(([k]) => k.startsWith('emails'))?.[1]} splitChars={[',', ' ', ';']} data-testid="contact-emails" />
         <TextInput label={t('contactForm.address')} value={form.address} onChange={(e) => set('address', e.currentTarget.value)} />
         <TagsInput label={t('contactForm.tags')} data={(tags.data ?? []).map((tag) => tag.name)} value={form.tags} onChange={(v) => set('tags', v)} />
@@ -119,19 +98,7 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
           </Stack>
         </SimpleGrid>
         <Textarea label={t('contactForm.notes')} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} autosize minRows={2} />
-        {errors.form && (
-          <Text c="red" size="sm" role="alert">
-            {errors.form}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={saving} data-testid="contact-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter error={errors.form} onCancel={onClose} onSubmit={() => void save()} submitting={saving} testId="contact-save" />
       </Stack>
     </Modal>
   );

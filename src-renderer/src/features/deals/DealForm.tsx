@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currencies, type Deal } from '#contract';
 import { formErrors, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
+import { FormFooter } from '#renderer/ui/FormFooter';
 import { CollisionAlert } from '#renderer/features/contacts/CollisionAlert';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { RecordPicker } from '#renderer/ui/RecordPicker';
@@ -78,19 +79,7 @@ export function DealForm({ deal, initial, onClose, onSaved }: DealFormProps) {
           {deal && <EmployeeSelect label={t('deals.owner')} value={form.ownerId} onChange={(id) => setForm({ ...form, ownerId: id })} />}
         </SimpleGrid>
         <Textarea label={t('deals.notes')} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })} autosize minRows={2} />
-        {errors.form && (
-          <Text c="red" size="sm" role="alert">
-            {errors.form}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} data-testid="deal-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter error={errors.form} onCancel={onClose} onSubmit={() => void save()} testId="deal-save" />
       </Stack>
     </Modal>
   );

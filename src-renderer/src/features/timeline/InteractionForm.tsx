@@ -1,9 +1,11 @@
-import { Button, Group, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { interactionKinds, type InteractionKind, type TimelineItem } from '#contract';
 import { formErrors, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
+import { FormFooter } from '#renderer/ui/FormFooter';
+import { CollisionAlert } from '#renderer/features/contacts/CollisionAlert';
 
 export interface InteractionFormProps {
   contactId: string | null;
@@ -56,6 +58,7 @@ export function InteractionForm({ contactId, companyId, participants, defaultKin
   return (
     <Modal opened onClose={onClose} title={t('interactionForm.title')} size="lg">
       <Stack gap="sm" data-testid="interaction-form">
+        {kind === 'planned' && <CollisionAlert request={contactId ? { contactId } : { companyId: companyId ?? '' }} />}
         <SegmentedControl value={kind} onChange={(v) => setKind(v)} data={interactionKinds.map((k) => ({ value: k, label: t(`interaction.${k}`) }))} data-testid="interaction-kind" />
         <SimpleGrid cols={2}>
           <TextInput type="datetime-local" label={kind === 'planned' ? t('interactionForm.plannedFor') : t('interactionForm.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} error={errors.fields.occurredAt} />
@@ -72,19 +75,7 @@ export function InteractionForm({ contactId, companyId, participants, defaultKin
         {(deals.data?.rows.length ?? 0) > 0 && (
           <Select label={t('interactionForm.deal')} data={(deals.data?.rows ?? []).map((d) => ({ value: d.id, label: d.title }))} value={dealId} onChange={setDealId} clearable />
         )}
-        {errors.form && (
-          <Text c="red" size="sm" role="alert">
-            {errors.form}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} data-testid="interaction-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter error={errors.form} onCancel={onClose} onSubmit={() => void save()} testId="interaction-save" />
       </Stack>
     </Modal>
   );
