@@ -2,13 +2,17 @@ import type { z } from 'zod';
 import { SettingsSchema } from './app';
 import { ReminderDueSchema, SyncProgressSchema } from './calendar';
 import { JobProgressSchema } from './jobs';
-import { CallRingingSchema, PhoneStatusSchema } from './phone';
+import { CallInfoSchema, CallRingingSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
 
 /** Everything main pushes to the renderer without being asked. */
 export const events = {
   /** An incoming call is ringing; carries the caller-ID match for the screen pop. */
   'call.ringing': CallRingingSchema,
   'phone.status': PhoneStatusSchema,
+  /** A call changed state (answered, on hold, ended…). */
+  'call.updated': CallInfoSchema,
+  /** Main asks the media window to make or take SDP, send DTMF, or close a call's audio. */
+  'media.request': MediaRequestSchema,
   /** A calendar event's reminder time has come. */
   'reminder.due': ReminderDueSchema,
   'sync.progress': SyncProgressSchema,

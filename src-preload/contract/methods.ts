@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppInfoSchema, SettingsPatchSchema, SettingsSchema } from './app';
 import { CalendarEventSchema, CalendarRangeRequestSchema } from './calendar';
-import { EmptyInputSchema, IdSchema } from './common';
+import { EmptyInputSchema, IdSchema, TimestampSchema } from './common';
 import {
   ComplaintAnalysisRequestSchema,
   ComplaintAnalysisSchema,
@@ -57,7 +57,7 @@ import {
   TimelineRequestSchema,
 } from './interactions';
 import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobStartedSchema } from './jobs';
-import { PhoneStatusSchema } from './phone';
+import { CallInfoSchema, CallQualitySchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
 import { ReportSummarySchema } from './reports';
 import { SegmentInputSchema, SegmentSchema } from './segments';
 import {
@@ -181,6 +181,43 @@ export const methods = {
   'demo.seed': { input: DemoSeedRequestSchema, output: JobStartedSchema },
 
   'phone.status': { input: EmptyInputSchema, output: PhoneStatusSchema },
+  'phone.accounts': { input: EmptyInputSchema, output: z.array(SipAccountSchema) },
+  /** Saves an account (its password into the OS keychain) and (re)connects it. */
+  'phone.saveAccount': { input: SipAccountInputSchema, output: SipAccountSchema },
+  'phone.deleteAccount': { input: byId, output: ok },
+  /** Tries to register with the given settings and says plainly what went wrong. */
+  'phone.testAccount': { input: SipAccountInputSchema, output: ConnectionTestSchema },
+  'phone.calls': { input: EmptyInputSchema, output: z.array(CallInfoSchema) },
+  /** Calls a number in any format, or a SIP address. */
+  'phone.dial': { input: z.strictObject({ target: z.string().trim().min(1).max(120), contactId: IdSchema.optional() }), output: CallInfoSchema },
+  /** Answers a ringing call; with holdOthers, the call in progress is put on hold first (call waiting). */
+  'phone.answer': { input: z.strictObject({ callId: IdSchema, holdOthers: z.boolean().default(true) }), output: CallInfoSchema },
+  'phone.reject': { input: z.strictObject({ callId: IdSchema }), output: CallInfoSchema },
+  'phone.hangup': { input: z.strictObject({ callId: IdSchema }), output: CallInfoSchema },
+  'phone.hold': { input: z.strictObject({ callId: IdSchema }), output: CallInfoSchema },
+  'phone.resume': { input: z.strictObject({ callId: IdSchema }), output: CallInfoSchema },
+  'phone.dtmf': { input: z.strictObject({ callId: IdSchema, tones: z.string().regex(/^[0-9A-D*#]{1,32}$/, 'Digits 0-9, A-D, * and #') }), output: z.object({ via: z.enum(['rtp', 'info']) }) },
+  /** Blind transfer to a number, extension or SIP address. */
+  'phone.transfer': { input: z.strictObject({ callId: IdSchema, target: z.string().trim().min(1).max(120) }), output: CallInfoSchema },
+  /** Attended transfer: joins the other party of `callId` with the other party of `toCallId`. */
+  'phone.attendedTransfer': { input: z.strictObject({ callId: IdSchema, toCallId: IdSchema }), output: CallInfoSchema },
+  /** Secretary: answer and pass the caller to a colleague's extension. */
+  'phone.forward': { input: z.strictObject({ callId: IdSchema, target: z.string().trim().min(1).max(120) }), output: CallInfoSchema },
+  /** Secretary: take a message for a colleague; it becomes their planned contact with the caller linked. */
+  'phone.takeMessage': {
+    input: z.strictObject({ callId: IdSchema, forEmployeeId: IdSchema, text: z.string().trim().min(1).max(2000), callBackAt: TimestampSchema.optional() }),
+    output: z.object({ interactionId: IdSchema }),
+  },
+  'phone.setDoNotDisturb': { input: z.strictObject({ on: z.boolean() }), output: PhoneStatusSchema },
+  'phone.screenPop': { input: z.strictObject({ callId: IdSchema }), output: ScreenPopSchema },
+  /** After the call: what it was about and how it went. */
+  'phone.wrapUp': { input: z.strictObject({ callId: IdSchema, subject: z.string().trim().min(1).max(500), outcome: z.string().trim().max(2000).nullable().default(null) }), output: ok },
+  /** Links a call from an unknown number to a contact (created from the call or found). */
+  'phone.linkContact': { input: z.strictObject({ callId: IdSchema, contactId: IdSchema }), output: CallInfoSchema },
+  /** The window that handles call audio from now on. */
+  'media.attach': { input: z.strictObject({ clientId: z.string().min(8).max(64) }), output: ok },
+  'media.reply': { input: MediaReplySchema, output: ok },
+  'media.quality': { input: CallQualitySchema, output: ok },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -1,21 +1,165 @@
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { IdSchema, TimestampSchema } from './common';
 
 /**
- * What the phone bar and the tray show. `no_account` until a SIP account is configured.
+ * The phone's registration as the phone bar and the tray show it:
+ *
+ *   no_account ─▶ connecting ─▶ registering ─▶ registered
+ *                     ▲              │              │
+ *                     └── offline ◀──┴──── (network or PBX lost; retried with backoff)
+ *                                    └─▶ failed (refused: wrong password, forbidden; retried only on change)
  */
+export const registrationStates = ['no_account', 'connecting', 'registering', 'registered', 'offline', 'failed'] as const;
+export const RegistrationStateSchema = z.enum(registrationStates);
+export type RegistrationState = z.infer<typeof RegistrationStateSchema>;
+
 export const PhoneStatusSchema = z.object({
-  registration: z.enum(['no_account', 'offline', 'registering', 'registered', 'failed']),
+  registration: RegistrationStateSchema,
+  /** Why it is offline or failed, in the PBX's words ("401 Unauthorized", "connection refused"). */
   detail: z.string().optional(),
+  account: z.object({ id: IdSchema, label: z.string() }).optional(),
+  /** The next reconnection attempt, while offline. */
+  retryAt: TimestampSchema.optional(),
+  doNotDisturb: z.boolean().optional(),
 });
 export type PhoneStatus = z.infer<typeof PhoneStatusSchema>;
+
+export const IceServerSchema = z.strictObject({
+  urls: z.string().regex(/^(stun|turns?):/, 'A STUN or TURN address (stun:host:port, turn:host:port)'),
+  username: z.string().max(200).optional(),
+  credential: z.string().max(200).optional(),
+});
+export type IceServer = z.infer<typeof IceServerSchema>;
+
+export const SipAccountSchema = z.object({
+  id: IdSchema,
+  label: z.string(),
+  wsUrl: z.string(),
+  sipUri: z.string(),
+  authUser: z.string(),
+  displayName: z.string(),
+  iceServers: z.array(IceServerSchema),
+  record: z.boolean(),
+  consentAnnouncement: z.boolean(),
+  enabled: z.boolean(),
+  /** Whether a password is stored (it never leaves main). */
+  hasPassword: z.boolean(),
+});
+export type SipAccount = z.infer<typeof SipAccountSchema>;
+
+export const SipAccountInputSchema = z
+  .strictObject({
+    id: IdSchema.optional(),
+    label: z.string().trim().min(1).max(80),
+    wsUrl: z.string().trim().regex(/^wss?:\/\/[^\s/]+/, 'A WebSocket address: wss://pbx.example.com:8089/ws'),
+    sipUri: z.string().trim().regex(/^sip:[^@\s]+@[^@\s]+$/, 'A SIP address: sip:101@pbx.example.com'),
+    authUser: z.string().trim().max(120).default(''),
+    /** Omitted when editing keeps the stored password; an empty string removes it. */
+    password: z.string().max(200).optional(),
+    displayName: z.string().trim().max(120).default(''),
+    iceServers: z.array(IceServerSchema).max(10).default([]),
+    record: z.boolean().default(false),
+    consentAnnouncement: z.boolean().default(false),
+    enabled: z.boolean().default(true),
+  })
+  .refine((a) => a.wsUrl.startsWith('wss://') || /^ws:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(a.wsUrl), {
+    message: 'Use wss:// (plain ws:// only to this computer)',
+    path: ['wsUrl'],
+  });
+export type SipAccountInput = z.input<typeof SipAccountInputSchema>;
+
+export const ConnectionTestSchema = z.object({
+  ok: z.boolean(),
+  problem: z.enum(['unreachable', 'refused', 'unauthorized', 'forbidden', 'timeout', 'rejected']).optional(),
+  detail: z.string(),
+});
+
+export const callStates = ['dialing', 'ringing_out', 'ringing_in', 'answering', 'active', 'holding', 'held', 'resuming', 'ending', 'ended'] as const;
+export const CallStateSchema = z.enum(callStates);
+export type CallState = z.infer<typeof CallStateSchema>;
+
+export const CallContactSchema = z.object({ id: IdSchema, fullName: z.string(), companyName: z.string().nullable() });
+
+export const CallInfoSchema = z.object({
+  id: IdSchema,
+  direction: z.enum(['in', 'out']),
+  state: CallStateSchema,
+  /** The other party's number as the PBX sent it (or as dialled). */
+  remoteNumber: z.string(),
+  remoteName: z.string().nullable(),
+  contact: CallContactSchema.nullable(),
+  startedAt: TimestampSchema,
+  answeredAt: TimestampSchema.nullable(),
+  endedAt: TimestampSchema.nullable(),
+  /** Why the call ended, or why the last action failed ("486 Busy Here", "hold refused: 488"). */
+  detail: z.string().nullable(),
+  endedBy: z.enum(['local', 'remote', 'system']).nullable(),
+  /** The interaction this call is recorded as. */
+  interactionId: IdSchema.nullable(),
+});
+export type CallInfo = z.infer<typeof CallInfoSchema>;
 
 export const CallRingingSchema = z.object({
   callId: IdSchema,
   number: z.string(),
   displayName: z.string().nullable(),
-  contact: z
-    .object({ id: IdSchema, fullName: z.string(), companyName: z.string().nullable() })
-    .nullable(),
+  contact: CallContactSchema.nullable(),
 });
 export type CallRinging = z.infer<typeof CallRingingSchema>;
+
+/** Everything the operator should see before answering. */
+export const ScreenPopSchema = z.object({
+  callId: IdSchema,
+  number: z.string(),
+  displayName: z.string().nullable(),
+  contacts: z.array(
+    z.object({
+      id: IdSchema,
+      fullName: z.string(),
+      companyName: z.string().nullable(),
+      responsibleName: z.string().nullable(),
+      tags: z.array(z.string()),
+    }),
+  ),
+  companies: z.array(z.object({ id: IdSchema, name: z.string() })),
+  lastInteractions: z.array(z.object({ kind: z.string(), subject: z.string(), occurredAt: TimestampSchema, employeeName: z.string().nullable() })),
+  openDeals: z.array(z.object({ id: IdSchema, title: z.string(), stage: z.string() })),
+  openComplaints: z.array(z.object({ id: IdSchema, number: z.number().int(), subject: z.string(), state: z.string() })),
+  nextMeetings: z.array(z.object({ id: IdSchema, title: z.string(), startsAt: TimestampSchema })),
+});
+export type ScreenPop = z.infer<typeof ScreenPopSchema>;
+
+/** What main asks the window's media engine to do for a call (WebRTC lives in the renderer). */
+export const MediaRequestSchema = z.object({
+  requestId: IdSchema,
+  /** The window this request is for (the one that attached as the media client). */
+  clientId: z.string(),
+  callId: IdSchema,
+  op: z.enum(['offer', 'answer', 'remote', 'dtmf', 'close']),
+  /** The remote SDP for `answer` and `remote`. */
+  sdp: z.string().optional(),
+  /** For offers: hold (send-only) or not. */
+  hold: z.boolean().optional(),
+  tones: z.string().optional(),
+  iceServers: z.array(IceServerSchema).optional(),
+});
+export type MediaRequest = z.infer<typeof MediaRequestSchema>;
+
+export const MediaReplySchema = z.strictObject({
+  requestId: IdSchema,
+  sdp: z.string().max(200_000).optional(),
+  /** For dtmf: whether RFC 4733 tones could be sent in the media (else main falls back to SIP INFO). */
+  sent: z.boolean().optional(),
+  error: z.string().max(500).optional(),
+});
+
+export const CallQualitySchema = z.strictObject({
+  callId: IdSchema,
+  jitterMs: z.number().min(0).max(100_000),
+  packetLossPercent: z.number().min(0).max(100),
+  roundTripMs: z.number().min(0).max(100_000),
+  mos: z.number().min(1).max(5),
+  packetsReceived: z.number().int().min(0),
+  packetsSent: z.number().int().min(0),
+});
+export type CallQuality = z.infer<typeof CallQualitySchema>;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { methodNames, type HostKind } from '#contract';
+import { methodNames, type HostKind, type IceServer } from '#contract';
 import { createDispatcher, type Dispatch } from '#core/api/dispatch';
 import { EventBus } from '#core/api/event-bus';
 import { combineHandlers, defineHandlers, missingHandlers } from '#core/api/registry';
@@ -21,7 +21,10 @@ import { BugError } from '#core/shared/errors';
 import { timeOrderedIds, type IdGenerator } from '#core/shared/ids';
 import type { Logger } from '#core/shared/logger';
 import { telephonyHandlers } from '#core/telephony/handlers';
-import { PhoneStatusHolder } from '#core/telephony/phone-status';
+import type { MediaPeer } from '#core/telephony/media/media-peer';
+import { RendererMediaPeer } from '#core/telephony/media/renderer-media-peer';
+import { PhoneService } from '#core/telephony/phone-service';
+import { SipAccountStore } from '#core/telephony/sip-accounts';
 import { JobRunner } from '#core/workers/job-runner';
 import type { WorkerScript } from '#core/workers/worker-script';
 
@@ -43,6 +46,10 @@ export interface WorkstationOptions {
   ids?: IdGenerator;
   /** Off in tests that drive the scheduler by hand. */
   startReminders?: boolean;
+  /** Who handles call audio: the window (default) or a MediaPeer of the caller's (tests, headless). */
+  media?: MediaPeer;
+  /** Keep-alive interval of SIP connections (tests shorten it). */
+  sipKeepAliveMs?: number;
 }
 
 /**
@@ -55,7 +62,7 @@ export interface Workstation {
   readonly database: AppDatabase;
   readonly jobs: JobRunner;
   readonly settings: SettingsService;
-  readonly phone: PhoneStatusHolder;
+  readonly phone: PhoneService;
   readonly reminders: ReminderScheduler;
   readonly secrets: SecretStore;
   /** Seeds the demo dataset when the workplace is empty; resolves when done (or at once if not empty). */
@@ -78,7 +85,14 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
 
   const events = new EventBus();
   const settings = new SettingsService(database, events, logger);
-  const phone = new PhoneStatusHolder(events);
+  const crm = { database, clock, ids, settings: () => settings.get() };
+  const accounts = new SipAccountStore(database, options.secrets, ids, clock);
+  const rendererMedia: RendererMediaPeer | null = options.media
+    ? null
+    : new RendererMediaPeer({ ids, emit: (request) => events.emit('media.request', request), iceServers: (): IceServer[] => accounts.list().flatMap((a) => a.iceServers) });
+  const phone = store.add(
+    new PhoneService({ crm, events, accounts, logger, media: options.media ?? (rendererMedia as RendererMediaPeer), keepAliveMs: options.sipKeepAliveMs }),
+  );
   const jobs = store.add(
     new JobRunner({
       script: options.workerScript,
@@ -104,16 +118,17 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       }),
     }),
     settingsHandlers(settings),
-    crmHandlers({ ctx: { database, clock, ids, settings: () => settings.get() }, jobs, transfers, logger }),
+    crmHandlers({ ctx: crm, jobs, transfers, logger }),
     calendarHandlers(database),
     reportHandlers(jobs),
     demoHandlers(database, jobs, clock),
-    telephonyHandlers(phone),
+    telephonyHandlers(phone, rendererMedia),
   );
   const missing = missingHandlers(handlers, methodNames);
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);
 
   if (options.startReminders !== false) reminders.start();
+  phone.start().catch((error: unknown) => logger.error('Phone start failed', { error: String(error) }));
 
   return {
     dispatch: createDispatcher(handlers, logger),

@@ -11,3 +11,4 @@ export * from './tables/crm';
 export * from './tables/deals';
 export * from './tables/records';
 export * from './tables/settings';
+export * from './tables/telephony';

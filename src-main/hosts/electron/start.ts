@@ -80,7 +80,7 @@ export function startElectronApp(entryUrl: string): void {
     cleanups.push(wireNotifications(core.events, () => window));
     tray = new PhoneTray(resourcesDir, showWindow, () => app.quit());
     cleanups.push(core.events.on('phone.status', (status) => tray?.update(status)));
-    tray.update(core.phone.current);
+    tray.update(core.phone.status.current);
     showWindow();
     if (flags.demo) await core.seedDemoIfEmpty(flags.demoSize);
   }).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import type { PhoneStatus } from '#contract';
 
 const trayIconByRegistration: Record<PhoneStatus['registration'], string> = {
   no_account: 'tray-offline.png',
+  connecting: 'tray-registering.png',
   offline: 'tray-offline.png',
   registering: 'tray-registering.png',
   registered: 'tray-registered.png',
@@ -13,6 +14,7 @@ const trayIconByRegistration: Record<PhoneStatus['registration'], string> = {
 /** Tooltips stay in English here; the window shows the translated status. */
 const trayTextByRegistration: Record<PhoneStatus['registration'], string> = {
   no_account: 'No SIP account configured',
+  connecting: 'Phone connecting…',
   offline: 'Phone offline',
   registering: 'Phone connecting…',
   registered: 'Phone ready',

@@ -1,0 +1,48 @@
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { interactions } from './crm';
+
+/** SIP accounts of this workstation. Passwords are in the secret store, never here. */
+export const sipAccounts = sqliteTable('sip_accounts', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  wsUrl: text('ws_url').notNull(),
+  sipUri: text('sip_uri').notNull(),
+  authUser: text('auth_user').notNull().default(''),
+  displayName: text('display_name').notNull().default(''),
+  /** JSON list of STUN/TURN servers (TURN credentials included: they are per-PBX, not personal). */
+  iceServers: text('ice_servers').notNull().default('[]'),
+  record: integer('record', { mode: 'boolean' }).notNull().default(false),
+  consentAnnouncement: integer('consent_announcement', { mode: 'boolean' }).notNull().default(false),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * The telephony facts of a call, beside the interaction that puts it on the client's timeline:
+ * numbers, when it rang, was answered and ended, who hung up and why, quality, recording.
+ */
+export const calls = sqliteTable(
+  'calls',
+  {
+    interactionId: text('interaction_id')
+      .primaryKey()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    accountId: text('account_id'),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    remoteNumber: text('remote_number').notNull(),
+    remoteName: text('remote_name'),
+    sipCallId: text('sip_call_id'),
+    startedAt: integer('started_at').notNull(),
+    answeredAt: integer('answered_at'),
+    endedAt: integer('ended_at'),
+    endedBy: text('ended_by', { enum: ['local', 'remote', 'system'] }),
+    endReason: text('end_reason'),
+    disposition: text('disposition', { enum: ['ringing', 'active', 'answered', 'missed', 'busy', 'no_answer', 'rejected', 'cancelled', 'failed', 'transferred'] }).notNull(),
+    jitterMs: real('jitter_ms'),
+    packetLossPercent: real('packet_loss_percent'),
+    roundTripMs: real('round_trip_ms'),
+    mos: real('mos'),
+    recordingFile: text('recording_file'),
+  },
+  (t) => [index('calls_started_idx').on(t.startedAt), index('calls_disposition_idx').on(t.disposition, t.startedAt)],
+);

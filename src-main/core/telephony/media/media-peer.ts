@@ -1,0 +1,16 @@
+/**
+ * Whoever handles a call's audio. In the workstation that is the window's WebRTC engine
+ * (RendererMediaPeer); phones without a window (tests, load tools) use StaticMediaPeer.
+ * SIP signalling stays in main either way.
+ */
+export interface MediaPeer {
+  /** A local offer; `hold` makes it send-only. */
+  offer(callId: string, options: { hold: boolean }): Promise<string>;
+  /** Takes the remote offer and returns our answer. */
+  answer(callId: string, remoteOffer: string, options: { hold: boolean }): Promise<string>;
+  /** Takes the remote answer to our offer. */
+  remote(callId: string, remoteAnswer: string): Promise<void>;
+  /** Sends DTMF in the media (RFC 4733); false when it cannot, so SIP INFO is used instead. */
+  dtmf(callId: string, tones: string): Promise<boolean>;
+  close(callId: string): void;
+}

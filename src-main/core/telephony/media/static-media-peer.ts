@@ -1,0 +1,57 @@
+import type { MediaPeer } from './media-peer';
+import { answerDirection, directionOf, withDirection, type Direction } from './sdp';
+
+/**
+ * Media for a phone without a window: well-formed SDP (PCMU and telephone-event on a port nobody
+ * sends to) with directions negotiated as RFC 3264 says, so hold, resume and re-INVITEs work in
+ * signalling. It never sends audio, and DTMF always goes by SIP INFO.
+ */
+export class StaticMediaPeer implements MediaPeer {
+  private version = 0;
+  /** Every SDP this peer produced or received, by call: tests read the directions from here. */
+  readonly log: { callId: string; kind: 'offer' | 'answer' | 'remote-offer' | 'remote-answer'; direction: Direction }[] = [];
+
+  constructor(private readonly port = 40_000) {}
+
+  private body(direction: Direction): string {
+    this.version++;
+    return [
+      'v=0',
+      `o=- 1000 ${this.version} IN IP4 127.0.0.1`,
+      's=-',
+      'c=IN IP4 127.0.0.1',
+      't=0 0',
+      `m=audio ${this.port} RTP/AVP 0 101`,
+      'a=rtpmap:0 PCMU/8000',
+      'a=rtpmap:101 telephone-event/8000',
+      'a=fmtp:101 0-16',
+      `a=${direction}`,
+      '',
+    ].join('\r\n');
+  }
+
+  offer(callId: string, options: { hold: boolean }): Promise<string> {
+    const direction: Direction = options.hold ? 'sendonly' : 'sendrecv';
+    this.log.push({ callId, kind: 'offer', direction });
+    return Promise.resolve(this.body(direction));
+  }
+
+  answer(callId: string, remoteOffer: string, options: { hold: boolean }): Promise<string> {
+    const offered = directionOf(remoteOffer);
+    this.log.push({ callId, kind: 'remote-offer', direction: offered });
+    const direction = answerDirection(offered, options.hold);
+    this.log.push({ callId, kind: 'answer', direction });
+    return Promise.resolve(withDirection(this.body(direction), direction));
+  }
+
+  remote(callId: string, remoteAnswer: string): Promise<void> {
+    this.log.push({ callId, kind: 'remote-answer', direction: directionOf(remoteAnswer) });
+    return Promise.resolve();
+  }
+
+  dtmf(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  close(): void {}
+}

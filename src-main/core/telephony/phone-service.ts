@@ -1,0 +1,405 @@
+import { Invitation, Inviter, UserAgent, type Referral, type Session } from 'sip.js';
+import type { CallInfo, MethodOutput, MethodParams, PhoneStatus, ScreenPop } from '#contract';
+import type { EventBus } from '#core/api/event-bus';
+import { eq } from 'drizzle-orm';
+import { lookupCallerId } from '#core/crm/caller-id';
+import { companies, contacts } from '#core/db/schema';
+import { createInteraction } from '#core/crm/interactions';
+import type { CrmContext } from '#core/crm/crm-context';
+import type { Disposable } from '#core/shared/disposable';
+import { DomainError, notFound } from '#core/shared/errors';
+import type { Logger } from '#core/shared/logger';
+import { CallLog } from './call-log';
+import type { MediaPeer } from './media/media-peer';
+import { PhoneStatusHolder } from './phone-status';
+import { screenPop } from './screen-pop';
+import { CallSession } from './sip/call-session';
+import { MediaSdh } from './sip/media-sdh';
+import { SipAccount } from './sip/sip-account';
+import type { SipAccountStore } from './sip-accounts';
+
+export interface PhoneServiceOptions {
+  crm: CrmContext;
+  events: EventBus;
+  accounts: SipAccountStore;
+  logger: Logger;
+  media: MediaPeer;
+  /** Shorter keep-alive in tests; a dead link shows as offline within two intervals. */
+  keepAliveMs?: number;
+}
+
+/** The caller's number: P-Asserted-Identity when the PBX vouches for it, else From. */
+function callerOf(invitation: Invitation): { number: string; name: string | null } {
+  const asserted = invitation.request.getHeader('P-Asserted-Identity');
+  const parsed = asserted ? /<?(?:sips?|tel):([^@;>]+)/.exec(asserted)?.[1] : undefined;
+  const from = invitation.remoteIdentity;
+  return { number: parsed ?? from.uri.user ?? from.uri.toString(), name: from.displayName || null };
+}
+
+/**
+ * The softphone: SIP accounts (registration kept alive), calls (in and out, hold, DTMF,
+ * transfers, call waiting, do-not-disturb), caller ID with the screen pop, and every call written
+ * into the client history by main itself. Audio is the MediaPeer's (the window's WebRTC).
+ */
+export class PhoneService implements Disposable {
+  readonly status: PhoneStatusHolder;
+  readonly accounts: SipAccountStore;
+  private readonly live = new Map<string, SipAccount>();
+  private readonly calls = new Map<string, CallSession>();
+  private readonly recent = new Map<string, CallSession>();
+  private readonly callIds = new WeakMap<Session, string>();
+  private readonly log: CallLog;
+  private dnd = false;
+  /** Ids minted before their sip.js session exists (outgoing calls), handed over on creation. */
+  private pendingCallId: string | undefined;
+
+  constructor(private readonly options: PhoneServiceOptions) {
+    const { crm } = options;
+    this.status = new PhoneStatusHolder(options.events);
+    this.accounts = options.accounts;
+    this.log = new CallLog(crm.database);
+  }
+
+  /** Connects every enabled account. */
+  async start(): Promise<void> {
+    await Promise.all(this.accounts.list().filter((a) => a.enabled).map((a) => this.connect(a.id)));
+    this.publishStatus();
+  }
+
+  private async connect(accountId: string): Promise<void> {
+    await this.live.get(accountId)?.dispose();
+    this.live.delete(accountId);
+    const config = this.accounts.config(accountId);
+    if (!config.enabled) return;
+    const account = new SipAccount(config, {
+      clock: this.options.crm.clock,
+      logger: this.options.logger,
+      keepAliveMs: this.options.keepAliveMs,
+      onStatus: () => this.publishStatus(),
+      onInvite: (invitation) => this.incoming(account, invitation),
+      sdhFactory: (session) => new MediaSdh(() => this.callIdOf(session), this.options.media),
+    });
+    this.live.set(accountId, account);
+    await account.start();
+  }
+
+  private callIdOf(session: Session): string {
+    let id = this.callIds.get(session);
+    if (!id) {
+      id = this.pendingCallId ?? this.options.crm.ids.next();
+      this.pendingCallId = undefined;
+      this.callIds.set(session, id);
+    }
+    return id;
+  }
+
+  /** The phone bar shows the first account; DND is the workstation's. */
+  private publishStatus(): void {
+    const first = [...this.live.values()][0];
+    const status: PhoneStatus = first ? { ...first.status, doNotDisturb: this.dnd } : { registration: 'no_account', doNotDisturb: this.dnd };
+    this.status.set(status);
+  }
+
+  private primary(): SipAccount {
+    const registered = [...this.live.values()].find((a) => a.registered);
+    if (!registered) throw new DomainError('unavailable', 'The phone is not registered with the PBX; check the connection in the phone bar');
+    return registered;
+  }
+
+  private emit(call: CallSession): void {
+    this.options.events.emit('call.updated', call.info);
+  }
+
+  private session(callId: string): CallSession {
+    const call = this.calls.get(callId);
+    if (!call) throw notFound('Call', callId);
+    return call;
+  }
+
+  private register(session: Session, account: SipAccount, init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'interactionId' | 'startedAt'>): CallSession {
+    const { crm } = this.options;
+    const id = this.callIdOf(session);
+    const startedAt = crm.clock.now();
+    const interactionId = crm.ids.next();
+    const call = new CallSession(session, { ...init, id, interactionId, startedAt }, {
+      peer: this.options.media,
+      now: () => crm.clock.now(),
+      hooks: {
+        changed: (c) => {
+          if (c.state === 'active' && c.answeredAt !== null && c.interactionId) this.log.answered(c.interactionId, c.answeredAt);
+          this.emit(c);
+        },
+        ended: (c, disposition) => {
+          if (c.interactionId) this.log.ended(c.interactionId, { at: c.endedAt ?? crm.clock.now(), by: c.endedBy ?? 'system', reason: c.detail, disposition });
+          this.calls.delete(c.id);
+          this.recent.set(c.id, c);
+          // Wrap-up and "create contact from call" come after the call; keep the last few.
+          for (const old of this.recent.keys()) {
+            if (this.recent.size <= 50) break;
+            this.recent.delete(old);
+          }
+        },
+        referred: (c, referral) => void this.beTransferred(c, referral, account),
+      },
+    });
+    this.calls.set(id, call);
+    this.log.started({
+      interactionId,
+      accountId: account.config.id,
+      direction: init.direction,
+      remoteNumber: init.remoteNumber,
+      remoteName: init.remoteName,
+      sipCallId: session instanceof Invitation ? session.request.callId : null,
+      contactId: init.contact?.id ?? null,
+      companyId: null,
+      employeeId: crm.settings().currentEmployeeId,
+      startedAt,
+    });
+    return call;
+  }
+
+  /** Who a number is, for the history and the screen pop: the first matching contact. */
+  private contactFor(number: string): CallInfo['contact'] {
+    const match = lookupCallerId(this.options.crm.database.read, number, this.options.crm.settings().defaultCountry);
+    const first = match.contacts[0];
+    return first ? { id: first.id, fullName: first.fullName, companyName: first.companyName } : null;
+  }
+
+  private incoming(account: SipAccount, invitation: Invitation): void {
+    const caller = callerOf(invitation);
+    if (this.dnd) {
+      // Still in the history as missed, so the operator can call back.
+      const call = this.register(invitation, account, { direction: 'in', remoteNumber: caller.number, remoteName: caller.name, contact: this.contactFor(caller.number) });
+      call.detail = 'Do not disturb';
+      void call.reject(486).catch((error: unknown) => this.options.logger.warn('DND reject failed', { error: String(error) }));
+      return;
+    }
+    const call = this.register(invitation, account, { direction: 'in', remoteNumber: caller.number, remoteName: caller.name, contact: this.contactFor(caller.number) });
+    this.options.events.emit('call.ringing', { callId: call.id, number: caller.number, displayName: caller.name, contact: call.contact });
+    this.emit(call);
+  }
+
+  list(): CallInfo[] {
+    return [...this.calls.values()].map((c) => c.info);
+  }
+
+  /** A number in any format ("067 123 45 67", "+380…") or a SIP address; dialled through the registered account. */
+  async dial(target: string, contactId?: string): Promise<CallInfo> {
+    const account = this.primary();
+    const uri = this.targetUri(target, account);
+    const contact = contactId ? this.contactById(contactId) : this.contactFor(target);
+    this.pendingCallId = this.options.crm.ids.next();
+    const inviter = new Inviter(account.ua, uri);
+    const call = this.register(inviter, account, { direction: 'out', remoteNumber: target, remoteName: contact?.fullName ?? null, contact });
+    this.emit(call);
+    await call.place().catch((error: unknown) => {
+      call.detail = error instanceof Error ? error.message : String(error);
+      this.emit(call);
+    });
+    return call.info;
+  }
+
+  private contactById(id: string): CallInfo['contact'] {
+    const card = this.options.crm.database.read
+      .select({ id: contacts.id, fullName: contacts.fullName, companyName: companies.name })
+      .from(contacts)
+      .leftJoin(companies, eq(companies.id, contacts.companyId))
+      .where(eq(contacts.id, id))
+      .get();
+    if (!card) throw notFound('Contact', id);
+    return card;
+  }
+
+  private targetUri(target: string, account: SipAccount) {
+    const text = target.trim();
+    const uri = text.startsWith('sip:') ? UserAgent.makeURI(text) : UserAgent.makeURI(`sip:${text.replace(/[\s()./-]/g, '')}@${account.ua.configuration.uri.host}`);
+    if (!uri) throw new DomainError('invalid_payload', `${target} is neither a number nor a SIP address`);
+    return uri;
+  }
+
+  async answer(callId: string, holdOthers: boolean): Promise<CallInfo> {
+    const call = this.session(callId);
+    if (holdOthers) {
+      for (const other of this.calls.values()) if (other !== call && other.state === 'active') await other.hold();
+    }
+    await call.answer();
+    return call.info;
+  }
+
+  async reject(callId: string): Promise<CallInfo> {
+    const call = this.session(callId);
+    await call.reject(486);
+    return call.info;
+  }
+
+  async hangup(callId: string): Promise<CallInfo> {
+    const call = this.session(callId);
+    await call.hangup();
+    return call.info;
+  }
+
+  async hold(callId: string): Promise<CallInfo> {
+    const call = this.session(callId);
+    await call.hold();
+    return call.info;
+  }
+
+  async resume(callId: string): Promise<CallInfo> {
+    const call = this.session(callId);
+    // Only one call is in the operator's ear: the others go on hold first.
+    for (const other of this.calls.values()) if (other !== call && other.state === 'active') await other.hold();
+    await call.resume();
+    return call.info;
+  }
+
+  async dtmf(callId: string, tones: string): Promise<'rtp' | 'info'> {
+    return this.session(callId).dtmf(tones);
+  }
+
+  async transfer(callId: string, target: string): Promise<CallInfo> {
+    const call = this.session(callId);
+    await call.transfer(this.targetUri(target, this.primary()));
+    return call.info;
+  }
+
+  async attendedTransfer(callId: string, toCallId: string): Promise<CallInfo> {
+    const call = this.session(callId);
+    const consultation = this.session(toCallId);
+    await call.transfer(consultation.session);
+    return call.info;
+  }
+
+  /** The secretary passes a ringing call to a colleague: answer, then transfer blind. */
+  async forward(callId: string, target: string): Promise<CallInfo> {
+    const call = this.session(callId);
+    if (call.state === 'ringing_in') await this.answer(callId, true);
+    await call.transfer(this.targetUri(target, this.primary()));
+    return call.info;
+  }
+
+  /** A message for a colleague: their planned contact ("call back"), linked to the caller. */
+  takeMessage(input: MethodParams<'phone.takeMessage'>): MethodOutput<'phone.takeMessage'> {
+    const call = this.session(input.callId);
+    const { crm } = this.options;
+    const interactionId = crm.database.write((tx) =>
+      createInteraction(crm, tx, {
+        kind: 'planned',
+        direction: null,
+        occurredAt: input.callBackAt ?? crm.clock.now() + 30 * 60_000,
+        employeeId: input.forEmployeeId,
+        contactId: call.contact?.id ?? null,
+        companyId: null,
+        participantIds: [],
+        subject: `${input.text} (${call.remoteName ?? call.remoteNumber}, ${call.remoteNumber})`,
+        outcome: null,
+        dealId: null,
+        complaintId: null,
+        durationSeconds: null,
+      }),
+    );
+    return { interactionId };
+  }
+
+  setDoNotDisturb(on: boolean): PhoneStatus {
+    this.dnd = on;
+    this.publishStatus();
+    return this.status.current;
+  }
+
+  screenPop(callId: string): ScreenPop {
+    const call = this.session(callId);
+    const { crm } = this.options;
+    return screenPop(crm.database.read, { callId, number: call.remoteNumber, displayName: call.remoteName }, crm.settings().defaultCountry, crm.clock.now());
+  }
+
+  /** The interaction of a call in progress or recently ended (wrap-up comes after the call). */
+  private interactionOf(callId: string): string {
+    const interactionId = this.calls.get(callId)?.interactionId ?? this.recent.get(callId)?.interactionId;
+    if (!interactionId) throw notFound('Call', callId);
+    return interactionId;
+  }
+
+  wrapUp(callId: string, subject: string, outcome: string | null): void {
+    this.log.wrapUp(this.interactionOf(callId), subject, outcome);
+  }
+
+  linkContact(callId: string, contactId: string): CallInfo {
+    const interactionId = this.interactionOf(callId);
+    const contact = this.contactById(contactId);
+    this.log.linkContact(interactionId, contactId);
+    const call = this.calls.get(callId) ?? this.recent.get(callId);
+    if (!call) throw notFound('Call', callId);
+    call.contact = contact;
+    this.emit(call);
+    return call.info;
+  }
+
+  recordQuality(callId: string, q: { jitterMs: number; packetLossPercent: number; roundTripMs: number; mos: number }): void {
+    const call = this.calls.get(callId);
+    if (call?.interactionId) this.log.quality(call.interactionId, q);
+  }
+
+  /** The other side transfers us: accept and call the new party; the old call ends by their BYE. */
+  private async beTransferred(call: CallSession, referral: Referral, account: SipAccount): Promise<void> {
+    await referral.accept();
+    const inviter = referral.makeInviter();
+    const target = inviter.remoteIdentity.uri.user ?? inviter.remoteIdentity.uri.toString();
+    const next = this.register(inviter, account, { direction: 'out', remoteNumber: target, remoteName: null, contact: this.contactFor(target) });
+    this.emit(next);
+    await next.place().catch((error: unknown) => this.options.logger.warn('Transferred call failed', { callId: call.id, error: String(error) }));
+  }
+
+  /**
+   * Tries the settings without saving them: registers once with a throw-away user agent and says
+   * plainly what happened (unreachable, refused, wrong password, forbidden, no answer).
+   */
+  async testConnection(input: MethodParams<'phone.testAccount'>): Promise<MethodOutput<'phone.testAccount'>> {
+    const stored = input.id ? this.accounts.config(input.id).password : undefined;
+    return new Promise((resolve) => {
+      let settled = false;
+      const account = new SipAccount(
+        { id: 'test', label: input.label, wsUrl: input.wsUrl, sipUri: input.sipUri, authUser: input.authUser, password: input.password ?? stored, displayName: input.displayName },
+        {
+          clock: this.options.crm.clock,
+          logger: this.options.logger,
+          onInvite: (invitation) => void invitation.reject({ statusCode: 486 }),
+          sdhFactory: (session) => new MediaSdh(() => session.id, this.options.media),
+          onStatus: (status) => {
+            if (status.registration === 'registered') finish({ ok: true, detail: 'Registered' });
+            else if (status.registration === 'failed') finish({ ok: false, problem: /^403/.test(status.detail ?? '') ? 'forbidden' : /^40[17]/.test(status.detail ?? '') ? 'unauthorized' : 'rejected', detail: status.detail ?? '' });
+            else if (status.registration === 'offline') finish({ ok: false, problem: /ECONNREFUSED|refused/i.test(status.detail ?? '') ? 'refused' : 'unreachable', detail: status.detail ?? '' });
+          },
+        },
+      );
+      const timer = setTimeout(() => finish({ ok: false, problem: 'timeout', detail: 'No answer from the PBX in 8 seconds' }), 8_000);
+      const finish = (result: MethodOutput<'phone.testAccount'>) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void account.dispose().finally(() => resolve(result));
+      };
+      void account.start();
+    });
+  }
+
+  /** Saves an account and reconnects it. */
+  async saveAccount(input: MethodParams<'phone.saveAccount'>) {
+    const saved = this.accounts.save(input);
+    await this.connect(saved.id);
+    this.publishStatus();
+    return saved;
+  }
+
+  async deleteAccount(id: string): Promise<void> {
+    await this.live.get(id)?.dispose();
+    this.live.delete(id);
+    this.accounts.remove(id);
+    this.publishStatus();
+  }
+
+  async dispose(): Promise<void> {
+    for (const call of this.calls.values()) if (call.state !== 'ended' && call.state !== 'ending') await call.hangup().catch(() => undefined);
+    await Promise.all([...this.live.values()].map((a) => a.dispose()));
+    this.live.clear();
+  }
+}

@@ -1,0 +1,267 @@
+import { Invitation, Inviter, SessionState, type Referral, type Session } from 'sip.js';
+import type { CallInfo, CallState } from '#contract';
+import { DomainError } from '#core/shared/errors';
+import { dispositionOf, type Disposition } from '#core/telephony/call-log';
+import { canTransition, commandRefusal, InvalidCallTransitionError, type CallCommand } from '#core/telephony/call-state';
+import type { MediaPeer } from '#core/telephony/media/media-peer';
+import type { MediaSdhOptions } from './media-sdh';
+
+export interface CallHooks {
+  changed: (call: CallSession) => void;
+  ended: (call: CallSession, disposition: Disposition) => void;
+  /** The other side asks us to call someone else (we are being transferred). */
+  referred: (call: CallSession, referral: Referral) => void;
+}
+
+export interface CallInit {
+  id: string;
+  direction: 'in' | 'out';
+  remoteNumber: string;
+  remoteName: string | null;
+  contact: CallInfo['contact'];
+  interactionId: string | null;
+  startedAt: number;
+}
+
+/**
+ * One call: a sip.js session under our call state machine (see call-state.ts). sip.js's own
+ * session states are read only here. Every command checks the state first and says what to do
+ * instead; a refused hold or resume is visible (detail) and leaves the call as it was.
+ */
+export class CallSession {
+  readonly id: string;
+  readonly direction: 'in' | 'out';
+  readonly remoteNumber: string;
+  readonly remoteName: string | null;
+  contact: CallInfo['contact'];
+  interactionId: string | null;
+  readonly startedAt: number;
+  answeredAt: number | null = null;
+  endedAt: number | null = null;
+  detail: string | null = null;
+  endedBy: 'local' | 'remote' | 'system' | null = null;
+  private current: CallState;
+  private statusCode: number | null = null;
+  private transferred = false;
+  private locallyEnded = false;
+
+  constructor(
+    readonly session: Session,
+    init: CallInit,
+    private readonly deps: { hooks: CallHooks; peer: MediaPeer; now: () => number },
+  ) {
+    this.id = init.id;
+    this.direction = init.direction;
+    this.remoteNumber = init.remoteNumber;
+    this.remoteName = init.remoteName;
+    this.contact = init.contact;
+    this.interactionId = init.interactionId;
+    this.startedAt = init.startedAt;
+    this.current = init.direction === 'in' ? 'ringing_in' : 'dialing';
+    session.delegate = {
+      onBye: (bye) => {
+        this.endedBy ??= 'remote';
+        void bye.accept();
+      },
+      onRefer: (referral) => deps.hooks.referred(this, referral),
+      onInfo: (info) => void info.accept(),
+    };
+    if (session instanceof Invitation) {
+      session.delegate.onCancel = () => {
+        this.endedBy ??= 'remote';
+        this.detail = 'The caller hung up before the call was answered';
+      };
+    }
+    session.stateChange.addListener((state) => this.onSessionState(state));
+  }
+
+  get state(): CallState {
+    return this.current;
+  }
+
+  get info(): CallInfo {
+    return {
+      id: this.id,
+      direction: this.direction,
+      state: this.current,
+      remoteNumber: this.remoteNumber,
+      remoteName: this.remoteName,
+      contact: this.contact,
+      startedAt: this.startedAt,
+      answeredAt: this.answeredAt,
+      endedAt: this.endedAt,
+      detail: this.detail,
+      endedBy: this.endedBy,
+      interactionId: this.interactionId,
+    };
+  }
+
+  private transition(to: CallState): void {
+    if (this.current === to) return;
+    if (!canTransition(this.current, to)) throw new InvalidCallTransitionError(this.current, to);
+    this.current = to;
+    if (to === 'active' && this.answeredAt === null) this.answeredAt = this.deps.now();
+    this.deps.hooks.changed(this);
+  }
+
+  /** sip.js's session states, mapped into ours: the one place that reads them. */
+  private onSessionState(state: SessionState): void {
+    if (state === SessionState.Established && (this.current === 'dialing' || this.current === 'ringing_out' || this.current === 'answering')) {
+      this.transition('active');
+    } else if (state === SessionState.Terminated && this.current !== 'ended') {
+      this.endedAt = this.deps.now();
+      this.endedBy ??= this.locallyEnded ? 'local' : 'system';
+      const disposition = dispositionOf({
+        direction: this.direction,
+        answered: this.answeredAt !== null,
+        by: this.endedBy,
+        statusCode: this.statusCode,
+        transferred: this.transferred,
+      });
+      this.current = 'ended';
+      this.deps.hooks.changed(this);
+      this.deps.hooks.ended(this, disposition);
+    }
+  }
+
+  private check(command: CallCommand): void {
+    const refusal = commandRefusal(command, this.current);
+    if (refusal) throw new DomainError('conflict', refusal, { callId: this.id, state: this.current });
+  }
+
+  /** For an outgoing call: sends the INVITE and follows its progress. */
+  async place(): Promise<void> {
+    if (!(this.session instanceof Inviter)) throw new Error('place() is for outgoing calls');
+    await this.session.invite({
+      requestDelegate: {
+        onProgress: (response) => {
+          if (response.message.statusCode === 180 || response.message.statusCode === 183) {
+            if (this.current === 'dialing') this.transition('ringing_out');
+          }
+        },
+        onReject: (response) => {
+          this.statusCode = response.message.statusCode ?? null;
+          this.detail = `${response.message.statusCode} ${response.message.reasonPhrase}`;
+          this.endedBy = 'remote';
+        },
+      },
+    });
+  }
+
+  async answer(): Promise<void> {
+    this.check('answer');
+    if (!(this.session instanceof Invitation)) throw new Error('answer() is for incoming calls');
+    this.transition('answering');
+    try {
+      await this.session.accept();
+    } catch (error) {
+      this.detail = error instanceof Error ? error.message : String(error);
+      this.locallyEnded = true;
+      this.endedBy = 'system';
+      await this.session.reject({ statusCode: 488 }).catch(() => undefined);
+      throw new DomainError('unavailable', `The call could not be answered: ${this.detail}`);
+    }
+  }
+
+  async reject(statusCode = 486): Promise<void> {
+    this.check('reject');
+    if (!(this.session instanceof Invitation)) throw new Error('reject() is for incoming calls');
+    this.locallyEnded = true;
+    this.endedBy = 'local';
+    this.transition('ending');
+    await this.session.reject({ statusCode });
+  }
+
+  async hangup(): Promise<void> {
+    this.check('hangup');
+    this.locallyEnded = true;
+    this.endedBy = 'local';
+    const establishing = this.session.state === SessionState.Initial || this.session.state === SessionState.Establishing;
+    this.transition('ending');
+    if (establishing && this.session instanceof Inviter) await this.session.cancel();
+    else if (establishing && this.session instanceof Invitation) await this.session.reject({ statusCode: 486 });
+    else await this.session.bye();
+  }
+
+  hold(): Promise<void> {
+    this.check('hold');
+    return this.reinvite(true);
+  }
+
+  resume(): Promise<void> {
+    this.check('resume');
+    return this.reinvite(false);
+  }
+
+  /** A re-INVITE for hold or resume; the phone bar changes only when the other side accepts. */
+  private async reinvite(hold: boolean): Promise<void> {
+    const before = this.current;
+    this.transition(hold ? 'holding' : 'resuming');
+    const options: MediaSdhOptions = { hold };
+    await new Promise<void>((resolve, reject) => {
+      this.session
+        .invite({
+          sessionDescriptionHandlerOptions: options,
+          requestDelegate: {
+            onAccept: () => {
+              if (this.current === (hold ? 'holding' : 'resuming')) this.transition(hold ? 'held' : 'active');
+              this.detail = null;
+              resolve();
+            },
+            onReject: (response) => {
+              this.detail = `${hold ? 'Hold' : 'Resume'} refused: ${response.message.statusCode} ${response.message.reasonPhrase}`;
+              if (this.current === (hold ? 'holding' : 'resuming')) this.transition(before);
+              reject(new DomainError('conflict', this.detail, { callId: this.id }));
+            },
+          },
+        })
+        .catch((error: unknown) => {
+          this.detail = `${hold ? 'Hold' : 'Resume'} failed: ${error instanceof Error ? error.message : String(error)}`;
+          if (this.current === (hold ? 'holding' : 'resuming')) this.transition(before);
+          reject(new DomainError('conflict', this.detail, { callId: this.id }));
+        });
+    });
+  }
+
+  /** DTMF in the media (RFC 4733) when the window can; otherwise SIP INFO, one tone at a time. */
+  async dtmf(tones: string): Promise<'rtp' | 'info'> {
+    this.check('dtmf');
+    if (await this.deps.peer.dtmf(this.id, tones).catch(() => false)) return 'rtp';
+    for (const tone of tones) {
+      await this.session.info({
+        requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=160` } },
+      });
+    }
+    return 'info';
+  }
+
+  /** Blind transfer: REFER to the target, then leave the call once the other side accepts it. */
+  transfer(target: Parameters<Session['refer']>[0]): Promise<void> {
+    this.check('transfer');
+    return new Promise((resolve, reject) => {
+      this.session
+        .refer(target, {
+          requestDelegate: {
+            onAccept: () => {
+              this.transferred = true;
+              this.locallyEnded = true;
+              this.endedBy = 'local';
+              if (this.current !== 'ended') this.transition('ending');
+              void this.session.bye().catch(() => undefined);
+              resolve();
+            },
+            onReject: (response) => {
+              this.detail = `Transfer refused: ${response.message.statusCode} ${response.message.reasonPhrase}`;
+              this.deps.hooks.changed(this);
+              reject(new DomainError('conflict', this.detail, { callId: this.id }));
+            },
+          },
+        })
+        .catch((error: unknown) => {
+          this.detail = `Transfer failed: ${error instanceof Error ? error.message : String(error)}`;
+          this.deps.hooks.changed(this);
+          reject(new DomainError('conflict', this.detail, { callId: this.id }));
+        });
+    });
+  }
+}

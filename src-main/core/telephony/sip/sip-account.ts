@@ -1,0 +1,152 @@
+import { Registerer, RegistererState, TransportState, UserAgent, type Invitation, type Session, type SessionDescriptionHandler } from 'sip.js';
+import type { PhoneStatus, RegistrationState } from '#contract';
+import type { Clock } from '#core/shared/clock';
+import type { Disposable } from '#core/shared/disposable';
+import type { Logger } from '#core/shared/logger';
+import { WsTransport } from './ws-transport';
+
+export interface SipAccountConfig {
+  id: string;
+  label: string;
+  wsUrl: string;
+  sipUri: string;
+  authUser: string;
+  password: string | undefined;
+  displayName: string;
+}
+
+export interface SipAccountDeps {
+  clock: Clock;
+  logger: Logger;
+  onStatus: (status: PhoneStatus) => void;
+  onInvite: (invitation: Invitation) => void;
+  sdhFactory: (session: Session) => SessionDescriptionHandler;
+  keepAliveMs?: number;
+  registerExpiresSeconds?: number;
+}
+
+/** Waits between reconnection attempts: quick at first (a PBX restart takes seconds), then calmer. */
+export function reconnectDelayMs(attempt: number): number {
+  if (attempt < 30) return Math.min(250 * 2 ** attempt, 1_000);
+  return Math.min(1_000 * 2 ** Math.min(attempt - 30, 4), 15_000);
+}
+
+/**
+ * One SIP account: a sip.js UserAgent over our WebSocket transport and its registration, kept
+ * alive. A lost link (keep-alive unanswered, PBX restarted) shows as "offline" and is retried;
+ * once connected again the account registers again by itself. A refusal (wrong password,
+ * forbidden) shows as "failed" and is not retried until the settings change.
+ */
+export class SipAccount implements Disposable {
+  readonly ua: UserAgent;
+  private readonly registerer: Registerer;
+  private state: RegistrationState = 'connecting';
+  private detail: string | undefined;
+  private retryAt: number | undefined;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    readonly config: SipAccountConfig,
+    private readonly deps: SipAccountDeps,
+  ) {
+    const uri = UserAgent.makeURI(config.sipUri);
+    if (!uri) throw new Error(`Not a SIP address: ${config.sipUri}`);
+    this.ua = new UserAgent({
+      uri,
+      displayName: config.displayName || undefined,
+      authorizationUsername: config.authUser || uri.user,
+      authorizationPassword: config.password,
+      transportConstructor: WsTransport,
+      transportOptions: { server: config.wsUrl, keepAliveMs: deps.keepAliveMs ?? 4_000 },
+      sessionDescriptionHandlerFactory: deps.sdhFactory,
+      userAgentString: 'Operator Workstation',
+      logBuiltinEnabled: false,
+      logLevel: 'error',
+      logConnector: (level, category, _label, content) => deps.logger.debug('sip.js', { level, category, content }),
+      delegate: { onInvite: (invitation) => deps.onInvite(invitation) },
+      noAnswerTimeout: 120,
+    });
+    this.registerer = new Registerer(this.ua, { expires: deps.registerExpiresSeconds ?? 300 });
+    this.registerer.stateChange.addListener((state) => {
+      if (state === RegistererState.Registered) {
+        this.attempt = 0;
+        this.set('registered');
+      }
+    });
+    this.ua.transport.stateChange.addListener((state) => {
+      if (state === TransportState.Disconnected && !this.stopped && this.state !== 'failed') this.lost('connection to the PBX lost');
+    });
+  }
+
+  get status(): PhoneStatus {
+    return {
+      registration: this.state,
+      account: { id: this.config.id, label: this.config.label },
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(this.retryAt !== undefined && this.state === 'offline' ? { retryAt: this.retryAt } : {}),
+    };
+  }
+
+  get registered(): boolean {
+    return this.state === 'registered';
+  }
+
+  private set(state: RegistrationState, detail?: string): void {
+    this.state = state;
+    this.detail = detail;
+    this.deps.onStatus(this.status);
+  }
+
+  /** Connects and registers; afterwards keeps the registration up by itself. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.connectAndRegister();
+  }
+
+  private async connectAndRegister(): Promise<void> {
+    if (this.stopped) return;
+    this.set('connecting');
+    try {
+      if (this.ua.state === 'Started') await this.ua.transport.connect();
+      else await this.ua.start();
+    } catch (error) {
+      this.lost(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.set('registering');
+    await this.registerer
+      .register({
+        requestDelegate: {
+          onReject: (response) => {
+            const { statusCode, reasonPhrase } = response.message;
+            const detail = `${statusCode} ${reasonPhrase}`;
+            // Wrong credentials or a ban do not get better by retrying; network-ish answers might.
+            if (statusCode === 401 || statusCode === 407 || statusCode === 403 || statusCode === 404) this.set('failed', detail);
+            else this.lost(detail);
+          },
+        },
+      })
+      .catch((error: unknown) => this.lost(error instanceof Error ? error.message : String(error)));
+  }
+
+  private lost(detail: string): void {
+    if (this.stopped) return;
+    clearTimeout(this.retryTimer);
+    const delay = reconnectDelayMs(this.attempt++);
+    this.retryAt = this.deps.clock.now() + delay;
+    this.set('offline', detail);
+    this.retryTimer = setTimeout(() => void this.connectAndRegister(), delay);
+  }
+
+  async dispose(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    if (this.registerer.state === RegistererState.Registered && this.ua.transport.isConnected()) {
+      await this.registerer.unregister().catch(() => undefined);
+    }
+    await this.registerer.dispose().catch(() => undefined);
+    await this.ua.stop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,122 @@
+import { EmitterImpl, TransportState, type Emitter, type Transport } from 'sip.js';
+import WebSocket from 'ws';
+
+export interface WsTransportOptions {
+  server: string;
+  /** A WebSocket ping every this many ms; no pong before the next one means the link is dead. */
+  keepAliveMs?: number;
+  connectTimeoutMs?: number;
+}
+
+/**
+ * SIP over WebSocket (RFC 7118) for sip.js in Node, on the `ws` package (Node 20 has no global
+ * WebSocket). Pings keep NAT bindings open and notice a dead link within two intervals, which
+ * sip.js's own transport does not. Reconnecting is the account's job (see SipAccount).
+ */
+export class WsTransport implements Transport {
+  readonly protocol = 'WSS';
+  onConnect: (() => void) | undefined;
+  onDisconnect: ((error?: Error) => void) | undefined;
+  onMessage: ((message: string) => void) | undefined;
+  private readonly emitter = new EmitterImpl<TransportState>();
+  private current: TransportState = TransportState.Disconnected;
+  private socket: WebSocket | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
+  private readonly options: Required<WsTransportOptions>;
+
+  constructor(_logger: unknown, options: WsTransportOptions) {
+    this.options = { keepAliveMs: 4_000, connectTimeoutMs: 5_000, ...options };
+  }
+
+  get state(): TransportState {
+    return this.current;
+  }
+
+  get stateChange(): Emitter<TransportState> {
+    return this.emitter;
+  }
+
+  private transition(next: TransportState, error?: Error): void {
+    if (this.current === next) return;
+    this.current = next;
+    this.emitter.emit(next);
+    if (next === TransportState.Connected) this.onConnect?.();
+    if (next === TransportState.Disconnected) this.onDisconnect?.(error);
+  }
+
+  connect(): Promise<void> {
+    if (this.current === TransportState.Connected) return Promise.resolve();
+    this.transition(TransportState.Connecting);
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(this.options.server, 'sip', { handshakeTimeout: this.options.connectTimeoutMs });
+      this.socket = socket;
+      let opened = false;
+      socket.on('open', () => {
+        opened = true;
+        this.startKeepAlive(socket);
+        this.transition(TransportState.Connected);
+        resolve();
+      });
+      socket.on('message', (data) => {
+        const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+        this.onMessage?.(text);
+      });
+      socket.on('error', (error) => {
+        if (!opened) {
+          this.socket = undefined;
+          this.transition(TransportState.Disconnected, error);
+          reject(error);
+        }
+      });
+      socket.on('close', (code, reason) => {
+        if (this.socket !== socket) return;
+        this.stopKeepAlive();
+        this.socket = undefined;
+        if (opened) this.transition(TransportState.Disconnected, code === 1000 ? undefined : new Error(`connection closed (${code}${reason.length ? ` ${reason.toString()}` : ''})`));
+      });
+    });
+  }
+
+  disconnect(): Promise<void> {
+    const socket = this.socket;
+    this.stopKeepAlive();
+    this.socket = undefined;
+    if (socket && socket.readyState !== WebSocket.CLOSED) socket.close(1000);
+    this.transition(TransportState.Disconnected);
+    return Promise.resolve();
+  }
+
+  async dispose(): Promise<void> {
+    await this.disconnect();
+  }
+
+  isConnected(): boolean {
+    return this.current === TransportState.Connected;
+  }
+
+  send(message: string): Promise<void> {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN) return Promise.reject(new Error('Not connected to the PBX'));
+    return new Promise((resolve, reject) => socket.send(message, (error) => (error ? reject(error) : resolve())));
+  }
+
+  private startKeepAlive(socket: WebSocket): void {
+    let alive = true;
+    socket.on('pong', () => (alive = true));
+    this.pingTimer = setInterval(() => {
+      if (!alive) {
+        // No answer to the last ping: the PBX or the network is gone. terminate() fires 'close'.
+        socket.terminate();
+        return;
+      }
+      alive = false;
+      socket.ping();
+    }, this.options.keepAliveMs);
+    this.pingTimer.unref();
+  }
+
+  private stopKeepAlive(): void {
+    clearInterval(this.pingTimer);
+    this.pingTimer = undefined;
+  }
+}
