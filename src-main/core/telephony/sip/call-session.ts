@@ -109,19 +109,26 @@ export class CallSession {
     if (state === SessionState.Established && (this.current === 'dialing' || this.current === 'ringing_out' || this.current === 'answering')) {
       this.transition('active');
     } else if (state === SessionState.Terminated && this.current !== 'ended') {
-      this.endedAt = this.deps.now();
-      this.endedBy ??= this.locallyEnded ? 'local' : 'system';
-      const disposition = dispositionOf({
-        direction: this.direction,
-        answered: this.answeredAt !== null,
-        by: this.endedBy,
-        statusCode: this.statusCode,
-        transferred: this.transferred,
-      });
-      this.current = 'ended';
-      this.deps.hooks.changed(this);
-      this.deps.hooks.ended(this, disposition);
+      // sip.js terminates a rejected INVITE before it tells the request delegate why: let the
+      // delegate record the status first, so the disposition (busy, no answer) is right.
+      queueMicrotask(() => this.finish());
     }
+  }
+
+  private finish(): void {
+    if (this.current === 'ended') return;
+    this.endedAt = this.deps.now();
+    this.endedBy ??= this.locallyEnded ? 'local' : 'system';
+    const disposition = dispositionOf({
+      direction: this.direction,
+      answered: this.answeredAt !== null,
+      by: this.endedBy,
+      statusCode: this.statusCode,
+      transferred: this.transferred,
+    });
+    this.current = 'ended';
+    this.deps.hooks.changed(this);
+    this.deps.hooks.ended(this, disposition);
   }
 
   private check(command: CallCommand): void {

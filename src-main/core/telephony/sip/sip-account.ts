@@ -76,7 +76,9 @@ export class SipAccount implements Disposable {
       }
     });
     this.ua.transport.stateChange.addListener((state) => {
-      if (state === TransportState.Disconnected && !this.stopped && this.state !== 'failed') this.lost('connection to the PBX lost');
+      // While connecting, the failed connect() reports the precise reason (refused, timeout) itself.
+      const wasUp = this.state === 'registering' || this.state === 'registered';
+      if (state === TransportState.Disconnected && !this.stopped && wasUp) this.lost('connection to the PBX lost');
     });
   }
 
@@ -119,6 +121,12 @@ export class SipAccount implements Disposable {
     await this.registerer
       .register({
         requestDelegate: {
+          // sip.js's Registerer may already think it is registered (it does not notice a lost link), so its
+          // state change would not fire: the 200 OK to this REGISTER is the fact to go by.
+          onAccept: () => {
+            this.attempt = 0;
+            this.set('registered');
+          },
           onReject: (response) => {
             const { statusCode, reasonPhrase } = response.message;
             const detail = `${statusCode} ${reasonPhrase}`;

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, TestKamailio } from '#tests/support/sip/kamailio';
+import { eventually, registeredWorkstation } from '#tests/support/sip/phone-harness';
+import { SipPeer } from '#tests/support/sip/sip-peer';
+import { ok } from '#tests/support/crm';
+import { createTestWorkstation } from '#tests/support/workstation';
+import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
+
+describe('SIP registration against a real Kamailio', () => {
+  const kamailio = new TestKamailio();
+  const peers: SipPeer[] = [];
+  beforeAll(() => kamailio.start());
+  afterAll(() => kamailio.dispose());
+  afterEach(async () => {
+    for (const peer of peers.splice(0)) await peer.stop();
+  });
+
+  it('registers, shows it, and keeps the password out of the database', async () => {
+    const { workstation, statuses } = await registeredWorkstation(kamailio);
+    expect(statuses.map((s) => s.registration)).toEqual(expect.arrayContaining(['connecting', 'registering', 'registered']));
+    expect(workstation.phone.status.current).toMatchObject({ registration: 'registered', account: { label: 'Office' } });
+    expect((await ok(workstation, 'phone.accounts', {}))[0]).toMatchObject({ hasPassword: true, wsUrl: kamailio.wsUrl });
+    workstation.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = readFileSync(workstation.database.file).toString('latin1');
+    expect(bytes).not.toContain('secret');
+    expect(readFileSync(join(workstation.database.file, '..', 'secrets.json'), 'utf8')).not.toContain('secret');
+  });
+
+  it('says plainly why a test connection fails: wrong password, forbidden, nobody listening', async () => {
+    const workstation = createTestWorkstation({ media: new StaticMediaPeer() });
+    const base = { label: 'Test', wsUrl: kamailio.wsUrl, sipUri: 'sip:op201@127.0.0.1' };
+    expect(await ok(workstation, 'phone.testAccount', { ...base, password: 'secret' })).toMatchObject({ ok: true });
+    expect(await ok(workstation, 'phone.testAccount', { ...base, password: 'wrong' })).toMatchObject({ ok: false, problem: 'unauthorized', detail: expect.stringMatching(/^401/) });
+    expect(await ok(workstation, 'phone.testAccount', { ...base, sipUri: 'sip:banned@127.0.0.1', password: 'secret' })).toMatchObject({ ok: false, problem: 'forbidden' });
+    const closed = await freePort();
+    expect(await ok(workstation, 'phone.testAccount', { ...base, wsUrl: `ws://127.0.0.1:${closed}`, password: 'secret' })).toMatchObject({ ok: false, problem: 'refused' });
+  });
+
+  it('shows failed (and does not hammer the PBX) when the password is wrong', async () => {
+    const workstation = createTestWorkstation({ media: new StaticMediaPeer() });
+    await ok(workstation, 'phone.saveAccount', { label: 'Office', wsUrl: kamailio.wsUrl, sipUri: 'sip:op301@127.0.0.1', password: 'wrong' });
+    const status = await eventually(() => workstation.phone.status.current, (s) => s.registration === 'failed', 10_000, 'failed');
+    expect(status.detail).toMatch(/^401/);
+  });
+
+  it('goes offline within 10 s when the PBX dies, registers again by itself when it is back, and calls work afterwards', async () => {
+    const { workstation, statuses, call } = await registeredWorkstation(kamailio, 'op401');
+    const bob = new SipPeer('bob401', kamailio.wsUrl);
+    peers.push(bob);
+    await bob.register();
+
+    await kamailio.stop();
+    const downAt = Date.now();
+    await eventually(() => workstation.phone.status.current.registration, (r) => r === 'offline', 10_000, 'offline');
+    expect(Date.now() - downAt).toBeLessThan(10_000);
+
+    await kamailio.start();
+    await eventually(() => workstation.phone.status.current.registration, (r) => r === 'registered', 10_000, 'registered again');
+    expect(statuses.map((s) => s.registration).filter((r, i, all) => r !== all[i - 1])).toEqual(expect.arrayContaining(['offline', 'connecting', 'registering', 'registered']));
+
+    // The peer's registration went with the old Kamailio too.
+    await bob.stop();
+    const bob2 = new SipPeer('bob401', kamailio.wsUrl);
+    peers.push(bob2);
+    await bob2.register();
+    await ok(workstation, 'phone.dial', { target: 'bob401' });
+    const active = await call((c) => c.state === 'active');
+    expect(active.direction).toBe('out');
+    await ok(workstation, 'phone.hangup', { callId: active.id });
+    await call((c) => c.state === 'ended');
+  });
+});
