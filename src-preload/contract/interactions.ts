@@ -96,20 +96,3 @@ export const InteractionInputSchema = z
 export type InteractionInput = z.input<typeof InteractionInputSchema>;
 
 export const CompletePlannedSchema = z.strictObject({ id: IdSchema, outcome: z.string().trim().max(2000).nullable().default(null) });
-
-export const CallHistoryRequestSchema = z.strictObject({
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(500).default(50),
-  direction: DirectionSchema.optional(),
-});
-
-export const CallHistoryItemSchema = InteractionItemSchema.extend({
-  contactId: IdSchema.nullable(),
-  contactName: z.string().nullable(),
-  durationSeconds: z.number().int().nonnegative().nullable(),
-});
-
-export const CallHistoryPageSchema = z.object({
-  total: z.number().int().nonnegative(),
-  rows: z.array(CallHistoryItemSchema),
-});

@@ -47,9 +47,8 @@ import {
   DealStageSchema,
   DealStagesInputSchema,
 } from './deals';
+import { CallHistoryPageSchema, CallHistoryRequestSchema, MissedCallsSchema } from './call-history';
 import {
-  CallHistoryPageSchema,
-  CallHistoryRequestSchema,
   CompletePlannedSchema,
   InteractionInputSchema,
   TimelineItemSchema,
@@ -128,6 +127,8 @@ export const methods = {
   'interactions.create': { input: InteractionInputSchema, output: TimelineItemSchema },
   'interactions.complete': { input: CompletePlannedSchema, output: TimelineItemSchema },
   'calls.history': { input: CallHistoryRequestSchema, output: CallHistoryPageSchema },
+  /** The missed-call badge. */
+  'calls.missed': { input: EmptyInputSchema, output: MissedCallsSchema },
 
   'deals.stages': { input: EmptyInputSchema, output: z.array(DealStageSchema) },
   'deals.saveStages': { input: DealStagesInputSchema, output: z.array(DealStageSchema) },

@@ -99,13 +99,6 @@ export const CallInfoSchema = z.object({
 });
 export type CallInfo = z.infer<typeof CallInfoSchema>;
 
-export const CallRingingSchema = z.object({
-  callId: IdSchema,
-  number: z.string(),
-  displayName: z.string().nullable(),
-  contact: CallContactSchema.nullable(),
-});
-export type CallRinging = z.infer<typeof CallRingingSchema>;
 
 /** Everything the operator should see before answering. */
 export const ScreenPopSchema = z.object({
@@ -128,6 +121,10 @@ export const ScreenPopSchema = z.object({
   nextMeetings: z.array(z.object({ id: IdSchema, title: z.string(), startsAt: TimestampSchema })),
 });
 export type ScreenPop = z.infer<typeof ScreenPopSchema>;
+
+/** Pushed the moment an INVITE arrives: the call and its screen pop, so nothing waits on a round trip. */
+export const CallRingingSchema = z.object({ call: CallInfoSchema, screenPop: ScreenPopSchema });
+export type CallRinging = z.infer<typeof CallRingingSchema>;
 
 /** What main asks the window's media engine to do for a call (WebRTC lives in the renderer). */
 export const MediaRequestSchema = z.object({

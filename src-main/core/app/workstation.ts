@@ -122,7 +122,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     calendarHandlers(database),
     reportHandlers(jobs),
     demoHandlers(database, jobs, clock),
-    telephonyHandlers(phone, rendererMedia),
+    telephonyHandlers(crm, phone, rendererMedia),
   );
   const missing = missingHandlers(handlers, methodNames);
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);

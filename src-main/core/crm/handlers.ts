@@ -6,7 +6,6 @@ import { DomainError, notFound } from '#core/shared/errors';
 import type { Logger } from '#core/shared/logger';
 import type { JobRunner } from '#core/workers/job-runner';
 import type { JobRequest } from '#core/workers/protocol';
-import { callHistory } from './call-history';
 import { lookupCallerId } from './caller-id';
 import { findCollisions } from './collisions';
 import { createCompany, updateCompany } from './company-store';
@@ -99,7 +98,6 @@ export function crmHandlers({ ctx, jobs, transfers, logger }: CrmHandlerDeps) {
       database.write((tx) => completePlanned(ctx, tx, id, outcome));
       return getTimelineItem(db, id);
     },
-    'calls.history': (request) => callHistory(db, request),
 
     'deals.stages': () => listStages(db),
     'deals.saveStages': (input) => database.write((tx) => saveStages(ctx, tx, input)),

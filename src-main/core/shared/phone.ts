@@ -164,3 +164,9 @@ export function typedDigitAlternatives(digits: string, defaultCountry: string): 
   if (defaultCountry === 'UA' && digits.startsWith('80') && digits.length > 2) alternatives.add(digits.slice(1));
   return [...alternatives];
 }
+
+/** One spelling per number for matching calls to each other: E.164 when it reads as a phone, else the text as sent. */
+export function phoneKey(raw: string, defaultCountry: string): string {
+  const parsed = normalizePhone(raw, defaultCountry);
+  return parsed.ok ? parsed.e164 : raw.trim().toLowerCase();
+}

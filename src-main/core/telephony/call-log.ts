@@ -10,6 +10,8 @@ export interface CallStart {
   direction: 'in' | 'out';
   remoteNumber: string;
   remoteName: string | null;
+  /** See calls.remoteKey. */
+  remoteKey: string;
   sipCallId: string | null;
   contactId: string | null;
   companyId: string | null;
@@ -51,6 +53,7 @@ export class CallLog {
           direction: call.direction,
           remoteNumber: call.remoteNumber,
           remoteName: call.remoteName,
+          remoteKey: call.remoteKey,
           sipCallId: call.sipCallId,
           startedAt: call.startedAt,
           disposition: 'ringing',

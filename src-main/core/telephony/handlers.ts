@@ -1,17 +1,21 @@
 import { defineHandlers } from '#core/api/registry';
+import type { CrmContext } from '#core/crm/crm-context';
 import { DomainError } from '#core/shared/errors';
 import type { RendererMediaPeer } from './media/renderer-media-peer';
+import { callHistory, missedCalls } from './call-history';
 import type { PhoneService } from './phone-service';
 
 const ok = { ok: true as const };
 
 /** The softphone's slice of the API. */
-export function telephonyHandlers(phone: PhoneService, media: RendererMediaPeer | null) {
+export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: RendererMediaPeer | null) {
   const needMedia = () => {
     if (!media) throw new DomainError('unavailable', 'This workstation handles call audio without a window');
     return media;
   };
   return defineHandlers({
+    'calls.history': (request) => callHistory(crm.database.read, request),
+    'calls.missed': () => missedCalls(crm.database.read, crm.clock.now()),
     'phone.status': () => phone.status.current,
     'phone.accounts': () => phone.accounts.list(),
     'phone.saveAccount': (input) => phone.saveAccount(input),

@@ -8,6 +8,7 @@ import { createInteraction } from '#core/crm/interactions';
 import type { CrmContext } from '#core/crm/crm-context';
 import type { Disposable } from '#core/shared/disposable';
 import { DomainError, notFound } from '#core/shared/errors';
+import { phoneKey } from '#core/shared/phone';
 import type { Logger } from '#core/shared/logger';
 import { CallLog } from './call-log';
 import type { MediaPeer } from './media/media-peer';
@@ -116,7 +117,7 @@ export class PhoneService implements Disposable {
     return call;
   }
 
-  private register(session: Session, account: SipAccount, init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'interactionId' | 'startedAt'>): CallSession {
+  private register(session: Session, account: SipAccount, init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'interactionId' | 'startedAt'>, companyId: string | null = null): CallSession {
     const { crm } = this.options;
     const id = this.callIdOf(session);
     const startedAt = crm.clock.now();
@@ -149,9 +150,10 @@ export class PhoneService implements Disposable {
       direction: init.direction,
       remoteNumber: init.remoteNumber,
       remoteName: init.remoteName,
+      remoteKey: phoneKey(init.remoteNumber, crm.settings().defaultCountry),
       sipCallId: session instanceof Invitation ? session.request.callId : null,
       contactId: init.contact?.id ?? null,
-      companyId: null,
+      companyId,
       employeeId: crm.settings().currentEmployeeId,
       startedAt,
     });
@@ -167,15 +169,23 @@ export class PhoneService implements Disposable {
 
   private incoming(account: SipAccount, invitation: Invitation): void {
     const caller = callerOf(invitation);
+    const { crm } = this.options;
+    // The screen pop is ready before anything else happens: the operator reads it while it rings.
+    const pop = screenPop(crm.database.read, { callId: this.callIdOf(invitation), number: caller.number, displayName: caller.name }, crm.settings().defaultCountry, crm.clock.now());
+    const first = pop.contacts[0];
+    const contact = first ? { id: first.id, fullName: first.fullName, companyName: first.companyName } : null;
+    const call = this.register(invitation, account, { direction: 'in', remoteNumber: caller.number, remoteName: caller.name, contact }, contact ? null : (pop.companies[0]?.id ?? null));
     if (this.dnd) {
       // Still in the history as missed, so the operator can call back.
-      const call = this.register(invitation, account, { direction: 'in', remoteNumber: caller.number, remoteName: caller.name, contact: this.contactFor(caller.number) });
       call.detail = 'Do not disturb';
-      void call.reject(486).catch((error: unknown) => this.options.logger.warn('DND reject failed', { error: String(error) }));
+      void call.reject(486, 'system').catch((error: unknown) => this.options.logger.warn('DND reject failed', { error: String(error) }));
       return;
     }
-    const call = this.register(invitation, account, { direction: 'in', remoteNumber: caller.number, remoteName: caller.name, contact: this.contactFor(caller.number) });
-    this.options.events.emit('call.ringing', { callId: call.id, number: caller.number, displayName: caller.name, contact: call.contact });
+    if (invitation.replacee) {
+      // A colleague's attended transfer: this call takes the place of one we already have (RFC 3891).
+      void this.answer(call.id, false).catch((error: unknown) => this.options.logger.warn('Replacing call not answered', { error: String(error) }));
+    }
+    this.options.events.emit('call.ringing', { call: call.info, screenPop: pop });
     this.emit(call);
   }
 
@@ -279,7 +289,9 @@ export class PhoneService implements Disposable {
 
   /** A message for a colleague: their planned contact ("call back"), linked to the caller. */
   takeMessage(input: MethodParams<'phone.takeMessage'>): MethodOutput<'phone.takeMessage'> {
-    const call = this.session(input.callId);
+    // Usually written while the caller is still on the line, sometimes just after.
+    const call = this.calls.get(input.callId) ?? this.recent.get(input.callId);
+    if (!call) throw notFound('Call', input.callId);
     const { crm } = this.options;
     const interactionId = crm.database.write((tx) =>
       createInteraction(crm, tx, {

@@ -18,8 +18,8 @@ export function wireNotifications(events: EventBus, window: () => BrowserWindow 
     notification.show();
   };
   const stops = [
-    events.on('call.ringing', (call) =>
-      notify(call.contact?.fullName ?? call.displayName ?? call.number, [call.number, call.contact?.companyName].filter(Boolean).join(' · ')),
+    events.on('call.ringing', ({ call }) =>
+      notify(call.contact?.fullName ?? call.remoteName ?? call.remoteNumber, [call.remoteNumber, call.contact?.companyName].filter(Boolean).join(' · ')),
     ),
     events.on('reminder.due', (reminder) =>
       notify(reminder.title, new Date(reminder.startsAt).toLocaleString() + (reminder.contactName ? ` · ${reminder.contactName}` : '')),

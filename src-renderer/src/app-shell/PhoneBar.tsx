@@ -8,6 +8,7 @@ import { useEvent, useQuery } from '#renderer/api/client';
 const statusColor: Record<PhoneStatus['registration'], string> = {
   no_account: 'gray',
   offline: 'gray',
+  connecting: 'yellow',
   registering: 'yellow',
   registered: 'green',
   failed: 'red',

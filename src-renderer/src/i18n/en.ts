@@ -15,7 +15,8 @@ export const en = {
   phone: {
     no_account: 'No SIP account',
     offline: 'Offline',
-    registering: 'Connecting…',
+    connecting: 'Connecting…',
+    registering: 'Registering…',
     registered: 'Ready',
     failed: 'Registration failed',
     dialPlaceholder: 'Number to dial',

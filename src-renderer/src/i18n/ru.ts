@@ -16,7 +16,8 @@ export const ru: Messages = {
   phone: {
     no_account: 'Нет SIP-учётной записи',
     offline: 'Не в сети',
-    registering: 'Подключение…',
+    connecting: 'Подключение…',
+    registering: 'Регистрация…',
     registered: 'Готов',
     failed: 'Ошибка регистрации',
     dialPlaceholder: 'Номер для звонка',

@@ -16,7 +16,8 @@ export const uk: Messages = {
   phone: {
     no_account: 'Немає SIP-облікового запису',
     offline: 'Не в мережі',
-    registering: 'Підключення…',
+    connecting: 'Підключення…',
+    registering: 'Реєстрація…',
     registered: 'Готовий',
     failed: 'Помилка реєстрації',
     dialPlaceholder: 'Номер для дзвінка',

@@ -1,4 +1,4 @@
-import { Invitation, Inviter, Registerer, RegistererState, UserAgent, type Session } from 'sip.js';
+import { type Invitation, Inviter, Registerer, RegistererState, SIPExtension, UserAgent, type Session } from 'sip.js';
 import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
 import { MediaSdh } from '#core/telephony/sip/media-sdh';
 import { WsTransport } from '#core/telephony/sip/ws-transport';
@@ -34,6 +34,8 @@ export class SipPeer {
       transportOptions: { server: wsUrl, keepAliveMs: 2_000 },
       sessionDescriptionHandlerFactory: (session) => new MediaSdh(() => session.id, this.media),
       logBuiltinEnabled: false,
+      // Attended transfers land here as an INVITE with Replaces; sip.js then ends the replaced call.
+      sipExtensionReplaces: SIPExtension.Supported,
       delegate: {
         onInvite: (invitation) => {
           this.invitations.push(invitation);
@@ -97,17 +99,20 @@ export class SipPeer {
   }
 
   /** Calls someone (a user at the test PBX). */
-  async call(target: string): Promise<Inviter> {
+  async call(target: string, extraHeaders: string[] = []): Promise<Inviter> {
     const uri = UserAgent.makeURI(`sip:${target}@127.0.0.1`);
     if (!uri) throw new Error('bad uri');
-    const inviter = new Inviter(this.ua, uri);
+    const inviter = new Inviter(this.ua, uri, { extraHeaders });
     this.track(inviter);
     await inviter.invite();
     return inviter;
   }
 
   async stop(): Promise<void> {
-    await this.registerer.unregister().catch(() => undefined);
+    // unregister() throws at once when the registerer already gave up (the PBX went away).
+    await Promise.resolve()
+      .then(() => this.registerer.unregister())
+      .catch(() => undefined);
     await this.ua.stop().catch(() => undefined);
   }
 }

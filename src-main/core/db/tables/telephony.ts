@@ -31,6 +31,8 @@ export const calls = sqliteTable(
     direction: text('direction', { enum: ['in', 'out'] }).notNull(),
     remoteNumber: text('remote_number').notNull(),
     remoteName: text('remote_name'),
+    /** The number in E.164 when it reads as one, else as sent: matches a missed call to its call back. */
+    remoteKey: text('remote_key').notNull().default(''),
     sipCallId: text('sip_call_id'),
     startedAt: integer('started_at').notNull(),
     answeredAt: integer('answered_at'),
@@ -44,5 +46,9 @@ export const calls = sqliteTable(
     mos: real('mos'),
     recordingFile: text('recording_file'),
   },
-  (t) => [index('calls_started_idx').on(t.startedAt), index('calls_disposition_idx').on(t.disposition, t.startedAt)],
+  (t) => [
+    index('calls_started_idx').on(t.startedAt),
+    index('calls_disposition_idx').on(t.disposition, t.startedAt),
+    index('calls_remote_idx').on(t.remoteKey, t.startedAt),
+  ],
 );

@@ -44,6 +44,9 @@ export class CallSession {
   private statusCode: number | null = null;
   private transferred = false;
   private locallyEnded = false;
+  /** Until the caller's ACK to our 200 OK arrives, a re-INVITE from us would be dropped by their UA. */
+  private ackArrived: Promise<void> = Promise.resolve();
+  private ackReceived: (() => void) | undefined;
 
   constructor(
     readonly session: Session,
@@ -65,6 +68,7 @@ export class CallSession {
       },
       onRefer: (referral) => deps.hooks.referred(this, referral),
       onInfo: (info) => void info.accept(),
+      onAck: () => this.ackReceived?.(),
     };
     if (session instanceof Invitation) {
       session.delegate.onCancel = () => {
@@ -159,6 +163,11 @@ export class CallSession {
     this.check('answer');
     if (!(this.session instanceof Invitation)) throw new Error('answer() is for incoming calls');
     this.transition('answering');
+    this.ackArrived = new Promise((resolve) => {
+      this.ackReceived = resolve;
+      // An ACK lost on the way is retransmitted with the 200 OK; do not hold commands up longer.
+      setTimeout(resolve, 2_000).unref();
+    });
     try {
       await this.session.accept();
     } catch (error) {
@@ -170,11 +179,12 @@ export class CallSession {
     }
   }
 
-  async reject(statusCode = 486): Promise<void> {
+  /** Refuses a ringing call; `by` is 'system' when the workstation refuses it (do-not-disturb), so it counts as missed. */
+  async reject(statusCode = 486, by: 'local' | 'system' = 'local'): Promise<void> {
     this.check('reject');
     if (!(this.session instanceof Invitation)) throw new Error('reject() is for incoming calls');
     this.locallyEnded = true;
-    this.endedBy = 'local';
+    this.endedBy = by;
     this.transition('ending');
     await this.session.reject({ statusCode });
   }
@@ -204,35 +214,47 @@ export class CallSession {
   private async reinvite(hold: boolean): Promise<void> {
     const before = this.current;
     this.transition(hold ? 'holding' : 'resuming');
+    await this.ackArrived;
+    const what = hold ? 'Hold' : 'Resume';
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.sendReinvite(hold);
+      if (outcome.ok) {
+        if (this.current === (hold ? 'holding' : 'resuming')) this.transition(hold ? 'held' : 'active');
+        this.detail = null;
+        return;
+      }
+      // 491 (both sides re-INVITEd at once) and 500 (their previous transaction still open) are
+      // races that clear in a moment (RFC 3261 14.1, RFC 6337 4.3): try again, a few times.
+      if ((outcome.statusCode === 491 || outcome.statusCode === 500) && attempt < 3 && this.current !== 'ended') {
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt + Math.random() * 200));
+        continue;
+      }
+      this.detail = `${what} ${outcome.statusCode === null ? 'failed' : 'refused'}: ${outcome.reason}`;
+      if (this.current === (hold ? 'holding' : 'resuming')) this.transition(before);
+      else this.deps.hooks.changed(this);
+      throw new DomainError('conflict', this.detail, { callId: this.id });
+    }
+  }
+
+  private sendReinvite(hold: boolean): Promise<{ ok: true } | { ok: false; statusCode: number | null; reason: string }> {
     const options: MediaSdhOptions = { hold };
-    await new Promise<void>((resolve, reject) => {
+    return new Promise((resolve) => {
       this.session
         .invite({
           sessionDescriptionHandlerOptions: options,
           requestDelegate: {
-            onAccept: () => {
-              if (this.current === (hold ? 'holding' : 'resuming')) this.transition(hold ? 'held' : 'active');
-              this.detail = null;
-              resolve();
-            },
-            onReject: (response) => {
-              this.detail = `${hold ? 'Hold' : 'Resume'} refused: ${response.message.statusCode} ${response.message.reasonPhrase}`;
-              if (this.current === (hold ? 'holding' : 'resuming')) this.transition(before);
-              reject(new DomainError('conflict', this.detail, { callId: this.id }));
-            },
+            onAccept: () => resolve({ ok: true }),
+            onReject: (response) => resolve({ ok: false, statusCode: response.message.statusCode ?? null, reason: `${response.message.statusCode} ${response.message.reasonPhrase}` }),
           },
         })
-        .catch((error: unknown) => {
-          this.detail = `${hold ? 'Hold' : 'Resume'} failed: ${error instanceof Error ? error.message : String(error)}`;
-          if (this.current === (hold ? 'holding' : 'resuming')) this.transition(before);
-          reject(new DomainError('conflict', this.detail, { callId: this.id }));
-        });
+        .catch((error: unknown) => resolve({ ok: false, statusCode: null, reason: error instanceof Error ? error.message : String(error) }));
     });
   }
 
   /** DTMF in the media (RFC 4733) when the window can; otherwise SIP INFO, one tone at a time. */
   async dtmf(tones: string): Promise<'rtp' | 'info'> {
     this.check('dtmf');
+    await this.ackArrived;
     if (await this.deps.peer.dtmf(this.id, tones).catch(() => false)) return 'rtp';
     for (const tone of tones) {
       await this.session.info({
@@ -243,8 +265,9 @@ export class CallSession {
   }
 
   /** Blind transfer: REFER to the target, then leave the call once the other side accepts it. */
-  transfer(target: Parameters<Session['refer']>[0]): Promise<void> {
+  async transfer(target: Parameters<Session['refer']>[0]): Promise<void> {
     this.check('transfer');
+    await this.ackArrived;
     return new Promise((resolve, reject) => {
       this.session
         .refer(target, {

@@ -1,4 +1,4 @@
-import { Registerer, RegistererState, TransportState, UserAgent, type Invitation, type Session, type SessionDescriptionHandler } from 'sip.js';
+import { Registerer, RegistererState, SIPExtension, TransportState, UserAgent, UserAgentState, type Invitation, type Session, type SessionDescriptionHandler } from 'sip.js';
 import type { PhoneStatus, RegistrationState } from '#contract';
 import type { Clock } from '#core/shared/clock';
 import type { Disposable } from '#core/shared/disposable';
@@ -67,6 +67,8 @@ export class SipAccount implements Disposable {
       logConnector: (level, category, _label, content) => deps.logger.debug('sip.js', { level, category, content }),
       delegate: { onInvite: (invitation) => deps.onInvite(invitation) },
       noAnswerTimeout: 120,
+      // A colleague's attended transfer to us arrives as an INVITE replacing one of our calls.
+      sipExtensionReplaces: SIPExtension.Supported,
     });
     this.registerer = new Registerer(this.ua, { expires: deps.registerExpiresSeconds ?? 300 });
     this.registerer.stateChange.addListener((state) => {
@@ -111,7 +113,7 @@ export class SipAccount implements Disposable {
     if (this.stopped) return;
     this.set('connecting');
     try {
-      if (this.ua.state === 'Started') await this.ua.transport.connect();
+      if (this.ua.state === UserAgentState.Started) await this.ua.transport.connect();
       else await this.ua.start();
     } catch (error) {
       this.lost(error instanceof Error ? error.message : String(error));
