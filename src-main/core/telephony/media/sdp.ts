@@ -35,3 +35,10 @@ export function withDirection(sdp: string, direction: Direction): string {
   }
   return out.join(eol);
 }
+
+/** Why an SDP cannot carry a call's audio, or null when it can: the check a real media stack makes first. */
+export function audioProblem(sdp: string): string | null {
+  if (!sdp.startsWith('v=0')) return 'not a session description';
+  if (!/^m=audio [1-9]\d* /m.test(sdp)) return 'no audio stream offered';
+  return null;
+}

@@ -1,5 +1,5 @@
 import type { MediaPeer } from './media-peer';
-import { answerDirection, directionOf, withDirection, type Direction } from './sdp';
+import { answerDirection, audioProblem, directionOf, withDirection, type Direction } from './sdp';
 
 /**
  * Media for a phone without a window: well-formed SDP (PCMU and telephone-event on a port nobody
@@ -37,6 +37,8 @@ export class StaticMediaPeer implements MediaPeer {
   }
 
   answer(callId: string, remoteOffer: string, options: { hold: boolean }): Promise<string> {
+    const problem = audioProblem(remoteOffer);
+    if (problem) return Promise.reject(new Error(problem));
     const offered = directionOf(remoteOffer);
     this.log.push({ callId, kind: 'remote-offer', direction: offered });
     const direction = answerDirection(offered, options.hold);
@@ -45,6 +47,8 @@ export class StaticMediaPeer implements MediaPeer {
   }
 
   remote(callId: string, remoteAnswer: string): Promise<void> {
+    const problem = audioProblem(remoteAnswer);
+    if (problem) return Promise.reject(new Error(problem));
     this.log.push({ callId, kind: 'remote-answer', direction: directionOf(remoteAnswer) });
     return Promise.resolve();
   }

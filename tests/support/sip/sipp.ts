@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, type TestKamailio } from './kamailio';
+
+export interface SippRun {
+  exitCode: number | null;
+  /** sipp's own output and its error log: unexpected messages are listed there. */
+  output: string;
+  errors: string;
+}
+
+/**
+ * Runs one sipp scenario (tests/support/sip/scenarios) against the test Kamailio's UDP side, in the
+ * foreground and bounded by a timeout, as the field notes advise; sipp exits 0 when every call of
+ * the scenario went as written.
+ */
+export async function runSipp(kamailio: TestKamailio, scenario: string, options: { service: string; keys?: Record<string, string>; timeoutSeconds?: number }): Promise<SippRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
+  const file = fileURLToPath(new URL(`./scenarios/${scenario}`, import.meta.url));
+  const port = await freePort();
+  const keys = Object.entries(options.keys ?? {}).flatMap(([key, value]) => ['-key', key, value]);
+  const args = [
+    `127.0.0.1:${kamailio.udpPort}`,
+    ...['-sf', file, '-s', options.service, '-i', '127.0.0.1', '-p', String(port), '-mi', '127.0.0.1', '-mp', String(await freePort())],
+    ...['-m', '1', '-nostdin', '-trace_err', '-error_file', join(dir, 'errors.log'), '-timeout', `${options.timeoutSeconds ?? 30}s`, '-timeout_error'],
+    ...keys,
+  ];
+  let output = '';
+  const exitCode = await new Promise<number | null>((resolve) => {
+    const child = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve(code));
+  });
+  const errors = readdirSync(dir).includes('errors.log') ? readFileSync(join(dir, 'errors.log'), 'utf8') : '';
+  rmSync(dir, { recursive: true, force: true });
+  return { exitCode, output: output.slice(-4000), errors };
+}
