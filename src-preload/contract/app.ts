@@ -17,6 +17,26 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 export const ThemeSchema = z.enum(['light', 'dark', 'auto']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
+/** The phone actions that have keyboard shortcuts (in the window, and system-wide in the desktop app). */
+export const phoneShortcutActions = ['answer', 'hangup', 'hold', 'mute', 'transfer'] as const;
+export const PhoneShortcutActionSchema = z.enum(phoneShortcutActions);
+export type PhoneShortcutAction = z.infer<typeof PhoneShortcutActionSchema>;
+
+/** An accelerator in Electron's spelling, which the window understands too: "CommandOrControl+Alt+A". */
+export const AcceleratorSchema = z
+  .string()
+  .max(60)
+  .regex(/^((CommandOrControl|Control|Ctrl|Alt|Shift|Super|Meta)\+)*([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Enter|Escape)$/, 'Modifiers joined with + and one key, e.g. CommandOrControl+Alt+A');
+
+export const PhonePreferencesSchema = z.object({
+  /** Audio devices by their browser device id; null is the system default. */
+  microphoneId: z.string().max(200).nullable(),
+  speakerId: z.string().max(200).nullable(),
+  ringtone: z.boolean(),
+  shortcuts: z.record(PhoneShortcutActionSchema, AcceleratorSchema),
+});
+export type PhonePreferences = z.infer<typeof PhonePreferencesSchema>;
+
 export const SettingsSchema = z.object({
   /** `null` follows the operating system's locale. */
   language: LanguageSchema.nullable(),
@@ -25,6 +45,7 @@ export const SettingsSchema = z.object({
   defaultCountry: CountryCodeSchema,
   /** The employee working at this workstation: the author of what they record, and the "me" of the collision guard. */
   currentEmployeeId: IdSchema.nullable(),
+  phone: PhonePreferencesSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -33,5 +54,6 @@ export const SettingsPatchSchema = z.strictObject({
   theme: ThemeSchema.optional(),
   defaultCountry: CountryCodeSchema.optional(),
   currentEmployeeId: IdSchema.nullable().optional(),
+  phone: PhonePreferencesSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

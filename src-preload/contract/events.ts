@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { SettingsSchema } from './app';
+import { z } from 'zod';
+import { PhoneShortcutActionSchema, SettingsSchema } from './app';
 import { ReminderDueSchema, SyncProgressSchema } from './calendar';
 import { JobProgressSchema } from './jobs';
 import { CallInfoSchema, CallRingingSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
@@ -11,6 +11,10 @@ export const events = {
   'phone.status': PhoneStatusSchema,
   /** A call changed state (answered, on hold, ended…). */
   'call.updated': CallInfoSchema,
+  /** A system-wide phone shortcut was pressed (desktop app): the window acts on its current call. */
+  'phone.shortcut': z.object({ action: PhoneShortcutActionSchema }),
+  /** A tel: or sip: link was opened, or a number handed over by a second launch: dial it. */
+  'phone.dialRequest': z.object({ target: z.string().max(200) }),
   /** Main asks the media window to make or take SDP, send DTMF, or close a call's audio. */
   'media.request': MediaRequestSchema,
   /** A calendar event's reminder time has come. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
+import { InteractionKindSchema } from './interactions';
 
 /**
  * The phone's registration as the phone bar and the tray show it:
@@ -115,7 +116,7 @@ export const ScreenPopSchema = z.object({
     }),
   ),
   companies: z.array(z.object({ id: IdSchema, name: z.string() })),
-  lastInteractions: z.array(z.object({ kind: z.string(), subject: z.string(), occurredAt: TimestampSchema, employeeName: z.string().nullable() })),
+  lastInteractions: z.array(z.object({ kind: InteractionKindSchema, subject: z.string(), occurredAt: TimestampSchema, employeeName: z.string().nullable() })),
   openDeals: z.array(z.object({ id: IdSchema, title: z.string(), stage: z.string() })),
   openComplaints: z.array(z.object({ id: IdSchema, number: z.number().int(), subject: z.string(), state: z.string() })),
   nextMeetings: z.array(z.object({ id: IdSchema, title: z.string(), startsAt: TimestampSchema })),

@@ -7,6 +7,18 @@ export const defaultSettings: Settings = {
   theme: 'auto',
   defaultCountry: 'UA',
   currentEmployeeId: null,
+  phone: {
+    microphoneId: null,
+    speakerId: null,
+    ringtone: true,
+    shortcuts: {
+      answer: 'CommandOrControl+Alt+A',
+      hangup: 'CommandOrControl+Alt+H',
+      hold: 'CommandOrControl+Alt+P',
+      mute: 'CommandOrControl+Alt+M',
+      transfer: 'CommandOrControl+Alt+T',
+    },
+  },
 };
 
 /**

@@ -198,6 +198,8 @@ export class PhoneService implements Disposable {
     const account = this.primary();
     const uri = this.targetUri(target, account);
     const contact = contactId ? this.contactById(contactId) : this.contactFor(target);
+    // One call in the operator's ear: whoever is on the line waits on hold meanwhile.
+    for (const other of this.calls.values()) if (other.state === 'active') await other.hold();
     this.pendingCallId = this.options.crm.ids.next();
     const inviter = new Inviter(account.ua, uri);
     const call = this.register(inviter, account, { direction: 'out', remoteNumber: target, remoteName: contact?.fullName ?? null, contact });

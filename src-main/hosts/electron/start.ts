@@ -9,6 +9,7 @@ import { createStreamLogger } from '#core/shared/logger';
 import { parseHostFlags } from '#hosts/common/host-flags';
 import { wireIpc } from './ipc';
 import { wireNotifications } from './notifications';
+import { wirePhoneIntegration } from './phone-integration';
 import { safeStorageSealer } from './safe-storage-sealer';
 import { lockDownSessions, registerAppScheme, serveRenderer } from './security';
 import { PhoneTray } from './tray';
@@ -78,6 +79,7 @@ export function startElectronApp(entryUrl: string): void {
     const core = workstation;
     cleanups.push(wireIpc(core));
     cleanups.push(wireNotifications(core.events, () => window));
+    cleanups.push(wirePhoneIntegration({ events: core.events, logger, preferences: () => core.settings.get().phone, showWindow }));
     tray = new PhoneTray(resourcesDir, showWindow, () => app.quit());
     cleanups.push(core.events.on('phone.status', (status) => tray?.update(status)));
     tray.update(core.phone.status.current);

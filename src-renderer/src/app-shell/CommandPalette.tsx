@@ -1,9 +1,11 @@
 import { Spotlight, isActionsGroup, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
-import { IconBuilding, IconLanguage, IconMoonStars, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconBellOff, IconBuilding, IconLanguage, IconMoonStars, IconPhone, IconPhoneCall, IconSearch, IconUser } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuickSearchHit } from '#contract';
 import { useBridge } from '#renderer/api/client';
+import { usePhone } from '#renderer/features/phone/PhoneProvider';
+import { shortcutOrder } from '#renderer/features/phone/shortcuts';
 import { languageNames, languages } from '#renderer/i18n';
 import { areaIcons, areas } from './areas';
 import type { Route } from './useHashRoute';
@@ -23,6 +25,7 @@ export function CommandPalette({ navigate, toggleTheme }: CommandPaletteProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const { updateSettings } = useWorkplace();
+  const phone = usePhone();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ text: string; hits: QuickSearchHit[] }>({ text: '', hits: [] });
   const text = query.trim();
@@ -65,17 +68,36 @@ export function CommandPalette({ navigate, toggleTheme }: CommandPaletteProps) {
     [t, navigate, toggleTheme, updateSettings],
   );
 
+  // What the phone can do right now: answer only while something rings, the rest during a call.
+  const phoneCommands: SpotlightActionData[] = [
+    ...shortcutOrder
+      .filter((action) => (action === 'answer' ? phone.ringing.length > 0 : phone.current !== undefined || (action === 'hangup' && phone.ringing.length > 0)))
+      .map((action) => ({ id: `phone-${action}`, label: t(`shortcuts.${action}`), leftSection: <IconPhone size={18} />, onClick: () => phone.shortcut(action) })),
+    {
+      id: 'phone-dnd',
+      label: phone.status.doNotDisturb ? t('phone.dndOff') : t('phone.dndOn'),
+      leftSection: <IconBellOff size={18} />,
+      onClick: () => void phone.run('phone.setDoNotDisturb', { on: !phone.status.doNotDisturb }),
+    },
+  ];
+  // A number or SIP address typed or pasted into the palette can be dialled at once.
+  const dialable = /^(sip:\S+|\+?[\d\s().-]{3,})$/.test(text) && phone.status.registration === 'registered';
+
   const actions: SpotlightEntry[] = [
     {
       group: t('palette.results'),
-      actions: hits.map((hit) => ({
+      actions: [
+        ...(dialable ? [{ id: `${resultGroupId}-dial`, label: t('palette.dial', { number: text }), leftSection: <IconPhoneCall size={18} />, onClick: () => void phone.dial(text) }] : []),
+        ...hits.map((hit) => ({
         id: `${resultGroupId}-${hit.kind}-${hit.id}`,
         label: hit.title,
         description: [hit.kind === 'contact' ? t('palette.contact') : t('palette.company'), hit.subtitle].filter(Boolean).join(' · '),
         leftSection: hit.kind === 'contact' ? <IconUser size={18} /> : <IconBuilding size={18} />,
         onClick: () => navigate({ area: hit.kind === 'contact' ? 'contacts' : 'companies', id: hit.id }),
-      })),
+        })),
+      ],
     },
+    { group: t('palette.phone'), actions: phoneCommands },
     { group: t('palette.actions'), actions: commands },
   ];
 

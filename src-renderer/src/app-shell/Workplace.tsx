@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconMoonStars, IconSearch, IconSun } from '@tabler/icons-react';
@@ -8,6 +8,9 @@ import { assertNever } from '#contract';
 import { CalendarScreen } from '#renderer/features/calendar/CalendarScreen';
 import { CallsScreen } from '#renderer/features/calls/CallsScreen';
 import { CampaignsScreen } from '#renderer/features/campaigns/CampaignsScreen';
+import { CallDock } from '#renderer/features/phone/CallDock';
+import { PhoneBar } from '#renderer/features/phone/PhoneBar';
+import { PhoneProvider, usePhone } from '#renderer/features/phone/PhoneProvider';
 import { CompaniesScreen } from '#renderer/features/companies/CompaniesScreen';
 import { ComplaintsScreen } from '#renderer/features/complaints/ComplaintsScreen';
 import { ContactsScreen } from '#renderer/features/contacts/ContactsScreen';
@@ -17,16 +20,24 @@ import { SettingsScreen } from '#renderer/features/settings/SettingsScreen';
 import { areaIcons, areas, type Area } from './areas';
 import { BackgroundNotices } from './BackgroundNotices';
 import { CommandPalette } from './CommandPalette';
-import { PhoneBar } from './PhoneBar';
 import { useHashRoute, type Route } from './useHashRoute';
 import { useWorkplace } from './WorkplaceContext';
 
 /** The key Mantine's "mod" means: Command on a Mac, Ctrl elsewhere. */
 const modifierKey = navigator.userAgent.includes('Mac') ? '⌘' : 'Ctrl';
 
-/** The workplace: navigation on the left, the phone bar on top, the chosen area in the middle. */
+/** The workplace: navigation on the left, the phone bar on top, the chosen area in the middle, calls docked over it. */
 export function Workplace() {
+  return (
+    <PhoneProvider>
+      <WorkplaceShell />
+    </PhoneProvider>
+  );
+}
+
+function WorkplaceShell() {
   const { t } = useTranslation();
+  const { missedCount } = usePhone();
   const { updateSettings } = useWorkplace();
   const [route, navigate] = useHashRoute();
   const scheme = useComputedColorScheme('light');
@@ -43,7 +54,7 @@ export function Workplace() {
             {t('app.name')}
           </Text>
           <Group gap="sm" wrap="nowrap">
-            <PhoneBar />
+            <PhoneBar onOpenSettings={() => navigate({ area: 'settings', id: null })} />
             <UnstyledButton onClick={() => spotlight.open()} aria-label={t('palette.placeholder')} data-testid="open-palette">
               <Group gap={6} wrap="nowrap">
                 <IconSearch size={16} />
@@ -68,7 +79,15 @@ export function Workplace() {
               href={`#/${area}`}
               label={t(`nav.${area}`)}
               leftSection={<Icon size={18} />}
-              rightSection={<Kbd size="xs">Alt+{i + 1}</Kbd>}
+              rightSection={
+                area === 'calls' && missedCount > 0 ? (
+                  <Badge size="sm" color="red" circle data-testid="missed-badge" aria-label={t('calls.missedBadge', { count: missedCount })}>
+                    {missedCount}
+                  </Badge>
+                ) : (
+                  <Kbd size="xs">Alt+{i + 1}</Kbd>
+                )
+              }
               active={route.area === area}
               data-testid={`nav-${area}`}
             />
@@ -78,6 +97,7 @@ export function Workplace() {
       <AppShell.Main>
         <AreaScreen route={route} navigate={navigate} />
       </AppShell.Main>
+      <CallDock onOpenContact={(id) => navigate({ area: 'contacts', id })} />
       <CommandPalette navigate={navigate} toggleTheme={toggleTheme} />
       <BackgroundNotices />
     </AppShell>

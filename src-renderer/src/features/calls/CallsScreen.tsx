@@ -1,10 +1,13 @@
-import { Anchor, Box, Group, Pagination, SegmentedControl, Table, Text } from '@mantine/core';
-import { IconPhoneIncoming, IconPhoneOutgoing } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Box, Checkbox, Group, Pagination, SegmentedControl, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CallDisposition, CallHistoryItem } from '#contract';
 import { useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { formatDateTime, formatDuration } from '#renderer/i18n/format';
+import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 
@@ -15,18 +18,44 @@ export interface CallsScreenProps {
 const pageSize = 50;
 type DirectionFilter = 'all' | 'in' | 'out';
 
-/** Every call in and out, newest first, from the client history. */
+const dispositionColor: Partial<Record<CallDisposition, string>> = { answered: 'green', missed: 'red', busy: 'orange', no_answer: 'orange', failed: 'red', transferred: 'blue' };
+
+/** A date field's value ("2026-11-22") as the start or the end of that local day. */
+function dayBound(value: string, end: boolean): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return end ? new Date(y, m - 1, d, 23, 59, 59, 999).getTime() : new Date(y, m - 1, d).getTime();
+}
+
+/** Every call in and out, newest first: filter by direction, missed, operator and dates; call back. */
 export function CallsScreen({ onOpenContact }: CallsScreenProps) {
   const { t } = useTranslation();
   const { locale } = useWorkplace();
+  const { dial, status, missedCount } = usePhone();
   const [direction, setDirection] = useState<DirectionFilter>('all');
+  const [missed, setMissed] = useState(false);
+  const [employeeId, setEmployeeId] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [page, setPage] = useState(1);
+  const fromMs = dayBound(from, false);
+  const toMs = dayBound(to, true);
   const history = useQuery('calls.history', {
     offset: (page - 1) * pageSize,
     limit: pageSize,
+    missed,
     ...(direction === 'all' ? {} : { direction }),
+    ...(employeeId ? { employeeId } : {}),
+    ...(fromMs !== undefined ? { from: fromMs } : {}),
+    ...(toMs !== undefined && (fromMs === undefined || toMs >= fromMs) ? { to: toMs } : {}),
   });
   const pages = Math.max(1, Math.ceil((history.data?.total ?? 0) / pageSize));
+  const filtered = (change: () => void) => {
+    change();
+    setPage(1);
+  };
+  const canCall = status.registration === 'registered';
+  const callBack = (row: CallHistoryItem) => row.remoteNumber && void dial(row.remoteNumber, row.contactId ?? undefined);
 
   return (
     <Box>
@@ -34,10 +63,7 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
         actions={
           <SegmentedControl
             value={direction}
-            onChange={(value) => {
-              setDirection(value === 'in' || value === 'out' ? value : 'all');
-              setPage(1);
-            }}
+            onChange={(value) => filtered(() => setDirection(value === 'in' || value === 'out' ? value : 'all'))}
             data={[
               { value: 'all', label: t('calls.all') },
               { value: 'in', label: t('calls.incoming') },
@@ -48,6 +74,28 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
       >
         {t('calls.title')}
       </ScreenTitle>
+      <Group mb="md" align="flex-end">
+        <Checkbox
+          label={missedCount > 0 ? t('calls.missedOnlyCount', { count: missedCount }) : t('calls.missedOnly')}
+          checked={missed}
+          onChange={(e) => {
+            const checked = e.currentTarget.checked;
+            filtered(() => setMissed(checked));
+          }}
+          data-testid="calls-missed"
+        />
+        <Box w={220}>
+          <EmployeeSelect label={t('calls.operator')} value={employeeId} onChange={(id) => filtered(() => setEmployeeId(id))} placeholder={t('calls.anyOperator')} />
+        </Box>
+        <TextInput type="date" label={t('calls.from')} value={from} onChange={(e) => {
+          const value = e.currentTarget.value;
+          filtered(() => setFrom(value));
+        }} />
+        <TextInput type="date" label={t('calls.to')} value={to} onChange={(e) => {
+          const value = e.currentTarget.value;
+          filtered(() => setTo(value));
+        }} error={fromMs !== undefined && toMs !== undefined && toMs < fromMs ? t('calls.badPeriod') : undefined} />
+      </Group>
       {history.error && <ErrorNotice error={history.error} onRetry={history.reload} />}
       {history.data?.rows.length === 0 && <Text c="dimmed">{t('calls.empty')}</Text>}
       {history.data && history.data.rows.length > 0 && (
@@ -57,21 +105,20 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
               <Table.Th>{t('calls.when')}</Table.Th>
               <Table.Th>{t('calls.direction')}</Table.Th>
               <Table.Th>{t('calls.contact')}</Table.Th>
+              <Table.Th>{t('calls.number')}</Table.Th>
+              <Table.Th>{t('calls.result')}</Table.Th>
               <Table.Th>{t('calls.duration')}</Table.Th>
               <Table.Th>{t('calls.operator')}</Table.Th>
               <Table.Th>{t('calls.outcome')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {history.data.rows.map((row) => (
-              <Table.Tr key={row.id}>
+              <Table.Tr key={row.id} data-testid="call-row" data-disposition={row.disposition ?? ''}>
                 <Table.Td>{formatDateTime(locale, row.occurredAt)}</Table.Td>
                 <Table.Td>
-                  {row.direction === 'in' ? (
-                    <IconPhoneIncoming size={16} aria-label={t('interaction.in')} />
-                  ) : (
-                    <IconPhoneOutgoing size={16} aria-label={t('interaction.out')} />
-                  )}
+                  {row.direction === 'in' ? <IconPhoneIncoming size={16} aria-label={t('interaction.in')} /> : <IconPhoneOutgoing size={16} aria-label={t('interaction.out')} />}
                 </Table.Td>
                 <Table.Td>
                   {row.contactId ? (
@@ -79,12 +126,34 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
                       {row.contactName}
                     </Anchor>
                   ) : (
+                    (row.remoteName ?? t('common.unknown'))
+                  )}
+                </Table.Td>
+                <Table.Td ff="monospace">{row.remoteNumber ?? t('common.unknown')}</Table.Td>
+                <Table.Td>
+                  {row.disposition ? (
+                    <Tooltip label={row.endReason ?? ''} disabled={!row.endReason}>
+                      <Badge variant="light" color={dispositionColor[row.disposition] ?? 'gray'}>
+                        {t(`disposition.${row.disposition}`)}
+                        {row.disposition === 'missed' && row.returned ? ` · ${t('calls.returned')}` : ''}
+                      </Badge>
+                    </Tooltip>
+                  ) : (
                     t('common.unknown')
                   )}
                 </Table.Td>
                 <Table.Td>{row.durationSeconds === null ? t('common.unknown') : formatDuration(row.durationSeconds)}</Table.Td>
                 <Table.Td>{row.employeeName ?? t('common.unknown')}</Table.Td>
-                <Table.Td>{row.outcome ?? t('common.unknown')}</Table.Td>
+                <Table.Td>{row.subject || row.outcome || t('common.unknown')}</Table.Td>
+                <Table.Td>
+                  {row.remoteNumber && (
+                    <Tooltip label={t('calls.callBack')}>
+                      <ActionIcon variant="subtle" color="green" disabled={!canCall} onClick={() => callBack(row)} aria-label={t('calls.callBack')} data-testid="call-back">
+                        <IconPhoneCall size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Divider, Drawer, Grid, Group, Loader, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconDots, IconPhoneOff, IconMailOff } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, Divider, Drawer, Grid, Group, Loader, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertCircle, IconDots, IconMailOff, IconPhoneCall, IconPhoneOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactCard } from '#contract';
@@ -10,6 +10,7 @@ import { goTo } from '#renderer/app-shell/useHashRoute';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
 import { ComplaintForm } from '#renderer/features/complaints/ComplaintForm';
 import { DealForm } from '#renderer/features/deals/DealForm';
+import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { InteractionForm } from '#renderer/features/timeline/InteractionForm';
 import { Timeline } from '#renderer/features/timeline/Timeline';
 import { formatDateTime, formatMoney } from '#renderer/i18n/format';
@@ -65,6 +66,7 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
   const bridge = useBridge();
   const errorText = useErrorText();
   const { locale } = useWorkplace();
+  const softphone = usePhone();
   const [dialog, setDialog] = useState<Dialog>(null);
   const deals = useQuery('deals.list', { contactId: card.id, openOnly: true, limit: 20 });
   const complaints = useQuery('complaints.list', { contactId: card.id, openOnly: true, limit: 20 });
@@ -151,6 +153,19 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
             {card.phones.length === 0 && <Text c="dimmed">{t('common.unknown')}</Text>}
             {card.phones.map((phone) => (
               <Group key={phone.id} gap="xs">
+                <Tooltip label={t('phone.call')}>
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    color="green"
+                    disabled={softphone.status.registration !== 'registered'}
+                    onClick={() => void softphone.dial(phone.raw, card.id)}
+                    aria-label={t('phone.call')}
+                    data-testid="contact-dial"
+                  >
+                    <IconPhoneCall size={14} />
+                  </ActionIcon>
+                </Tooltip>
                 <Text ff="monospace">{phone.raw}</Text>
                 <Text size="xs" c="dimmed">
                   {t(`phoneKind.${phone.kind}`)}

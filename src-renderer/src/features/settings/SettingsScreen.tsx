@@ -11,6 +11,7 @@ import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import { countryOptions } from './countries';
+import { PhoneSettings } from './PhoneSettings';
 
 const systemValue = 'system';
 
@@ -57,6 +58,7 @@ export function SettingsScreen() {
             ]}
           />
         </div>
+        <PhoneSettings />
         <CustomFieldsEditor />
         <StagesEditor />
         <CausesEditor />

@@ -1,0 +1,191 @@
+import type { CrmBridge, IceServer, MediaRequest } from '#contract';
+import { qualityOf, type QualitySample } from './call-quality';
+
+export interface AudioDevices {
+  microphoneId: string | null;
+  speakerId: string | null;
+}
+
+interface CallMedia {
+  pc: RTCPeerConnection;
+  microphone: MediaStream;
+  audio: HTMLAudioElement;
+  muted: boolean;
+}
+
+/** How long we wait for ICE candidates before sending what we have (SIP carries one SDP, no trickle). */
+const gatheringTimeoutMs = 2_500;
+
+/**
+ * The window's half of every call: WebRTC audio. Main keeps the SIP dialog and asks for offers,
+ * answers and DTMF over the API contract (media.request); this engine answers (media.reply). It
+ * also mutes, routes audio to the chosen devices and reports call quality from getStats.
+ */
+export class MediaEngine {
+  readonly clientId = crypto.randomUUID();
+  private readonly calls = new Map<string, CallMedia>();
+  private readonly qualityListeners = new Set<(callId: string, sample: QualitySample) => void>();
+  private devices: AudioDevices = { microphoneId: null, speakerId: null };
+  private stopEvents: (() => void) | undefined;
+  private qualityTimer: number | undefined;
+
+  constructor(private readonly bridge: CrmBridge) {}
+
+  /** Becomes the media client of the running core; the last window to attach gets the audio. */
+  async start(): Promise<void> {
+    this.stopEvents = this.bridge.subscribe('media.request', (request) => {
+      if (request.clientId === this.clientId) void this.handle(request);
+    });
+    await this.bridge.invoke('media.attach', { clientId: this.clientId });
+    this.qualityTimer = window.setInterval(() => void this.sampleQuality(), 2_000);
+  }
+
+  stop(): void {
+    this.stopEvents?.();
+    window.clearInterval(this.qualityTimer);
+    for (const callId of [...this.calls.keys()]) this.close(callId);
+  }
+
+  setDevices(devices: AudioDevices): void {
+    this.devices = devices;
+    for (const media of this.calls.values()) void this.routeSpeaker(media.audio);
+  }
+
+  onQuality(listener: (callId: string, sample: QualitySample) => void): () => void {
+    this.qualityListeners.add(listener);
+    return () => this.qualityListeners.delete(listener);
+  }
+
+  /** Mute is the microphone's business only: nothing to tell the other side. */
+  setMuted(callId: string, muted: boolean): boolean {
+    const media = this.calls.get(callId);
+    if (!media) return false;
+    media.muted = muted;
+    for (const track of media.microphone.getAudioTracks()) track.enabled = !muted;
+    return true;
+  }
+
+  isMuted(callId: string): boolean {
+    return this.calls.get(callId)?.muted ?? false;
+  }
+
+  /** The live microphone stream of a call (for the level meter), if any. */
+  microphoneOf(callId: string): MediaStream | undefined {
+    return this.calls.get(callId)?.microphone;
+  }
+
+  private async handle(request: MediaRequest): Promise<void> {
+    try {
+      switch (request.op) {
+        case 'offer': {
+          const media = await this.media(request.callId, request.iceServers ?? []);
+          this.setDirection(media.pc, request.hold === true ? 'sendonly' : 'sendrecv');
+          await media.pc.setLocalDescription(await media.pc.createOffer());
+          await this.reply(request, { sdp: await this.gathered(media.pc) });
+          return;
+        }
+        case 'answer': {
+          const media = await this.media(request.callId, request.iceServers ?? []);
+          await media.pc.setRemoteDescription({ type: 'offer', sdp: request.sdp ?? '' });
+          if (request.hold === true) this.setDirection(media.pc, 'sendonly');
+          await media.pc.setLocalDescription(await media.pc.createAnswer());
+          await this.reply(request, { sdp: await this.gathered(media.pc) });
+          return;
+        }
+        case 'remote': {
+          const media = this.calls.get(request.callId);
+          if (!media) throw new Error('no audio for this call');
+          await media.pc.setRemoteDescription({ type: 'answer', sdp: request.sdp ?? '' });
+          await this.reply(request, {});
+          return;
+        }
+        case 'dtmf': {
+          const sender = this.calls.get(request.callId)?.pc.getSenders().find((s) => s.track?.kind === 'audio');
+          const dtmf = sender?.dtmf;
+          const sent = Boolean(dtmf?.canInsertDTMF);
+          if (dtmf && sent) dtmf.insertDTMF(request.tones ?? '', 160, 70);
+          await this.reply(request, { sent });
+          return;
+        }
+        case 'close':
+          this.close(request.callId);
+          return;
+      }
+    } catch (error) {
+      await this.reply(request, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private reply(request: MediaRequest, reply: { sdp?: string; sent?: boolean; error?: string }): Promise<unknown> {
+    return this.bridge.invoke('media.reply', { requestId: request.requestId, ...reply });
+  }
+
+  /** The call's peer connection, created with the microphone on first use. */
+  private async media(callId: string, iceServers: IceServer[]): Promise<CallMedia> {
+    const existing = this.calls.get(callId);
+    if (existing) return existing;
+    const microphone = await navigator.mediaDevices.getUserMedia({
+      audio: this.devices.microphoneId ? { deviceId: { exact: this.devices.microphoneId }, echoCancellation: true, noiseSuppression: true } : { echoCancellation: true, noiseSuppression: true },
+    });
+    const pc = new RTCPeerConnection({ iceServers: iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential })), bundlePolicy: 'max-bundle' });
+    for (const track of microphone.getAudioTracks()) pc.addTrack(track, microphone);
+    const audio = new Audio();
+    audio.autoplay = true;
+    audio.dataset.callId = callId;
+    pc.addEventListener('track', (event) => {
+      audio.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+      void audio.play().catch(() => undefined);
+    });
+    const media: CallMedia = { pc, microphone, audio, muted: false };
+    await this.routeSpeaker(audio);
+    this.calls.set(callId, media);
+    return media;
+  }
+
+  private async routeSpeaker(audio: HTMLAudioElement): Promise<void> {
+    const sink = audio as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+    if (this.devices.speakerId && sink.setSinkId) await sink.setSinkId(this.devices.speakerId).catch(() => undefined);
+  }
+
+  private setDirection(pc: RTCPeerConnection, direction: RTCRtpTransceiverDirection): void {
+    for (const transceiver of pc.getTransceivers()) if (transceiver.receiver.track.kind === 'audio') transceiver.direction = direction;
+  }
+
+  /** Waits for ICE gathering to finish (or the timeout) and returns the complete local SDP. */
+  private gathered(pc: RTCPeerConnection): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        window.clearTimeout(timer);
+        pc.removeEventListener('icegatheringstatechange', check);
+        const sdp = pc.localDescription?.sdp;
+        if (sdp) resolve(sdp);
+        else reject(new Error('no local description'));
+      };
+      const check = () => {
+        if (pc.iceGatheringState === 'complete') done();
+      };
+      const timer = window.setTimeout(done, gatheringTimeoutMs);
+      pc.addEventListener('icegatheringstatechange', check);
+      check();
+    });
+  }
+
+  private close(callId: string): void {
+    const media = this.calls.get(callId);
+    if (!media) return;
+    this.calls.delete(callId);
+    media.pc.close();
+    for (const track of media.microphone.getTracks()) track.stop();
+    media.audio.srcObject = null;
+  }
+
+  private async sampleQuality(): Promise<void> {
+    for (const [callId, media] of this.calls) {
+      if (media.pc.connectionState !== 'connected') continue;
+      const report = await media.pc.getStats();
+      const sample = qualityOf(report.values() as Iterable<{ type: string }>);
+      for (const listener of this.qualityListeners) listener(callId, sample);
+      await this.bridge.invoke('media.quality', { callId, ...sample });
+    }
+  }
+}

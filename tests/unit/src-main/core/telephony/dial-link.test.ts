@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { dialTargetInArgs, dialTargetOf } from '#core/telephony/dial-link';
+
+describe('links other programs open', () => {
+  it('reads tel: and callto: numbers in any punctuation, dropping parameters', () => {
+    expect(dialTargetOf('tel:+380-44-123-45-67')).toBe('+380441234567');
+    expect(dialTargetOf('tel:0671234567;phone-context=+380')).toBe('0671234567');
+    expect(dialTargetOf('TEL:%2B380%20(67)%20123%2045%2067')).toBe('+380671234567');
+    expect(dialTargetOf('callto://+442079460958')).toBe('+442079460958');
+    expect(dialTargetOf('tel:*21#')).toBe('*21#');
+  });
+
+  it('reads sip: addresses and refuses anything that is not dialable', () => {
+    expect(dialTargetOf('sip:101@pbx.example.com;transport=ws')).toBe('sip:101@pbx.example.com');
+    expect(dialTargetOf('sips:anna@example.org?subject=hi')).toBe('sip:anna@example.org');
+    expect(dialTargetOf('sip:nobody')).toBeNull();
+    expect(dialTargetOf('https://example.com')).toBeNull();
+    expect(dialTargetOf('tel:call-me-maybe')).toBeNull();
+    expect(dialTargetOf('tel:')).toBeNull();
+  });
+
+  it('finds the link among a second launch’s arguments', () => {
+    expect(dialTargetInArgs(['/opt/app/workstation', '--data-dir', '/tmp/x', 'tel:0442001020'])).toBe('0442001020');
+    expect(dialTargetInArgs(['/opt/app/workstation', '--demo'])).toBeNull();
+  });
+});
