@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath } from '#tests/support/artifacts';
+import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
+import { launchChromium } from '#tests/support/chromium';
+import { BrowserPeer } from '#tests/support/sip/browser-peer';
+import { TestKamailio } from '#tests/support/sip/kamailio';
+import { tempDirOutsideTest } from '#tests/support/temp-dir';
+
+/**
+ * The workplace in Chromium on a real WebRTC call through Kamailio to a second phone (sip.js in
+ * another Chromium page). The workstation's peer connections are recorded by an init script so
+ * the test can read their getStats(); nothing in the app is stubbed.
+ */
+describe('a real call from the workplace, audio both ways', () => {
+  const kamailio = new TestKamailio();
+  let host: BrowserHostProcess;
+  let browser: Browser;
+  let page: Page;
+  let peer: BrowserPeer;
+  let dataDir: { path: string; remove(): void };
+
+  beforeAll(async () => {
+    await kamailio.start();
+    dataDir = tempDirOutsideTest();
+    host = await startBrowserHost(['--data-dir', dataDir.path, '--port', '0']);
+    browser = await launchChromium(['--lang=en-US', '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required']);
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1500, height: 950 }, reducedMotion: 'reduce' });
+    await page.addInitScript(() => {
+      const Original = window.RTCPeerConnection;
+      const seen: RTCPeerConnection[] = [];
+      (window as unknown as { testPeerConnections: RTCPeerConnection[] }).testPeerConnections = seen;
+      window.RTCPeerConnection = class extends Original {
+        constructor(config?: RTCConfiguration) {
+          super(config);
+          seen.push(this);
+        }
+      };
+    });
+    await page.goto(host.url);
+    await page.getByTestId('app-title').waitFor();
+    peer = await BrowserPeer.open(browser);
+  });
+
+  afterAll(async () => {
+    await peer?.close();
+    await browser?.close();
+    await host?.stop();
+    dataDir?.remove();
+    await kamailio.dispose();
+  });
+
+  const workstationRtp = () =>
+    page.evaluate(async () => {
+      const pcs = (window as unknown as { testPeerConnections: RTCPeerConnection[] }).testPeerConnections;
+      const pc = pcs.at(-1);
+      let sent = 0;
+      let received = 0;
+      if (pc) {
+        (await pc.getStats()).forEach((s: { type: string; kind?: string; packetsSent?: number; packetsReceived?: number }) => {
+          if (s.type === 'outbound-rtp' && s.kind === 'audio') sent += s.packetsSent ?? 0;
+          if (s.type === 'inbound-rtp' && s.kind === 'audio') received += s.packetsReceived ?? 0;
+        });
+      }
+      return { sent, received };
+    });
+
+  it('sets up the SIP account in Settings: a wrong password is explained, the right one registers', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('sip-label').fill('Office');
+    await page.getByTestId('sip-ws-url').fill(kamailio.wsUrl);
+    await page.getByTestId('sip-uri').fill('sip:op900@127.0.0.1');
+    await page.getByTestId('sip-password').fill('wrong');
+    await page.getByTestId('sip-test').click();
+    await expect.poll(() => page.getByTestId('sip-test-result').textContent()).toMatch(/Wrong login or password: 401/);
+    await page.getByTestId('sip-password').fill('secret');
+    await page.getByTestId('sip-test').click();
+    await expect.poll(() => page.getByTestId('sip-test-result').textContent()).toContain('Connected and registered');
+    await page.getByTestId('sip-save').click();
+    await expect.poll(() => page.getByTestId('phone-status').getAttribute('data-registration'), { timeout: 10_000 }).toBe('registered');
+  });
+
+  it('an incoming call pops the caller’s card before answering; answered, audio flows both ways', async () => {
+    await page.getByTestId('nav-contacts').click();
+    await page.getByTestId('contacts-new').click();
+    await page.getByTestId('contact-lastName').fill('Бондаренко');
+    await page.getByTestId('contact-firstName').fill('Ірина');
+    await page.getByTestId('contact-phone-0').fill('067 111 22 99');
+    await page.getByTestId('contact-save').click();
+    await page.getByTestId('contact-card').waitFor();
+    await page.keyboard.press('Escape');
+
+    await peer.register('380671112299', kamailio.wsUrl);
+    await peer.call('op900');
+    await page.getByTestId('incoming-call').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('incoming-contact').textContent()).toContain('Бондаренко Ірина');
+    await page.screenshot({ path: artifactPath('softphone-screen-pop.png') });
+    await page.getByTestId('incoming-answer').click();
+
+    await expect.poll(() => page.getByTestId('active-call').getAttribute('data-call-state'), { timeout: 10_000 }).toBe('active');
+    await expect.poll(() => peer.sessionState(), { timeout: 10_000 }).toBe('Established');
+    await expect.poll(async () => (await workstationRtp()).received, { timeout: 15_000 }).toBeGreaterThan(20);
+    await expect.poll(async () => (await peer.rtp()).received, { timeout: 15_000 }).toBeGreaterThan(20);
+    expect((await workstationRtp()).sent).toBeGreaterThan(20);
+    expect((await peer.rtp()).sent).toBeGreaterThan(20);
+    // Quality is measured live and shown on the call.
+    await expect.poll(() => page.getByTestId('call-quality').textContent(), { timeout: 10_000 }).toMatch(/MOS \d\.\d/);
+    await page.screenshot({ path: artifactPath('softphone-in-call.png') });
+  });
+
+  it('holds and resumes (the bar says "on hold" only once the other side agreed), hangs up, and asks for the wrap-up', async () => {
+    await page.getByTestId('call-hold').click();
+    await expect.poll(() => page.getByTestId('active-call').getAttribute('data-call-state'), { timeout: 10_000 }).toBe('held');
+    await page.getByTestId('call-resume').click();
+    await expect.poll(() => page.getByTestId('active-call').getAttribute('data-call-state'), { timeout: 10_000 }).toBe('active');
+    await page.getByTestId('call-hangup').click();
+    await page.getByTestId('wrap-up-subject').fill('Уточнила умови доставки');
+    await page.getByTestId('wrap-up-save').click();
+    await page.getByTestId('wrap-up-subject').waitFor({ state: 'detached' });
+
+    await page.getByTestId('nav-calls').click();
+    const row = page.getByTestId('call-row').first();
+    await expect.poll(() => row.getAttribute('data-disposition')).toBe('answered');
+    expect(await row.textContent()).toContain('Бондаренко Ірина');
+    expect(await row.textContent()).toContain('Уточнила умови доставки');
+  });
+});
