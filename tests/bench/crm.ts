@@ -1,44 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { runtimeAssets } from '#core/app/runtime-assets';
-import { createWorkstation, type Workstation } from '#core/app/workstation';
 import { searchMatchExpression } from '#core/crm/search-index';
 import { runImport } from '#core/crm/transfer/import-job';
 import { openDatabase } from '#core/db/connection';
 import { imports } from '#core/db/schema';
 import { generateDemo } from '#core/demo/generator';
-import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-store';
 import { timeOrderedIds } from '#core/shared/ids';
-import { silentLogger } from '#core/shared/logger';
 import { callerIdCandidates, normalizePhone } from '#core/shared/phone';
 import { foldForSearch } from '#core/shared/text';
+import { assets, scratchDir, workstationOn } from './bench-workstation';
 import { percentile, sampleMs, type Figure } from './measure';
 import { benchNow, millionContactDatabase } from './million-contacts';
 
-const assets = runtimeAssets(import.meta.url);
 const searches = ['шевч', 'коваленко ол', 'мельн', 'агросвіт', 'smith', '067 12', '+38050 7', 'іван', 'brightline', 'sch', 'o.shev', 'лисенко а', '044 2', 'бонд'];
 const importRows = 200_000;
-
-function scratchDir() {
-  const path = mkdtempSync(join(tmpdir(), 'bench-crm-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
-}
-
-function workstationOn(dataDir: string, databaseFile: string): Workstation {
-  return createWorkstation({
-    dataDir,
-    databaseFile,
-    host: 'web',
-    version: 'bench',
-    systemLocale: 'uk-UA',
-    ...assets,
-    secrets: new SealedFileSecretStore(join(dataDir, 'secrets.json'), keyFileSealer(join(dataDir, 'secrets.key'))),
-    logger: silentLogger,
-    startReminders: false,
-  });
-}
 
 /** A contact with a thousand interactions in the million-contact database (added once, kept in the cache). */
 function contactWithThousandInteractions(file: string): string {

@@ -1,6 +1,7 @@
 import { crmFigures } from './crm';
 import { foundationFigures } from './foundation';
 import { printFigure } from './measure';
+import { telephonyFigures } from './telephony';
 
 /**
  * `npm run bench`: one JSON line per figure on stdout, `{"name", "value", "unit"}`;
@@ -8,7 +9,10 @@ import { printFigure } from './measure';
  */
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  for (const suite of [foundationFigures, crmFigures]) {
+  const only = process.argv[2];
+  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures };
+  for (const [name, suite] of Object.entries(suites)) {
+    if (only && only !== name) continue;
     for (const figure of await suite(log)) printFigure(figure);
   }
 }

@@ -108,6 +108,15 @@ describe('a real call from the workplace, audio both ways', () => {
     await page.screenshot({ path: artifactPath('softphone-in-call.png') });
   });
 
+  it('a window reload mid-call: the call goes on in main, and the audio comes back to the new window', async () => {
+    await page.reload();
+    await page.getByTestId('app-title').waitFor();
+    await expect.poll(() => page.getByTestId('active-call').getAttribute('data-call-state'), { timeout: 10_000 }).toBe('active');
+    await expect.poll(async () => (await workstationRtp()).received, { timeout: 15_000 }).toBeGreaterThan(20);
+    await expect.poll(async () => (await workstationRtp()).sent, { timeout: 15_000 }).toBeGreaterThan(20);
+    expect(await peer.sessionState()).toBe('Established');
+  });
+
   it('holds and resumes (the bar says "on hold" only once the other side agreed), hangs up, and asks for the wrap-up', async () => {
     await page.getByTestId('call-hold').click();
     await expect.poll(() => page.getByTestId('active-call').getAttribute('data-call-state'), { timeout: 10_000 }).toBe('held');

@@ -45,6 +45,7 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
     'phone.linkContact': ({ callId, contactId }) => phone.linkContact(callId, contactId),
     'media.attach': ({ clientId }) => {
       needMedia().attach(clientId);
+      void phone.mediaAttached();
       return ok;
     },
     'media.reply': ({ requestId, sdp, sent, error }) => {

@@ -348,6 +348,11 @@ export class PhoneService implements Disposable {
     return call.info;
   }
 
+  /** A window became the media client: calls in progress get their audio from it. */
+  async mediaAttached(): Promise<void> {
+    for (const call of this.calls.values()) await call.renegotiate();
+  }
+
   recordQuality(callId: string, q: { jitterMs: number; packetLossPercent: number; roundTripMs: number; mos: number }): void {
     const call = this.calls.get(callId);
     if (call?.interactionId) this.log.quality(call.interactionId, q);

@@ -34,12 +34,12 @@ export class BrowserPeer {
     const port = typeof address === 'object' && address ? address.port : 0;
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => (window as unknown as { peerReady?: boolean }).peerReady === true);
+    await page.waitForFunction('window.peerReady === true');
     return new BrowserPeer(server, page);
   }
 
   private run<T>(script: string): Promise<T> {
-    return this.page.evaluate(script) as Promise<T>;
+    return this.page.evaluate<T>(script);
   }
 
   register(user: string, wsUrl: string): Promise<void> {

@@ -18,5 +18,5 @@ export const calendarEvents = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('calendar_events_starts_idx').on(t.startsAt)],
+  (t) => [index('calendar_events_starts_idx').on(t.startsAt), index('calendar_events_contact_idx').on(t.contactId, t.startsAt)],
 );

@@ -236,6 +236,19 @@ export class CallSession {
     }
   }
 
+  /**
+   * A new window took over the audio (the old one was reloaded or closed): a re-INVITE with its
+   * fresh offer brings the sound back, on hold or not as the call was.
+   */
+  async renegotiate(): Promise<void> {
+    if (this.current !== 'active' && this.current !== 'held') return;
+    const outcome = await this.sendReinvite(this.current === 'held');
+    if (!outcome.ok) {
+      this.detail = `Audio not restored: ${outcome.reason}`;
+      this.deps.hooks.changed(this);
+    }
+  }
+
   private sendReinvite(hold: boolean): Promise<{ ok: true } | { ok: false; statusCode: number | null; reason: string }> {
     const options: MediaSdhOptions = { hold };
     return new Promise((resolve) => {

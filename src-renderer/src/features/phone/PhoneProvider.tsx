@@ -189,6 +189,35 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     [current, list, ringing, run, toggleMute],
   );
   useEvent('phone.shortcut', ({ action }) => shortcut(action));
+
+  // Headset buttons, where the system reports them to the page (Media Session: hang-up and mic buttons).
+  const hasCall = current !== undefined || ringing.length > 0;
+  useEffect(() => {
+    const session = typeof navigator !== 'undefined' ? navigator.mediaSession : undefined;
+    if (!session || !hasCall) return;
+    const handlers: [string, () => void][] = [
+      ['hangup', () => shortcut('hangup')],
+      ['togglemicrophone', () => shortcut('mute')],
+      ['play', () => shortcut(ringing.length > 0 ? 'answer' : 'hold')],
+      ['pause', () => shortcut('hold')],
+    ];
+    for (const [action, handler] of handlers) {
+      try {
+        session.setActionHandler(action as MediaSessionAction, handler);
+      } catch {
+        // This browser does not know the action; its headset button simply does nothing here.
+      }
+    }
+    return () => {
+      for (const [action] of handlers) {
+        try {
+          session.setActionHandler(action as MediaSessionAction, null);
+        } catch {
+          // Not supported, nothing was set.
+        }
+      }
+    };
+  }, [hasCall, ringing.length, shortcut]);
   useEvent('phone.dialRequest', ({ target }) => void dial(target));
 
   const value: Phone = {

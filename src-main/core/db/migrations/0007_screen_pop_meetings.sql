@@ -1,0 +1,1 @@
+CREATE INDEX `calendar_events_contact_idx` ON `calendar_events` (`contact_id`,`starts_at`);

@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runtimeAssets } from '#core/app/runtime-assets';
+import { createWorkstation, type Workstation, type WorkstationOptions } from '#core/app/workstation';
+import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-store';
+import { silentLogger } from '#core/shared/logger';
+
+export const assets = runtimeAssets(import.meta.url);
+
+export function scratchDir() {
+  const path = mkdtempSync(join(tmpdir(), 'bench-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** The whole core on a given database file, as the desktop app would run it, silent. */
+export function workstationOn(dataDir: string, databaseFile: string, extra: Partial<WorkstationOptions> = {}): Workstation {
+  return createWorkstation({
+    dataDir,
+    databaseFile,
+    host: 'web',
+    version: 'bench',
+    systemLocale: 'uk-UA',
+    ...assets,
+    secrets: new SealedFileSecretStore(join(dataDir, 'secrets.json'), keyFileSealer(join(dataDir, 'secrets.key'))),
+    logger: silentLogger,
+    startReminders: false,
+    ...extra,
+  });
+}
