@@ -203,6 +203,10 @@ export const methods = {
   /** Attended transfer: joins the other party of `callId` with the other party of `toCallId`. */
   'phone.attendedTransfer': { input: z.strictObject({ callId: IdSchema, toCallId: IdSchema }), output: CallInfoSchema },
   /** Secretary: answer and pass the caller to a colleague's extension. */
+  /** Joins two calls (the current one and a held one) into a three-way conference. */
+  'phone.conference': { input: z.strictObject({ callIds: z.tuple([IdSchema, IdSchema]) }), output: z.array(CallInfoSchema) },
+  /** Leaves the conference with this call; the other party waits on hold. */
+  'phone.split': { input: z.strictObject({ callId: IdSchema }), output: z.array(CallInfoSchema) },
   'phone.forward': { input: z.strictObject({ callId: IdSchema, target: z.string().trim().min(1).max(120) }), output: CallInfoSchema },
   /** Secretary: take a message for a colleague; it becomes their planned contact with the caller linked. */
   'phone.takeMessage': {

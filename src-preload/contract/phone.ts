@@ -97,6 +97,8 @@ export const CallInfoSchema = z.object({
   endedBy: z.enum(['local', 'remote', 'system']).nullable(),
   /** The interaction this call is recorded as. */
   interactionId: IdSchema.nullable(),
+  /** Joined with the operator's other call into a three-way conference (mixed in the window). */
+  conference: z.boolean(),
 });
 export type CallInfo = z.infer<typeof CallInfoSchema>;
 

@@ -34,6 +34,8 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
     'phone.dtmf': async ({ callId, tones }) => ({ via: await phone.dtmf(callId, tones) }),
     'phone.transfer': ({ callId, target }) => phone.transfer(callId, target),
     'phone.attendedTransfer': ({ callId, toCallId }) => phone.attendedTransfer(callId, toCallId),
+    'phone.conference': ({ callIds }) => phone.conference(callIds),
+    'phone.split': ({ callId }) => phone.split(callId),
     'phone.forward': ({ callId, target }) => phone.forward(callId, target),
     'phone.takeMessage': (input) => phone.takeMessage(input),
     'phone.setDoNotDisturb': ({ on }) => phone.setDoNotDisturb(on),

@@ -131,6 +131,7 @@ export class PhoneService implements Disposable {
           this.emit(c);
         },
         ended: (c, disposition) => {
+          if (c.conference) this.dissolveConference();
           if (c.interactionId) this.log.ended(c.interactionId, { at: c.endedAt ?? crm.clock.now(), by: c.endedBy ?? 'system', reason: c.detail, disposition });
           this.calls.delete(c.id);
           this.recent.set(c.id, c);
@@ -199,6 +200,7 @@ export class PhoneService implements Disposable {
     const uri = this.targetUri(target, account);
     const contact = contactId ? this.contactById(contactId) : this.contactFor(target);
     // One call in the operator's ear: whoever is on the line waits on hold meanwhile.
+    this.dissolveConference();
     for (const other of this.calls.values()) if (other.state === 'active') await other.hold();
     this.pendingCallId = this.options.crm.ids.next();
     const inviter = new Inviter(account.ua, uri);
@@ -232,6 +234,7 @@ export class PhoneService implements Disposable {
   async answer(callId: string, holdOthers: boolean): Promise<CallInfo> {
     const call = this.session(callId);
     if (holdOthers) {
+      this.dissolveConference();
       for (const other of this.calls.values()) if (other !== call && other.state === 'active') await other.hold();
     }
     await call.answer();
@@ -252,16 +255,61 @@ export class PhoneService implements Disposable {
 
   async hold(callId: string): Promise<CallInfo> {
     const call = this.session(callId);
-    await call.hold();
+    // Holding a conference holds everyone in it: the operator stepped away from all of them.
+    const members = call.conference ? this.conferenceMembers() : [call];
+    this.dissolveConference();
+    for (const member of members) if (member.state === 'active') await member.hold();
     return call.info;
   }
 
   async resume(callId: string): Promise<CallInfo> {
     const call = this.session(callId);
     // Only one call is in the operator's ear: the others go on hold first.
-    for (const other of this.calls.values()) if (other !== call && other.state === 'active') await other.hold();
+    await this.holdAllBut(call);
     await call.resume();
     return call.info;
+  }
+
+  private async holdAllBut(call: CallSession): Promise<void> {
+    if (!call.conference) this.dissolveConference();
+    for (const other of this.calls.values()) if (other !== call && other.state === 'active' && !(call.conference && other.conference)) await other.hold();
+  }
+
+  private conferenceMembers(): CallSession[] {
+    return [...this.calls.values()].filter((c) => c.conference);
+  }
+
+  private dissolveConference(): void {
+    for (const member of this.conferenceMembers()) {
+      member.conference = false;
+      this.emit(member);
+    }
+  }
+
+  /** The operator and two other parties hear each other; the window mixes the audio. */
+  async conference(callIds: readonly [string, string]): Promise<CallInfo[]> {
+    const members = callIds.map((id) => this.session(id));
+    if (members[0] === members[1]) throw new DomainError('invalid_payload', 'A conference joins two different calls');
+    for (const other of this.calls.values()) if (!members.includes(other) && other.state === 'active') await other.hold();
+    for (const member of members) {
+      if (member.state === 'held') await member.resume();
+      else if (member.state !== 'active') throw new DomainError('conflict', `Only calls in progress can be joined (one is ${member.state.replace('_', ' ')})`, { callId: member.id });
+    }
+    for (const member of members) {
+      member.conference = true;
+      this.emit(member);
+    }
+    return members.map((m) => m.info);
+  }
+
+  /** Leaves the conference talking to this call; the other party waits on hold. */
+  async split(callId: string): Promise<CallInfo[]> {
+    const call = this.session(callId);
+    if (!call.conference) throw new DomainError('conflict', 'The call is not in a conference', { callId });
+    const others = this.conferenceMembers().filter((c) => c !== call);
+    this.dissolveConference();
+    for (const other of others) if (other.state === 'active') await other.hold();
+    return [call, ...others].map((c) => c.info);
   }
 
   async dtmf(callId: string, tones: string): Promise<'rtp' | 'info'> {

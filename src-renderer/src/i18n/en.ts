@@ -418,6 +418,9 @@ export const en = {
     ended: 'Ended',
   },
   call: {
+    conference: 'Join into a conference',
+    inConference: 'Conference',
+    split: 'Talk to this one only',
     quality: 'MOS {{mos}} · jitter {{jitter}} ms · loss {{loss}}% · RTT {{rtt}} ms',
     resume: 'Resume',
     hold: 'Hold',

@@ -419,6 +419,9 @@ export const ru: Messages = {
     ended: 'Завершён',
   },
   call: {
+    conference: 'Объединить в конференцию',
+    inConference: 'Конференция',
+    split: 'Говорить только с этим',
     quality: 'MOS {{mos}} · джиттер {{jitter}} мс · потери {{loss}}% · RTT {{rtt}} мс',
     resume: 'Вернуться',
     hold: 'Удержать',

@@ -419,6 +419,9 @@ export const uk: Messages = {
     ended: 'Завершено',
   },
   call: {
+    conference: 'Об’єднати в конференцію',
+    inConference: 'Конференція',
+    split: 'Говорити лише з цим',
     quality: 'MOS {{mos}} · джитер {{jitter}} мс · втрати {{loss}}% · RTT {{rtt}} мс',
     resume: 'Повернутися',
     hold: 'Утримати',

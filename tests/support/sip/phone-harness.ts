@@ -21,7 +21,7 @@ export async function eventually<T>(read: () => T | Promise<T>, check: (value: T
  * The workstation's core with its softphone registered at the test Kamailio, headless (a static
  * media peer instead of a window). Returns it with helpers that read what the operator would see.
  */
-export async function registeredWorkstation(kamailio: TestKamailio, user = 'op101') {
+export async function registeredWorkstation(kamailio: Pick<TestKamailio, 'wsUrl'>, user = 'op101') {
   const media = new StaticMediaPeer(40_000);
   const workstation = createTestWorkstation({ media, sipKeepAliveMs: 1_000, clock: { now: () => Date.now() } });
   const me = await ok(workstation, 'employees.save', { name: 'Оксана Литвин', extension: '101' });

@@ -40,6 +40,8 @@ export class CallSession {
   endedAt: number | null = null;
   detail: string | null = null;
   endedBy: 'local' | 'remote' | 'system' | null = null;
+  /** In a three-way conference with the operator's other call (see PhoneService.conference). */
+  conference = false;
   private current: CallState;
   private statusCode: number | null = null;
   private transferred = false;
@@ -97,6 +99,7 @@ export class CallSession {
       detail: this.detail,
       endedBy: this.endedBy,
       interactionId: this.interactionId,
+      conference: this.conference,
     };
   }
 

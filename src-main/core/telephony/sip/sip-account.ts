@@ -153,10 +153,11 @@ export class SipAccount implements Disposable {
   async dispose(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    if (this.registerer.state === RegistererState.Registered && this.ua.transport.isConnected()) {
-      await this.registerer.unregister().catch(() => undefined);
-    }
-    await this.registerer.dispose().catch(() => undefined);
-    await this.ua.stop().catch(() => undefined);
+    // Unregistering is a courtesy to the PBX; over a dead link sip.js would wait 32 s for an answer.
+    const bounded = (work: Promise<unknown>) => Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_500).unref())]);
+    if (this.registerer.state === RegistererState.Registered && this.ua.transport.isConnected()) await bounded(this.registerer.unregister());
+    await bounded(this.registerer.dispose());
+    await bounded(this.ua.stop());
+    await this.ua.transport.dispose();
   }
 }

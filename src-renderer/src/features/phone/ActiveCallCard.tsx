@@ -117,9 +117,24 @@ export function ActiveCallCard({ call, onOpenContact }: ActiveCallCardProps) {
           </Tooltip>
         </Group>
         {consulted && (
-          <Button size="xs" variant="light" onClick={() => void run('phone.attendedTransfer', { callId: call.id, toCallId: consulted.id })} data-testid="complete-transfer">
-            {t('call.completeTransfer', { name: consulted.contact?.fullName ?? consulted.remoteName ?? consulted.remoteNumber })}
-          </Button>
+          <Group gap="xs" grow>
+            <Button size="xs" variant="light" onClick={() => void run('phone.attendedTransfer', { callId: call.id, toCallId: consulted.id })} data-testid="complete-transfer">
+              {t('call.completeTransfer', { name: consulted.contact?.fullName ?? consulted.remoteName ?? consulted.remoteNumber })}
+            </Button>
+            <Button size="xs" variant="light" color="grape" onClick={() => void run('phone.conference', { callIds: [consulted.id, call.id] })} data-testid="join-conference">
+              {t('call.conference')}
+            </Button>
+          </Group>
+        )}
+        {call.conference && (
+          <Group gap="xs" justify="space-between">
+            <Badge color="grape" variant="light">
+              {t('call.inConference')}
+            </Badge>
+            <Button size="xs" variant="subtle" onClick={() => void run('phone.split', { callId: call.id })} data-testid="split-conference">
+              {t('call.split')}
+            </Button>
+          </Group>
         )}
       </Stack>
     </Paper>

@@ -118,6 +118,13 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     }
   }, [bridge, ringing, screenPops]);
 
+  // The window mixes what main joined: the calls marked as one conference.
+  const conferenceKey = list
+    .filter((c) => c.conference)
+    .map((c) => c.id)
+    .join(',');
+  useEffect(() => void engine.setConference(conferenceKey ? conferenceKey.split(',') : []), [engine, conferenceKey]);
+
   const status = pushedStatus ?? initialStatus.data ?? { registration: 'no_account' as const };
   const ring = ringing.length > 0 && settings.phone.ringtone && !status.doNotDisturb;
   useEffect(() => {
@@ -148,14 +155,17 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     (callId: string) => {
       const next = !engine.isMuted(callId);
       if (!engine.setMuted(callId, next)) return;
+      const affected = list.find((c) => c.id === callId)?.conference ? list.filter((c) => c.conference).map((c) => c.id) : [callId];
       setMuted((set) => {
         const copy = new Set(set);
-        if (next) copy.add(callId);
-        else copy.delete(callId);
+        for (const id of affected) {
+          if (next) copy.add(id);
+          else copy.delete(id);
+        }
         return copy;
       });
     },
-    [engine],
+    [engine, list],
   );
   const finishWrapUp = useCallback((callId: string) => setWrapUps((list) => list.filter((c) => c.id !== callId)), []);
 

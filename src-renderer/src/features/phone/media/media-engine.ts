@@ -9,8 +9,16 @@ export interface AudioDevices {
 interface CallMedia {
   pc: RTCPeerConnection;
   microphone: MediaStream;
+  /** What the other side sends us, once it arrives. */
+  remote: MediaStream | undefined;
   audio: HTMLAudioElement;
   muted: boolean;
+}
+
+/** A three-way conference: each party is sent the operator's voice mixed with the other party's. */
+interface Mixer {
+  context: AudioContext;
+  callIds: string[];
 }
 
 /** How long we wait for ICE candidates before sending what we have (SIP carries one SDP, no trickle). */
@@ -26,6 +34,7 @@ export class MediaEngine {
   private readonly calls = new Map<string, CallMedia>();
   private readonly qualityListeners = new Set<(callId: string, sample: QualitySample) => void>();
   private devices: AudioDevices = { microphoneId: null, speakerId: null };
+  private mixer: Mixer | undefined;
   private stopEvents: (() => void) | undefined;
   private qualityTimer: number | undefined;
 
@@ -56,13 +65,52 @@ export class MediaEngine {
     return () => this.qualityListeners.delete(listener);
   }
 
-  /** Mute is the microphone's business only: nothing to tell the other side. */
+  /** Mute is the microphone's business only: nothing to tell the other side. In a conference it mutes the operator for everyone. */
   setMuted(callId: string, muted: boolean): boolean {
-    const media = this.calls.get(callId);
-    if (!media) return false;
-    media.muted = muted;
-    for (const track of media.microphone.getAudioTracks()) track.enabled = !muted;
-    return true;
+    const ids = this.mixer?.callIds.includes(callId) ? this.mixer.callIds : [callId];
+    const targets = ids.map((id) => this.calls.get(id)).filter((m): m is CallMedia => m !== undefined);
+    for (const media of targets) {
+      media.muted = muted;
+      for (const track of media.microphone.getAudioTracks()) track.enabled = !muted;
+    }
+    return targets.length > 0;
+  }
+
+  /**
+   * Mixes the audio of the calls in a conference (main joined them in SIP): each party hears the
+   * operator and the other party. An empty list (or one call) takes the mix apart again.
+   */
+  async setConference(callIds: readonly string[]): Promise<void> {
+    const same = this.mixer && this.mixer.callIds.length === callIds.length && callIds.every((id) => this.mixer?.callIds.includes(id));
+    if (same) return;
+    await this.unmix();
+    const members = callIds.map((id) => [id, this.calls.get(id)] as const).filter((m): m is readonly [string, CallMedia] => m[1] !== undefined);
+    const first = members[0];
+    if (!first || members.length < 2) return;
+    const context = new AudioContext();
+    const microphone = context.createMediaStreamSource(first[1].microphone);
+    for (const [id, media] of members) {
+      const mix = context.createMediaStreamDestination();
+      microphone.connect(mix);
+      for (const [otherId, other] of members) if (otherId !== id && other.remote) context.createMediaStreamSource(other.remote).connect(mix);
+      const sender = media.pc.getSenders().find((s) => s.track?.kind === 'audio');
+      const track = mix.stream.getAudioTracks()[0];
+      if (sender && track) await sender.replaceTrack(track);
+    }
+    this.mixer = { context, callIds: members.map(([id]) => id) };
+  }
+
+  private async unmix(): Promise<void> {
+    const mixer = this.mixer;
+    if (!mixer) return;
+    this.mixer = undefined;
+    for (const id of mixer.callIds) {
+      const media = this.calls.get(id);
+      const sender = media?.pc.getSenders().find((s) => s.track?.kind === 'audio' || s.track === null);
+      const track = media?.microphone.getAudioTracks()[0];
+      if (sender && track) await sender.replaceTrack(track).catch(() => undefined);
+    }
+    await mixer.context.close().catch(() => undefined);
   }
 
   isMuted(callId: string): boolean {
@@ -132,11 +180,12 @@ export class MediaEngine {
     const audio = new Audio();
     audio.autoplay = true;
     audio.dataset.callId = callId;
+    const media: CallMedia = { pc, microphone, remote: undefined, audio, muted: false };
     pc.addEventListener('track', (event) => {
-      audio.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+      media.remote = event.streams[0] ?? new MediaStream([event.track]);
+      audio.srcObject = media.remote;
       void audio.play().catch(() => undefined);
     });
-    const media: CallMedia = { pc, microphone, audio, muted: false };
     await this.routeSpeaker(audio);
     this.calls.set(callId, media);
     return media;
@@ -173,6 +222,7 @@ export class MediaEngine {
   private close(callId: string): void {
     const media = this.calls.get(callId);
     if (!media) return;
+    if (this.mixer?.callIds.includes(callId)) void this.unmix();
     this.calls.delete(callId);
     media.pc.close();
     for (const track of media.microphone.getTracks()) track.stop();

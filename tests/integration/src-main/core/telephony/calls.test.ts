@@ -181,6 +181,28 @@ describe('calls through a real Kamailio', () => {
     expect(after).toEqual({ [first.id]: 'active', [second.id]: 'held' });
   });
 
+  it('joins the current call and a held one into a conference, and splits it again', async () => {
+    const op = await operator();
+    await peer('bob613');
+    await peer('carol613');
+    const first = await dialAndConnect(op, 'bob613');
+    // Dialling a second number puts the first on hold by itself.
+    const second = await dialAndConnect(op, 'carol613');
+    const states = async () => Object.fromEntries((await ok(op.workstation, 'phone.calls', {})).map((c) => [c.id, `${c.state}${c.conference ? '+conf' : ''}`]));
+    expect(await states()).toEqual({ [first.id]: 'held', [second.id]: 'active' });
+    await ok(op.workstation, 'phone.conference', { callIds: [second.id, first.id] });
+    expect(await states()).toEqual({ [first.id]: 'active+conf', [second.id]: 'active+conf' });
+    await ok(op.workstation, 'phone.split', { callId: first.id });
+    expect(await states()).toEqual({ [first.id]: 'active', [second.id]: 'held' });
+    // Joined again; when one party leaves, the other stays on the line, no longer in a conference.
+    await ok(op.workstation, 'phone.conference', { callIds: [first.id, second.id] });
+    await ok(op.workstation, 'phone.hangup', { callId: second.id });
+    await op.call((c) => c.id === second.id && c.state === 'ended');
+    expect(await states()).toEqual({ [first.id]: 'active' });
+    const refused = await callApi(op.workstation, 'phone.split', { callId: first.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'The call is not in a conference' } });
+  });
+
   it('call waiting: the second call can be rejected and the first goes on', async () => {
     const op = await operator();
     await peer('bob608');

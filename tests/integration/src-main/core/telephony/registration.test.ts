@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, TestKamailio } from '#tests/support/sip/kamailio';
 import { eventually, registeredWorkstation } from '#tests/support/sip/phone-harness';
+import { SilentLink } from '#tests/support/sip/silent-link';
 import { SipPeer } from '#tests/support/sip/sip-peer';
 import { ok } from '#tests/support/crm';
 import { createTestWorkstation } from '#tests/support/workstation';
@@ -70,5 +71,23 @@ describe('SIP registration against a real Kamailio', () => {
     expect(active.direction).toBe('out');
     await ok(workstation, 'phone.hangup', { callId: active.id });
     await call((c) => c.state === 'ended');
+  });
+
+  it('notices a link that died silently (no FIN) by its keep-alive, shows offline, and registers again when the network is back', async () => {
+    const link = new SilentLink(kamailio.wsPort);
+    await link.start();
+    try {
+      const { workstation } = await registeredWorkstation({ wsUrl: link.wsUrl }, 'op501');
+      link.goSilent();
+      const silentAt = Date.now();
+      await eventually(() => workstation.phone.status.current.registration, (r) => r === 'offline', 10_000, 'offline');
+      // Two keep-alive intervals (1 s here; 4 s by default, still well within 10 s).
+      expect(Date.now() - silentAt).toBeLessThan(5_000);
+      expect(workstation.phone.status.current.detail).toMatch(/lost|closed/);
+      link.restore();
+      await eventually(() => workstation.phone.status.current.registration, (r) => r === 'registered', 10_000, 'registered again');
+    } finally {
+      await link.stop();
+    }
   });
 });
