@@ -133,4 +133,53 @@ describe('a real call from the workplace, audio both ways', () => {
     expect(await row.textContent()).toContain('Бондаренко Ірина');
     expect(await row.textContent()).toContain('Уточнила умови доставки');
   });
+
+  it('a second caller while talking: hold and answer, then all three in a conference mixed in the window', async () => {
+    const second = await BrowserPeer.open(browser);
+    try {
+      await peer.call('op900');
+      await page.getByTestId('incoming-answer').click();
+      await expect.poll(() => page.getByTestId('active-call').getAttribute('data-call-state'), { timeout: 10_000 }).toBe('active');
+      await second.register('380501112233', kamailio.wsUrl);
+      await second.call('op900');
+      await page.getByTestId('incoming-call').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('incoming-call').textContent()).toContain('Second call waiting');
+      await page.getByTestId('incoming-answer').click();
+      const cards = page.getByTestId('active-call');
+      await expect.poll(async () => (await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-call-state')))).sort().join(','), { timeout: 10_000 }).toBe('active,held');
+
+      await page.getByTestId('join-conference').click();
+      await expect.poll(async () => (await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-call-state')))).join(','), { timeout: 10_000 }).toBe('active,active');
+      await page.getByText('Conference').first().waitFor();
+      // Each party is now sent a mix (the operator and the other party), not the bare microphone.
+      const senders = () =>
+        page.evaluate(() => {
+          const pcs = (window as unknown as { testPeerConnections: RTCPeerConnection[] }).testPeerConnections.filter((pc) => pc.connectionState !== 'closed');
+          return pcs.map((pc) => pc.getSenders().find((s) => s.track?.kind === 'audio')?.track?.label ?? '');
+        });
+      await expect.poll(async () => (await senders()).length).toBe(2);
+      const microphone = await page.evaluate(async () => (await navigator.mediaDevices.getUserMedia({ audio: true })).getAudioTracks()[0]?.label ?? '');
+      await expect.poll(async () => (await senders()).filter((label) => label === microphone).length, { timeout: 10_000 }).toBe(0);
+      const before = [(await peer.rtp()).received, (await second.rtp()).received];
+      await expect.poll(async () => (await peer.rtp()).received, { timeout: 10_000 }).toBeGreaterThan((before[0] ?? 0) + 20);
+      await expect.poll(async () => (await second.rtp()).received, { timeout: 10_000 }).toBeGreaterThan((before[1] ?? 0) + 20);
+      await page.screenshot({ path: artifactPath('softphone-conference.png') });
+
+      // Split: talk to one, the other waits; the microphone goes back to plain.
+      await page.getByTestId('split-conference').first().click();
+      await expect.poll(async () => (await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-call-state')))).sort().join(','), { timeout: 10_000 }).toBe('active,held');
+      await expect.poll(async () => (await senders()).filter((label) => label === microphone).length, { timeout: 10_000 }).toBe(2);
+      for (const _ of [1, 2]) {
+        await page.getByTestId('call-hangup').first().click();
+        await page.waitForTimeout(300);
+      }
+      await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(0);
+      while (await page.getByTestId('wrap-up-skip').isVisible()) {
+        await page.getByTestId('wrap-up-skip').click();
+        await page.waitForTimeout(200);
+      }
+    } finally {
+      await second.close();
+    }
+  });
 });

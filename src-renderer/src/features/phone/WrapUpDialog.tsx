@@ -49,7 +49,7 @@ function WrapUpForm({ call, onCreateContact }: { call: CallInfo; onCreateContact
           <TextInput label={t('wrapUp.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required data-autofocus data-testid="wrap-up-subject" />
           <Textarea label={t('wrapUp.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} autosize minRows={2} data-testid="wrap-up-outcome" />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => finishWrapUp(call.id)}>
+            <Button variant="default" onClick={() => finishWrapUp(call.id)} data-testid="wrap-up-skip">
               {t('wrapUp.skip')}
             </Button>
             <Button onClick={() => void save()} disabled={subject.trim() === ''} data-testid="wrap-up-save">
