@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
-import { DirectionSchema, InteractionItemSchema } from './interactions';
-
-export const callDispositions = ['ringing', 'active', 'answered', 'missed', 'busy', 'no_answer', 'rejected', 'cancelled', 'failed', 'transferred'] as const;
-export const CallDispositionSchema = z.enum(callDispositions);
-export type CallDisposition = z.infer<typeof CallDispositionSchema>;
+import { CallDispositionSchema, DirectionSchema, InteractionItemSchema } from './interactions';
 
 export const CallHistoryRequestSchema = z
   .strictObject({
@@ -30,6 +26,7 @@ export const CallHistoryItemSchema = InteractionItemSchema.extend({
   endedBy: z.enum(['local', 'remote', 'system']).nullable(),
   endReason: z.string().nullable(),
   mos: z.number().nullable(),
+  hasRecording: z.boolean(),
   /** For a missed call: someone called the number back, or it called again and was answered. */
   returned: z.boolean(),
 });
@@ -42,3 +39,14 @@ export const CallHistoryPageSchema = z.object({
 
 /** The missed-call badge: incoming calls in the last days nobody answered or called back. */
 export const MissedCallsSchema = z.object({ count: z.number().int().nonnegative(), since: TimestampSchema });
+
+/** A piece of a call's recording from the window's recorder, in order (seq counts from 0). */
+export const RecordingChunkSchema = z.strictObject({
+  callId: IdSchema,
+  /** One recorder per call: pieces from another (a reloaded window) are refused, never spliced in. */
+  recorderId: z.string().min(8).max(64),
+  seq: z.number().int().min(0).max(1_000_000),
+  chunkBase64: z.string().max(4_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+});
+
+export const RecordingRequestSchema = z.strictObject({ interactionId: IdSchema, offset: z.number().int().min(0).default(0) });

@@ -8,6 +8,10 @@ export type InteractionKind = z.infer<typeof InteractionKindSchema>;
 
 export const DirectionSchema = z.enum(['in', 'out']);
 
+export const callDispositions = ['ringing', 'active', 'answered', 'missed', 'busy', 'no_answer', 'rejected', 'cancelled', 'failed', 'transferred'] as const;
+export const CallDispositionSchema = z.enum(callDispositions);
+export type CallDisposition = z.infer<typeof CallDispositionSchema>;
+
 export const InteractionItemSchema = z.object({
   id: IdSchema,
   kind: InteractionKindSchema,
@@ -28,6 +32,8 @@ export const TimelineItemSchema = InteractionItemSchema.extend({
   participants: z.array(PersonRefSchema),
   durationSeconds: z.number().int().nonnegative().nullable(),
   completedAt: TimestampSchema.nullable(),
+  /** For calls made through the phone: how it ended, the number, and whether it was recorded. */
+  call: z.object({ disposition: CallDispositionSchema, remoteNumber: z.string(), hasRecording: z.boolean() }).nullable(),
 });
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 

@@ -47,7 +47,7 @@ import {
   DealStageSchema,
   DealStagesInputSchema,
 } from './deals';
-import { CallHistoryPageSchema, CallHistoryRequestSchema, MissedCallsSchema } from './call-history';
+import { CallHistoryPageSchema, CallHistoryRequestSchema, MissedCallsSchema, RecordingChunkSchema, RecordingRequestSchema } from './call-history';
 import {
   CompletePlannedSchema,
   InteractionInputSchema,
@@ -129,6 +129,10 @@ export const methods = {
   'calls.history': { input: CallHistoryRequestSchema, output: CallHistoryPageSchema },
   /** The missed-call badge. */
   'calls.missed': { input: EmptyInputSchema, output: MissedCallsSchema },
+  /** The window's recorder hands main the next piece of a call's recording. */
+  'recording.append': { input: RecordingChunkSchema, output: ok },
+  /** A call's recording, a piece at a time, for playback. */
+  'recording.get': { input: RecordingRequestSchema, output: DownloadChunkSchema },
 
   'deals.stages': { input: EmptyInputSchema, output: z.array(DealStageSchema) },
   'deals.saveStages': { input: DealStagesInputSchema, output: z.array(DealStageSchema) },

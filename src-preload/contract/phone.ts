@@ -99,6 +99,8 @@ export const CallInfoSchema = z.object({
   interactionId: IdSchema.nullable(),
   /** Joined with the operator's other call into a three-way conference (mixed in the window). */
   conference: z.boolean(),
+  /** The account records its calls (the window records both sides once answered); announce first or not. */
+  recording: z.object({ announce: z.boolean() }).nullable(),
 });
 export type CallInfo = z.infer<typeof CallInfoSchema>;
 

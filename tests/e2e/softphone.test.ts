@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '#tests/support/artifacts';
@@ -74,6 +76,9 @@ describe('a real call from the workplace, audio both ways', () => {
     await page.getByTestId('sip-test').click();
     await expect.poll(() => page.getByTestId('sip-test-result').textContent()).toMatch(/Wrong login or password: 401/);
     await page.getByTestId('sip-password').fill('secret');
+    // Calls of this account are recorded, after the consent beeps.
+    await page.getByTestId('sip-record').click();
+    await page.getByTestId('sip-consent').click();
     await page.getByTestId('sip-test').click();
     await expect.poll(() => page.getByTestId('sip-test-result').textContent()).toContain('Connected and registered');
     await page.getByTestId('sip-save').click();
@@ -132,6 +137,23 @@ describe('a real call from the workplace, audio both ways', () => {
     await expect.poll(() => row.getAttribute('data-disposition')).toBe('answered');
     expect(await row.textContent()).toContain('Бондаренко Ірина');
     expect(await row.textContent()).toContain('Уточнила умови доставки');
+  });
+
+  it('recorded the call (both sides, Opus in WebM) into the data folder, playable from the client’s timeline', async () => {
+    const dir = join(dataDir.path, 'recordings');
+    await expect.poll(() => (existsSync(dir) ? readdirSync(dir).length : 0), { timeout: 10_000 }).toBe(1);
+    const file = join(dir, readdirSync(dir)[0] as string);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
+    expect(bytes.includes(Buffer.from('A_OPUS'))).toBe(true);
+    expect(bytes.length).toBeGreaterThan(2_000);
+
+    await page.getByTestId('call-row').first().getByRole('button', { name: 'Бондаренко Ірина' }).click();
+    await page.getByTestId('contact-card').waitFor();
+    await page.getByTestId('recording-play').first().click();
+    const audio = page.getByTestId('recording-audio');
+    await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.readyState), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
   });
 
   it('a second caller while talking: hold and answer, then all three in a conference mixed in the window', async () => {

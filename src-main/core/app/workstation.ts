@@ -24,6 +24,7 @@ import { telephonyHandlers } from '#core/telephony/handlers';
 import type { MediaPeer } from '#core/telephony/media/media-peer';
 import { RendererMediaPeer } from '#core/telephony/media/renderer-media-peer';
 import { PhoneService } from '#core/telephony/phone-service';
+import { RecordingStore } from '#core/telephony/recordings';
 import { SipAccountStore } from '#core/telephony/sip-accounts';
 import { JobRunner } from '#core/workers/job-runner';
 import type { WorkerScript } from '#core/workers/worker-script';
@@ -90,8 +91,9 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const rendererMedia: RendererMediaPeer | null = options.media
     ? null
     : new RendererMediaPeer({ ids, emit: (request) => events.emit('media.request', request), iceServers: (): IceServer[] => accounts.list().flatMap((a) => a.iceServers) });
+  const recordings = new RecordingStore(options.dataDir);
   const phone = store.add(
-    new PhoneService({ crm, events, accounts, logger, media: options.media ?? (rendererMedia as RendererMediaPeer), keepAliveMs: options.sipKeepAliveMs }),
+    new PhoneService({ crm, events, accounts, logger, recordings, media: options.media ?? (rendererMedia as RendererMediaPeer), keepAliveMs: options.sipKeepAliveMs }),
   );
   const jobs = store.add(
     new JobRunner({
@@ -118,11 +120,11 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       }),
     }),
     settingsHandlers(settings),
-    crmHandlers({ ctx: crm, jobs, transfers, logger }),
+    crmHandlers({ ctx: crm, jobs, transfers, logger, removeRecordings: (files) => recordings.remove(files) }),
     calendarHandlers(database),
     reportHandlers(jobs),
     demoHandlers(database, jobs, clock),
-    telephonyHandlers(crm, phone, rendererMedia),
+    telephonyHandlers(crm, phone, rendererMedia, recordings),
   );
   const missing = missingHandlers(handlers, methodNames);
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);

@@ -34,10 +34,12 @@ export interface CrmHandlerDeps {
   jobs: JobRunner;
   transfers: TransferStore;
   logger: Logger;
+  /** Deletes call recording files (a person's erasure removes theirs once committed). */
+  removeRecordings: (fileNames: readonly string[]) => void;
 }
 
 /** The CRM's slice of the API: people and companies, their history, deals, complaints, segments, files. */
-export function crmHandlers({ ctx, jobs, transfers, logger }: CrmHandlerDeps) {
+export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: CrmHandlerDeps) {
   const { database, clock, ids } = ctx;
   const db = database.read;
   const country = () => ctx.settings().defaultCountry;
@@ -198,7 +200,9 @@ export function crmHandlers({ ctx, jobs, transfers, logger }: CrmHandlerDeps) {
     },
     'privacy.erase': ({ contactId, reason, confirmName }) => {
       if (!me()) throw new DomainError('conflict', 'Choose who you are in Settings first: an erasure records who made it');
-      return database.write((tx) => erasePerson(ctx, tx, contactId, reason, confirmName));
+      const { recordingFiles, ...erasure } = database.write((tx) => erasePerson(ctx, tx, contactId, reason, confirmName));
+      removeRecordings(recordingFiles);
+      return erasure;
     },
   });
 }

@@ -1,7 +1,7 @@
 import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { InteractionInput, Milestone, MethodOutput, MethodParams, TimelineItem } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
-import { companies, complaintEvents, complaints, contacts, dealStageHistory, dealStages, deals, employees, interactionParticipants, interactions } from '#core/db/schema';
+import { calls, companies, complaintEvents, complaints, contacts, dealStageHistory, dealStages, deals, employees, interactionParticipants, interactions } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
 import type { CrmContext } from './crm-context';
 import { interactionItemColumns } from './interaction-columns';
@@ -41,8 +41,12 @@ function timelineRows(db: ReadDb, where: SQL | undefined, limit: number): Timeli
       complaintNumber: complaints.number,
       durationSeconds: interactions.durationSeconds,
       completedAt: interactions.completedAt,
+      callDisposition: calls.disposition,
+      callNumber: calls.remoteNumber,
+      callRecording: calls.recordingFile,
     })
     .from(interactions)
+    .leftJoin(calls, eq(calls.interactionId, interactions.id))
     .leftJoin(employees, eq(employees.id, interactions.employeeId))
     .leftJoin(contacts, eq(contacts.id, interactions.contactId))
     .leftJoin(companies, eq(companies.id, interactions.companyId))
@@ -79,6 +83,7 @@ function timelineRows(db: ReadDb, where: SQL | undefined, limit: number): Timeli
     participants: participants.get(r.id) ?? [],
     durationSeconds: r.durationSeconds,
     completedAt: r.completedAt,
+    call: r.callDisposition && r.callNumber !== null ? { disposition: r.callDisposition, remoteNumber: r.callNumber, hasRecording: r.callRecording !== null } : null,
   }));
 }
 

@@ -1,6 +1,7 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { WriteDb, ReadDb } from '#core/db/handles';
 import {
+  calls,
   calendarEvents,
   complaintEvents,
   complaints,
@@ -52,11 +53,12 @@ export function personalDataDocument(db: ReadDb, contactId: string, now: number)
 /**
  * Erases a person on request, in one transaction. Their record, phones, e-mails, addresses, tags
  * and custom values go; their interactions, deals and complaints stay for the counts in reports
- * but lose every trace of them (unlinked, texts blanked). Call recordings and questionnaire
- * answers are personal data too: when those tables arrive they must be erased here. An erasure
+ * but lose every trace of them (unlinked, texts blanked); their calls lose the number and the
+ * recording. Questionnaire answers are personal data too: when that table arrives it must be
+ * erased here. An erasure
  * record keeps when, by whom and why, and nothing about the person.
  */
-export function erasePerson(ctx: CrmContext, tx: WriteDb, contactId: string, reason: string, confirmName: string): { erasureId: string; counts: Record<string, number> } {
+export function erasePerson(ctx: CrmContext, tx: WriteDb, contactId: string, reason: string, confirmName: string): { erasureId: string; counts: Record<string, number>; recordingFiles: string[] } {
   const person = tx.select({ fullName: contacts.fullName }).from(contacts).where(eq(contacts.id, contactId)).get();
   if (!person) throw notFound('Contact', contactId);
   if (foldForSearch(confirmName) !== foldForSearch(person.fullName)) {
@@ -66,6 +68,16 @@ export function erasePerson(ctx: CrmContext, tx: WriteDb, contactId: string, rea
   const count = (name: string, changes: number) => {
     counts[name] = changes;
   };
+  // Their calls keep the counts, not the number, the name or the recording (the files go once this commits).
+  const theirCalls = tx.select({ id: calls.interactionId, file: calls.recordingFile }).from(calls).innerJoin(interactions, eq(interactions.id, calls.interactionId)).where(eq(interactions.contactId, contactId)).all();
+  const recordingFiles = theirCalls.flatMap((c) => (c.file ? [c.file] : []));
+  if (theirCalls.length > 0) {
+    tx.update(calls)
+      .set({ remoteNumber: erased, remoteName: null, remoteKey: '', sipCallId: null, recordingFile: null })
+      .where(inArray(calls.interactionId, theirCalls.map((c) => c.id)))
+      .run();
+  }
+  count('recordings', recordingFiles.length);
   count('interactions', tx.update(interactions).set({ contactId: null, subject: erased, outcome: null }).where(eq(interactions.contactId, contactId)).run().changes);
   count('participations', tx.delete(interactionParticipants).where(eq(interactionParticipants.contactId, contactId)).run().changes);
   count('deals', tx.update(deals).set({ contactId: null, title: erased, notes: '' }).where(eq(deals.contactId, contactId)).run().changes);
@@ -84,5 +96,5 @@ export function erasePerson(ctx: CrmContext, tx: WriteDb, contactId: string, rea
   counts.contact = 1;
   const erasureId = ctx.ids.next();
   tx.insert(erasures).values({ id: erasureId, erasedAt: ctx.clock.now(), employeeId: ctx.settings().currentEmployeeId, reason, counts: JSON.stringify(counts) }).run();
-  return { erasureId, counts };
+  return { erasureId, counts, recordingFiles };
 }

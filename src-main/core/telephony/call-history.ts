@@ -39,6 +39,7 @@ export function callHistory(db: ReadDb, request: MethodParams<'calls.history'>):
       endedBy: calls.endedBy,
       endReason: calls.endReason,
       mos: calls.mos,
+      hasRecording: sql<number>`${calls.recordingFile} is not null`,
       returned: sql<number>`case when ${calls.disposition} = 'missed' then ${returned} else 0 end`,
     })
     .from(interactions)
@@ -51,7 +52,7 @@ export function callHistory(db: ReadDb, request: MethodParams<'calls.history'>):
     .offset(request.offset)
     .all();
   const total = db.select({ n: count() }).from(interactions).leftJoin(calls, eq(calls.interactionId, interactions.id)).where(where).get()?.n ?? 0;
-  return { total, rows: rows.map((row) => ({ ...row, returned: row.returned === 1 })) };
+  return { total, rows: rows.map((row) => ({ ...row, returned: row.returned === 1, hasRecording: row.hasRecording === 1 })) };
 }
 
 /** The badge: missed calls of the last days that nobody answered or called back yet. */

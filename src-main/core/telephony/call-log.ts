@@ -88,6 +88,11 @@ export class CallLog {
     });
   }
 
+  /** The call's recording file (relative to the data directory), once its first piece is written. */
+  recorded(interactionId: string, fileName: string): void {
+    this.database.write((tx) => tx.update(calls).set({ recordingFile: fileName }).where(eq(calls.interactionId, interactionId)).run());
+  }
+
   quality(interactionId: string, q: { jitterMs: number; packetLossPercent: number; roundTripMs: number; mos: number }): void {
     this.database.write((tx) => tx.update(calls).set(q).where(eq(calls.interactionId, interactionId)).run());
   }

@@ -1,14 +1,17 @@
 import { defineHandlers } from '#core/api/registry';
 import type { CrmContext } from '#core/crm/crm-context';
-import { DomainError } from '#core/shared/errors';
+import { eq } from 'drizzle-orm';
+import { calls } from '#core/db/schema';
+import { DomainError, notFound } from '#core/shared/errors';
 import type { RendererMediaPeer } from './media/renderer-media-peer';
 import { callHistory, missedCalls } from './call-history';
+import type { RecordingStore } from './recordings';
 import type { PhoneService } from './phone-service';
 
 const ok = { ok: true as const };
 
 /** The softphone's slice of the API. */
-export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: RendererMediaPeer | null) {
+export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: RendererMediaPeer | null, recordings: RecordingStore) {
   const needMedia = () => {
     if (!media) throw new DomainError('unavailable', 'This workstation handles call audio without a window');
     return media;
@@ -16,6 +19,16 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
   return defineHandlers({
     'calls.history': (request) => callHistory(crm.database.read, request),
     'calls.missed': () => missedCalls(crm.database.read, crm.clock.now()),
+    'recording.append': ({ callId, recorderId, seq, chunkBase64 }) => {
+      phone.appendRecording(callId, recorderId, seq, Buffer.from(chunkBase64, 'base64'));
+      return ok;
+    },
+    'recording.get': ({ interactionId, offset }) => {
+      const row = crm.database.read.select({ file: calls.recordingFile }).from(calls).where(eq(calls.interactionId, interactionId)).get();
+      if (!row?.file) throw notFound('Recording', interactionId);
+      const { chunk, ...rest } = recordings.read(row.file, offset);
+      return { ...rest, chunkBase64: chunk.toString('base64') };
+    },
     'phone.status': () => phone.status.current,
     'phone.accounts': () => phone.accounts.list(),
     'phone.saveAccount': (input) => phone.saveAccount(input),

@@ -13,6 +13,7 @@ import type { Logger } from '#core/shared/logger';
 import { CallLog } from './call-log';
 import type { MediaPeer } from './media/media-peer';
 import { PhoneStatusHolder } from './phone-status';
+import { RecordingStore } from './recordings';
 import { screenPop } from './screen-pop';
 import { CallSession } from './sip/call-session';
 import { MediaSdh } from './sip/media-sdh';
@@ -25,6 +26,7 @@ export interface PhoneServiceOptions {
   accounts: SipAccountStore;
   logger: Logger;
   media: MediaPeer;
+  recordings: RecordingStore;
   /** Shorter keep-alive in tests; a dead link shows as offline within two intervals. */
   keepAliveMs?: number;
 }
@@ -117,12 +119,13 @@ export class PhoneService implements Disposable {
     return call;
   }
 
-  private register(session: Session, account: SipAccount, init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'interactionId' | 'startedAt'>, companyId: string | null = null): CallSession {
+  private register(session: Session, account: SipAccount, init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'interactionId' | 'startedAt' | 'recording'>, companyId: string | null = null): CallSession {
     const { crm } = this.options;
     const id = this.callIdOf(session);
     const startedAt = crm.clock.now();
     const interactionId = crm.ids.next();
-    const call = new CallSession(session, { ...init, id, interactionId, startedAt }, {
+    const recording = account.config.record ? { announce: account.config.consentAnnouncement } : null;
+    const call = new CallSession(session, { ...init, id, interactionId, startedAt, recording }, {
       peer: this.options.media,
       now: () => crm.clock.now(),
       hooks: {
@@ -136,9 +139,10 @@ export class PhoneService implements Disposable {
           this.calls.delete(c.id);
           this.recent.set(c.id, c);
           // Wrap-up and "create contact from call" come after the call; keep the last few.
-          for (const old of this.recent.keys()) {
+          for (const [old, gone] of this.recent) {
             if (this.recent.size <= 50) break;
             this.recent.delete(old);
+            if (gone.interactionId) this.options.recordings.finish(gone.interactionId);
           }
         },
         referred: (c, referral) => void this.beTransferred(c, referral, account),
@@ -396,6 +400,18 @@ export class PhoneService implements Disposable {
     return call.info;
   }
 
+  /**
+   * The next piece of a call's recording from the window. Only calls of a recording account, and
+   * only once answered; pieces for a call that just ended are still taken (the recorder flushes last).
+   */
+  appendRecording(callId: string, recorderId: string, seq: number, bytes: Buffer): void {
+    const call = this.calls.get(callId) ?? this.recent.get(callId);
+    if (!call?.interactionId) throw notFound('Call', callId);
+    if (!call.recording) throw new DomainError('conflict', 'This call is not being recorded (recording is off for its account)');
+    if (call.answeredAt === null) throw new DomainError('conflict', 'A call is recorded only once answered');
+    if (this.options.recordings.append(call.interactionId, recorderId, seq, bytes) && seq === 0) this.log.recorded(call.interactionId, RecordingStore.fileName(call.interactionId));
+  }
+
   /** A window became the media client: calls in progress get their audio from it. */
   async mediaAttached(): Promise<void> {
     for (const call of this.calls.values()) await call.renegotiate();
@@ -425,7 +441,7 @@ export class PhoneService implements Disposable {
     return new Promise((resolve) => {
       let settled = false;
       const account = new SipAccount(
-        { id: 'test', label: input.label, wsUrl: input.wsUrl, sipUri: input.sipUri, authUser: input.authUser, password: input.password ?? stored, displayName: input.displayName },
+        { id: 'test', label: input.label, wsUrl: input.wsUrl, sipUri: input.sipUri, authUser: input.authUser, password: input.password ?? stored, displayName: input.displayName, record: false, consentAnnouncement: false },
         {
           clock: this.options.crm.clock,
           logger: this.options.logger,

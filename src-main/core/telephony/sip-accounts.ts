@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { IceServerSchema, type IceServer, type MethodParams, type SipAccount } from '#contract';
 import type { AppDatabase } from '#core/db/connection';
-import type { ReadDb } from '#core/db/handles';
 import { sipAccounts } from '#core/db/schema';
 import type { SecretStore } from '#core/secrets/secret-store';
 import type { Clock } from '#core/shared/clock';
@@ -74,9 +73,4 @@ export class SipAccountStore {
     });
     this.secrets.delete(secretName(id));
   }
-}
-
-export function recordsCalls(db: ReadDb, accountId: string | null): boolean {
-  if (!accountId) return false;
-  return db.select({ record: sipAccounts.record }).from(sipAccounts).where(eq(sipAccounts.id, accountId)).get()?.record ?? false;
 }

@@ -2,7 +2,7 @@ import type { CrmBridge } from '#contract';
 
 const chunkBytes = 1024 * 1024;
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
@@ -23,25 +23,46 @@ export async function uploadFile(bridge: CrmBridge, file: File, onProgress: (sen
   return uploadId as string;
 }
 
-/** Fetches a prepared file from main and hands it to the browser as a download. */
-export async function downloadFile(bridge: CrmBridge, fileId: string): Promise<void> {
+type Chunk = { fileName: string; chunkBase64: string; nextOffset: number | null };
+
+/** Reads a file main serves a piece at a time (a prepared export, a call recording) into a Blob. */
+async function readWhole(fetchChunk: (offset: number) => Promise<Chunk>, type = ''): Promise<{ blob: Blob; fileName: string }> {
   const parts: BlobPart[] = [];
   let offset: number | null = 0;
   let fileName = 'download';
   while (offset !== null) {
-    const result: Awaited<ReturnType<typeof bridge.invoke<'files.download'>>> = await bridge.invoke('files.download', { fileId, offset });
-    if (!result.ok) throw new Error(result.error.message);
-    const binary = atob(result.value.chunkBase64);
+    const chunk: Chunk = await fetchChunk(offset);
+    const binary = atob(chunk.chunkBase64);
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     parts.push(bytes);
-    fileName = result.value.fileName;
-    offset = result.value.nextOffset;
+    fileName = chunk.fileName;
+    offset = chunk.nextOffset;
   }
-  const url = URL.createObjectURL(new Blob(parts));
+  return { blob: new Blob(parts, { type }), fileName };
+}
+
+/** Fetches a prepared file from main and hands it to the browser as a download. */
+export async function downloadFile(bridge: CrmBridge, fileId: string): Promise<void> {
+  const { blob, fileName } = await readWhole(async (offset) => {
+    const result = await bridge.invoke('files.download', { fileId, offset });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A call's recording, ready for an audio element. */
+export async function fetchRecording(bridge: CrmBridge, interactionId: string): Promise<Blob> {
+  const { blob } = await readWhole(async (offset) => {
+    const result = await bridge.invoke('recording.get', { interactionId, offset });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  }, 'audio/webm');
+  return blob;
 }

@@ -139,6 +139,7 @@ export const en = {
     deal: 'About the deal',
   },
   timeline: {
+    playRecording: 'Play the recording',
     colleagues: 'Works with them:',
     colleagueDetail: '{{count}} contacts, {{deals}} open deals, {{complaints}} open complaints',
     anyColleague: 'Any colleague',
@@ -418,6 +419,7 @@ export const en = {
     ended: 'Ended',
   },
   call: {
+    recording: 'Recording',
     conference: 'Join into a conference',
     inConference: 'Conference',
     split: 'Talk to this one only',
@@ -478,6 +480,8 @@ export const en = {
     transferred: 'Transferred',
   },
   sip: {
+    record: 'Record calls (both sides, kept in the data folder)',
+    consentAnnouncement: 'Announce the recording first (three beeps)',
     wsUrlExample: 'wss://pbx.example.com:8089/ws',
     sipUriExample: 'sip:101@pbx.example.com',
     title: 'Phone (SIP account)',

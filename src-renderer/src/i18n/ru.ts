@@ -140,6 +140,7 @@ export const ru: Messages = {
     deal: 'По сделке',
   },
   timeline: {
+    playRecording: 'Прослушать запись',
     colleagues: 'Работают с клиентом:',
     colleagueDetail: 'Контактов: {{count}}, открытых сделок: {{deals}}, открытых жалоб: {{complaints}}',
     anyColleague: 'Любой коллега',
@@ -419,6 +420,7 @@ export const ru: Messages = {
     ended: 'Завершён',
   },
   call: {
+    recording: 'Запись',
     conference: 'Объединить в конференцию',
     inConference: 'Конференция',
     split: 'Говорить только с этим',
@@ -479,6 +481,8 @@ export const ru: Messages = {
     transferred: 'Переведён',
   },
   sip: {
+    record: 'Записывать звонки (обе стороны, в папке данных)',
+    consentAnnouncement: 'Сначала предупреждать о записи (три сигнала)',
     wsUrlExample: 'wss://pbx.example.com:8089/ws',
     sipUriExample: 'sip:101@pbx.example.com',
     title: 'Телефон (SIP-учётная запись)',

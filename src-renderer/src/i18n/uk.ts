@@ -140,6 +140,7 @@ export const uk: Messages = {
     deal: 'Щодо угоди',
   },
   timeline: {
+    playRecording: 'Прослухати запис',
     colleagues: 'Працюють із клієнтом:',
     colleagueDetail: 'Контактів: {{count}}, відкритих угод: {{deals}}, відкритих скарг: {{complaints}}',
     anyColleague: 'Будь-хто з колег',
@@ -419,6 +420,7 @@ export const uk: Messages = {
     ended: 'Завершено',
   },
   call: {
+    recording: 'Запис',
     conference: 'Об’єднати в конференцію',
     inConference: 'Конференція',
     split: 'Говорити лише з цим',
@@ -479,6 +481,8 @@ export const uk: Messages = {
     transferred: 'Переадресовано',
   },
   sip: {
+    record: 'Записувати дзвінки (обидві сторони, у теці даних)',
+    consentAnnouncement: 'Спершу попереджати про запис (три сигнали)',
     wsUrlExample: 'wss://pbx.example.com:8089/ws',
     sipUriExample: 'sip:101@pbx.example.com',
     title: 'Телефон (SIP-обліковий запис)',

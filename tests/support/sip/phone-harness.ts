@@ -21,7 +21,7 @@ export async function eventually<T>(read: () => T | Promise<T>, check: (value: T
  * The workstation's core with its softphone registered at the test Kamailio, headless (a static
  * media peer instead of a window). Returns it with helpers that read what the operator would see.
  */
-export async function registeredWorkstation(kamailio: Pick<TestKamailio, 'wsUrl'>, user = 'op101') {
+export async function registeredWorkstation(kamailio: Pick<TestKamailio, 'wsUrl'>, user = 'op101', account: { record?: boolean; consentAnnouncement?: boolean } = {}) {
   const media = new StaticMediaPeer(40_000);
   const workstation = createTestWorkstation({ media, sipKeepAliveMs: 1_000, clock: { now: () => Date.now() } });
   const me = await ok(workstation, 'employees.save', { name: 'Оксана Литвин', extension: '101' });
@@ -30,10 +30,10 @@ export async function registeredWorkstation(kamailio: Pick<TestKamailio, 'wsUrl'
   const updates: CallInfo[] = [];
   workstation.events.on('phone.status', (s) => statuses.push(s));
   workstation.events.on('call.updated', (c) => updates.push(c));
-  const account = await ok(workstation, 'phone.saveAccount', { label: 'Office', wsUrl: kamailio.wsUrl, sipUri: `sip:${user}@127.0.0.1`, authUser: user, password: 'secret' });
+  const saved = await ok(workstation, 'phone.saveAccount', { label: 'Office', wsUrl: kamailio.wsUrl, sipUri: `sip:${user}@127.0.0.1`, authUser: user, password: 'secret', ...account });
   await eventually(() => workstation.phone.status.current.registration, (r) => r === 'registered', 10_000, 'registration');
   const call = (predicate: (c: CallInfo) => boolean) => eventually(() => updates.filter(predicate).at(-1), (c) => c !== undefined, 10_000, 'call update') as Promise<CallInfo>;
-  return { workstation, media, account, statuses, updates, call, me };
+  return { workstation, media, account: saved, statuses, updates, call, me };
 }
 
 export type RegisteredWorkstation = Awaited<ReturnType<typeof registeredWorkstation>>;

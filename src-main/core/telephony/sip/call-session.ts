@@ -21,6 +21,7 @@ export interface CallInit {
   contact: CallInfo['contact'];
   interactionId: string | null;
   startedAt: number;
+  recording: { announce: boolean } | null;
 }
 
 /**
@@ -42,6 +43,8 @@ export class CallSession {
   endedBy: 'local' | 'remote' | 'system' | null = null;
   /** In a three-way conference with the operator's other call (see PhoneService.conference). */
   conference = false;
+  /** Recorded by the window once answered, with a consent announcement first or not. */
+  readonly recording: { announce: boolean } | null;
   private current: CallState;
   private statusCode: number | null = null;
   private transferred = false;
@@ -62,6 +65,7 @@ export class CallSession {
     this.contact = init.contact;
     this.interactionId = init.interactionId;
     this.startedAt = init.startedAt;
+    this.recording = init.recording;
     this.current = init.direction === 'in' ? 'ringing_in' : 'dialing';
     session.delegate = {
       onBye: (bye) => {
@@ -100,6 +104,7 @@ export class CallSession {
       endedBy: this.endedBy,
       interactionId: this.interactionId,
       conference: this.conference,
+      recording: this.recording,
     };
   }
 

@@ -13,6 +13,8 @@ export interface SipAccountConfig {
   authUser: string;
   password: string | undefined;
   displayName: string;
+  record: boolean;
+  consentAnnouncement: boolean;
 }
 
 export interface SipAccountDeps {

@@ -58,6 +58,11 @@ export function ActiveCallCard({ call, onOpenContact }: ActiveCallCardProps) {
             </Text>
           </Stack>
         </Group>
+        {call.recording && call.answeredAt !== null && (
+          <Badge color="red" variant="dot" size="sm" data-testid="call-recording">
+            {t('call.recording')}
+          </Badge>
+        )}
         {call.detail && (
           <Text size="xs" c="red" data-testid="call-detail">
             {call.detail}

@@ -118,6 +118,14 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     }
   }, [bridge, ringing, screenPops]);
 
+  // Calls of a recording account are recorded here once answered and their audio has arrived (checked
+  // again with every quality sample, which is also how we learn that audio flows).
+  useEffect(() => {
+    for (const call of list) {
+      if (call.recording && call.state === 'active' && !engine.isRecording(call.id)) void engine.record(call.id, call.recording.announce);
+    }
+  }, [engine, list, quality]);
+
   // The window mixes what main joined: the calls marked as one conference.
   const conferenceKey = list
     .filter((c) => c.conference)

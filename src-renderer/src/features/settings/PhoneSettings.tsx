@@ -24,11 +24,23 @@ function iceText(servers: IceServer[]): string {
   return servers.map((s) => [s.urls, s.username, s.credential].filter(Boolean).join(' ')).join('\n');
 }
 
-const emptyDraft = { id: undefined as string | undefined, label: '', wsUrl: '', sipUri: '', authUser: '', password: '', displayName: '', ice: '', hasPassword: false };
+const emptyDraft = { id: undefined as string | undefined, label: '', wsUrl: '', sipUri: '', authUser: '', password: '', displayName: '', ice: '', hasPassword: false, record: false, consentAnnouncement: false };
 type Draft = typeof emptyDraft;
 
 function draftOf(account: SipAccount): Draft {
-  return { id: account.id, label: account.label, wsUrl: account.wsUrl, sipUri: account.sipUri, authUser: account.authUser, password: '', displayName: account.displayName, ice: iceText(account.iceServers), hasPassword: account.hasPassword };
+  return {
+    id: account.id,
+    label: account.label,
+    wsUrl: account.wsUrl,
+    sipUri: account.sipUri,
+    authUser: account.authUser,
+    password: '',
+    displayName: account.displayName,
+    ice: iceText(account.iceServers),
+    hasPassword: account.hasPassword,
+    record: account.record,
+    consentAnnouncement: account.consentAnnouncement,
+  };
 }
 
 /** The SIP account (PBX connection) with a connection test, audio devices, ringtone and shortcuts. */
@@ -65,6 +77,8 @@ function SipAccountForm({ account, onChanged }: { account: SipAccount | undefine
     authUser: draft.authUser,
     displayName: draft.displayName,
     iceServers: parseIceServers(draft.ice),
+    record: draft.record,
+    consentAnnouncement: draft.consentAnnouncement,
     // Leaving the field empty keeps the stored password.
     ...(draft.password !== '' || !draft.hasPassword ? { password: draft.password } : {}),
   });
@@ -129,6 +143,16 @@ function SipAccountForm({ account, onChanged }: { account: SipAccount | undefine
           />
         </Group>
         <Textarea label={t('sip.iceServers')} description={t('sip.iceHint')} value={draft.ice} onChange={(e) => set({ ice: e.currentTarget.value })} autosize minRows={1} error={Object.entries(errors.fields).find(([k]) => k.startsWith('iceServers'))?.[1]} />
+        <Group>
+          <Switch label={t('sip.record')} checked={draft.record} onChange={(e) => set({ record: e.currentTarget.checked })} data-testid="sip-record" />
+          <Switch
+            label={t('sip.consentAnnouncement')}
+            checked={draft.consentAnnouncement}
+            disabled={!draft.record}
+            onChange={(e) => set({ consentAnnouncement: e.currentTarget.checked })}
+            data-testid="sip-consent"
+          />
+        </Group>
         {errors.form && <Alert color="red">{errors.form}</Alert>}
         {test && test !== 'running' && (
           <Alert color={test.ok ? 'green' : 'red'} data-testid="sip-test-result">

@@ -8,6 +8,7 @@ import { useBridge, useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
 import { formatDateTime, formatDuration } from '#renderer/i18n/format';
 import { useErrorText } from '#renderer/ui/useErrorText';
+import { RecordingPlayer } from './RecordingPlayer';
 
 export interface TimelineProps {
   subject: { contactId: string } | { companyId: string };
@@ -19,7 +20,11 @@ function TimelineEntry({ item, showContact, onComplete }: { item: TimelineItem; 
   const { t } = useTranslation();
   const { locale } = useWorkplace();
   return (
-    <MantineTimeline.Item bullet={<KindIcon item={item} />} title={`${t(`interaction.${item.kind}`)}${item.direction ? ` (${t(`interaction.${item.direction}`)})` : ''}: ${item.subject}`} data-testid="timeline-item">
+    <MantineTimeline.Item
+      bullet={<KindIcon item={item} />}
+      title={`${t(`interaction.${item.kind}`)}${item.direction ? ` (${t(`interaction.${item.direction}`)})` : ''}: ${item.subject || (item.call ? t(`disposition.${item.call.disposition}`) : '')}`}
+      data-testid="timeline-item"
+    >
       <Text size="xs" c="dimmed">
         {[formatDateTime(locale, item.occurredAt), item.employeeName, showContact ? item.contact?.name : null, item.durationSeconds !== null ? formatDuration(item.durationSeconds) : null].filter(Boolean).join(' · ')}
       </Text>
@@ -31,6 +36,12 @@ function TimelineEntry({ item, showContact, onComplete }: { item: TimelineItem; 
             {item.deal.name}
           </Badge>
         )}
+        {item.call && item.subject !== '' && item.call.disposition !== 'answered' && (
+          <Badge size="xs" variant="light">
+            {t(`disposition.${item.call.disposition}`)}
+          </Badge>
+        )}
+        {item.call?.hasRecording && <RecordingPlayer interactionId={item.id} />}
         {item.complaint && (
           <Badge size="xs" variant="outline" color="orange">
             {t('complaints.number', { number: item.complaint.number })}

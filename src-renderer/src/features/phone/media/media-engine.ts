@@ -1,4 +1,5 @@
 import type { CrmBridge, IceServer, MediaRequest } from '#contract';
+import { toBase64 } from '#renderer/api/files';
 import { qualityOf, type QualitySample } from './call-quality';
 
 export interface AudioDevices {
@@ -15,10 +16,28 @@ interface CallMedia {
   muted: boolean;
 }
 
+/** A call being recorded: both sides mixed, handed to main a second at a time. */
+interface Recording {
+  recorder: MediaRecorder;
+  context: AudioContext;
+  seq: number;
+  /** Pieces go to main strictly in order. */
+  sending: Promise<void>;
+}
+
 /** A three-way conference: each party is sent the operator's voice mixed with the other party's. */
 interface Mixer {
   context: AudioContext;
   callIds: string[];
+}
+
+/**
+ * The other side's audio as a stream for mixing and recording: the receiver's track, which stays
+ * the same across hold and resume (the stream the page plays loses it while we are on hold).
+ */
+function remoteAudio(media: CallMedia): MediaStream {
+  const track = media.pc.getReceivers().find((r) => r.track.kind === 'audio')?.track;
+  return track ? new MediaStream([track]) : (media.remote ?? new MediaStream());
 }
 
 /** How long we wait for ICE candidates before sending what we have (SIP carries one SDP, no trickle). */
@@ -35,6 +54,7 @@ export class MediaEngine {
   private readonly qualityListeners = new Set<(callId: string, sample: QualitySample) => void>();
   private devices: AudioDevices = { microphoneId: null, speakerId: null };
   private mixer: Mixer | undefined;
+  private readonly recordings = new Map<string, Recording>();
   private stopEvents: (() => void) | undefined;
   private qualityTimer: number | undefined;
 
@@ -92,7 +112,7 @@ export class MediaEngine {
     for (const [id, media] of members) {
       const mix = context.createMediaStreamDestination();
       microphone.connect(mix);
-      for (const [otherId, other] of members) if (otherId !== id && other.remote) context.createMediaStreamSource(other.remote).connect(mix);
+      for (const [otherId, other] of members) if (otherId !== id && other.remote) context.createMediaStreamSource(remoteAudio(other)).connect(mix);
       const sender = media.pc.getSenders().find((s) => s.track?.kind === 'audio');
       const track = mix.stream.getAudioTracks()[0];
       if (sender && track) await sender.replaceTrack(track);
@@ -115,6 +135,67 @@ export class MediaEngine {
 
   isMuted(callId: string): boolean {
     return this.calls.get(callId)?.muted ?? false;
+  }
+
+  isRecording(callId: string): boolean {
+    return this.recordings.has(callId);
+  }
+
+  /**
+   * Records a call (both sides mixed, Opus in WebM) into main's recording file. With `announce`,
+   * three beeps go to both parties first: the consent announcement.
+   */
+  async record(callId: string, announce: boolean): Promise<boolean> {
+    const media = this.calls.get(callId);
+    if (!media?.remote || this.recordings.has(callId)) return false;
+    const context = new AudioContext();
+    const mix = context.createMediaStreamDestination();
+    context.createMediaStreamSource(media.microphone).connect(mix);
+    context.createMediaStreamSource(remoteAudio(media)).connect(mix);
+    const recording: Recording = { recorder: new MediaRecorder(mix.stream, { mimeType: 'audio/webm;codecs=opus', audioBitsPerSecond: 32_000 }), context, seq: 0, sending: Promise.resolve() };
+    const recorderId = crypto.randomUUID();
+    this.recordings.set(callId, recording);
+    recording.recorder.addEventListener('dataavailable', (event) => {
+      if (event.data.size === 0) return;
+      const seq = recording.seq++;
+      recording.sending = recording.sending.then(async () => {
+        const chunkBase64 = toBase64(new Uint8Array(await event.data.arrayBuffer()));
+        const result = await this.bridge.invoke('recording.append', { callId, recorderId, seq, chunkBase64 });
+        // Refused (another window recorded this call before a reload): stop rather than keep sending.
+        if (!result.ok && result.error.code === 'conflict' && recording.recorder.state !== 'inactive') recording.recorder.stop();
+      });
+    });
+    recording.recorder.addEventListener('stop', () => void recording.sending.then(() => context.close()).catch(() => undefined));
+    // The recording starts with the announcement in it: proof that it was made.
+    recording.recorder.start(1_000);
+    if (announce) await this.announce(callId, media, context, mix);
+    return true;
+  }
+
+  /** Three short 1400 Hz beeps into the call (both parties hear them) before recording starts. */
+  private async announce(callId: string, media: CallMedia, context: AudioContext, recording: MediaStreamAudioDestinationNode): Promise<void> {
+    const sender = media.pc.getSenders().find((s) => s.track?.kind === 'audio');
+    const microphone = media.microphone.getAudioTracks()[0];
+    if (!sender || !microphone) return;
+    const out = context.createMediaStreamDestination();
+    context.createMediaStreamSource(media.microphone).connect(out);
+    const gain = context.createGain();
+    gain.gain.value = 0.25;
+    gain.connect(out);
+    gain.connect(recording);
+    gain.connect(context.destination);
+    for (const at of [0, 0.5, 1]) {
+      const beep = context.createOscillator();
+      beep.frequency.value = 1_400;
+      beep.connect(gain);
+      beep.start(context.currentTime + at);
+      beep.stop(context.currentTime + at + 0.25);
+    }
+    const announcing = out.stream.getAudioTracks()[0];
+    if (announcing) await sender.replaceTrack(announcing);
+    await new Promise((resolve) => window.setTimeout(resolve, 1_400));
+    // A conference formed meanwhile has its own mix on this sender; otherwise the microphone goes back.
+    if (!this.mixer?.callIds.includes(callId)) await sender.replaceTrack(microphone).catch(() => undefined);
   }
 
   /** The live microphone stream of a call (for the level meter), if any. */
@@ -220,6 +301,12 @@ export class MediaEngine {
   }
 
   private close(callId: string): void {
+    const recording = this.recordings.get(callId);
+    if (recording) {
+      this.recordings.delete(callId);
+      // The last piece arrives with 'stop'; main still takes it for a call that just ended.
+      if (recording.recorder.state !== 'inactive') recording.recorder.stop();
+    }
     const media = this.calls.get(callId);
     if (!media) return;
     if (this.mixer?.callIds.includes(callId)) void this.unmix();
