@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive for real, when they are missing:
-# Chromium (UI tests), Kamailio with WebSocket (SIP), sipp (SIP peer), Radicale (CalDAV).
+# Chromium (UI tests), Kamailio with WebSocket and presence (SIP), sipp (SIP peer), Radicale (CalDAV).
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v kamailio >/dev/null 2>&1 || [ -x /usr/sbin/kamailio ] || missing+=(kamailio)
 compgen -G "/usr/lib/*/kamailio/modules/websocket.so" >/dev/null || compgen -G "/usr/lib/kamailio/modules/websocket.so" >/dev/null || missing+=(kamailio-websocket-modules)
+# The presence server for colleagues' line status (RFC 4235 dialog events).
+compgen -G "/usr/lib/*/kamailio/modules/presence_dialoginfo.so" >/dev/null || compgen -G "/usr/lib/kamailio/modules/presence_dialoginfo.so" >/dev/null || missing+=(kamailio-presence-modules)
 command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
 command -v radicale >/dev/null 2>&1 || [ -x /usr/bin/radicale ] || missing+=(radicale)
 

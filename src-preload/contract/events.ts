@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { PhoneShortcutActionSchema, SettingsSchema } from './app';
 import { ReminderDueSchema, SyncProgressSchema } from './calendar';
 import { JobProgressSchema } from './jobs';
-import { CallInfoSchema, CallRingingSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
+import { CallInfoSchema, CallRingingSchema, ColleagueLineSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
 
 /** Everything main pushes to the renderer without being asked. */
 export const events = {
   /** An incoming call is ringing; carries the caller-ID match for the screen pop. */
   'call.ringing': CallRingingSchema,
   'phone.status': PhoneStatusSchema,
+  /** A colleague's line changed (idle, ringing, busy, unknown). */
+  'phone.lines': z.array(ColleagueLineSchema),
   /** A call changed state (answered, on hold, ended…). */
   'call.updated': CallInfoSchema,
   /** A system-wide phone shortcut was pressed (desktop app): the window acts on its current call. */

@@ -56,7 +56,7 @@ import {
   TimelineRequestSchema,
 } from './interactions';
 import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobStartedSchema } from './jobs';
-import { CallInfoSchema, CallQualitySchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
+import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
 import { ReportSummarySchema } from './reports';
 import { SegmentInputSchema, SegmentSchema } from './segments';
 import {
@@ -211,6 +211,8 @@ export const methods = {
   'phone.conference': { input: z.strictObject({ callIds: z.tuple([IdSchema, IdSchema]) }), output: z.array(CallInfoSchema) },
   /** Leaves the conference with this call; the other party waits on hold. */
   'phone.split': { input: z.strictObject({ callId: IdSchema }), output: z.array(CallInfoSchema) },
+  /** Colleagues' lines (idle, ringing, busy) for the secretary console; subscribes to new colleagues. */
+  'phone.lines': { input: EmptyInputSchema, output: z.array(ColleagueLineSchema) },
   'phone.forward': { input: z.strictObject({ callId: IdSchema, target: z.string().trim().min(1).max(120) }), output: CallInfoSchema },
   /** Secretary: take a message for a colleague; it becomes their planned contact with the caller linked. */
   'phone.takeMessage': {

@@ -165,3 +165,17 @@ export const CallQualitySchema = z.strictObject({
   packetsSent: z.number().int().min(0),
 });
 export type CallQuality = z.infer<typeof CallQualitySchema>;
+
+export const lineStates = ['idle', 'ringing', 'busy', 'unknown'] as const;
+export const LineStateSchema = z.enum(lineStates);
+export type LineState = z.infer<typeof LineStateSchema>;
+
+/** A colleague's line as the secretary console shows it (RFC 4235 dialog events, where the PBX offers them). */
+export const ColleagueLineSchema = z.object({
+  employeeId: IdSchema,
+  name: z.string(),
+  extension: z.string(),
+  /** "unknown" until the PBX answers the subscription, or when it does not offer dialog events. */
+  state: LineStateSchema,
+});
+export type ColleagueLine = z.infer<typeof ColleagueLineSchema>;

@@ -204,4 +204,19 @@ describe('a real call from the workplace, audio both ways', () => {
       await second.close();
     }
   });
+
+  it('shows colleagues’ lines from the PBX’s dialog events on the calls screen', async () => {
+    await page.getByTestId('nav-settings').click();
+    // The first one added is "me"; my own line is not among the colleagues'.
+    await page.getByTestId('settings-colleague-name').fill('Оксана Литвин');
+    await page.getByTestId('settings-colleague-add').click();
+    await expect.poll(() => page.getByTestId('settings-me').inputValue()).toBe('Оксана Литвин');
+    await page.getByTestId('settings-colleague-name').fill('Андрій Бондар');
+    await page.getByLabel('Extension').fill('boss901');
+    await page.getByTestId('settings-colleague-add').click();
+    await page.getByTestId('nav-calls').click();
+    const line = page.getByTestId('colleague-line').first();
+    await expect.poll(() => line.getAttribute('data-state'), { timeout: 10_000 }).toBe('idle');
+    expect(await line.textContent()).toContain('Андрій Бондар');
+  });
 });

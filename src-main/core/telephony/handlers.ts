@@ -49,6 +49,7 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
     'phone.attendedTransfer': ({ callId, toCallId }) => phone.attendedTransfer(callId, toCallId),
     'phone.conference': ({ callIds }) => phone.conference(callIds),
     'phone.split': ({ callId }) => phone.split(callId),
+    'phone.lines': () => phone.lines(),
     'phone.forward': ({ callId, target }) => phone.forward(callId, target),
     'phone.takeMessage': (input) => phone.takeMessage(input),
     'phone.setDoNotDisturb': ({ on }) => phone.setDoNotDisturb(on),

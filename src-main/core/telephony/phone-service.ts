@@ -1,9 +1,9 @@
 import { Invitation, Inviter, UserAgent, type Referral, type Session } from 'sip.js';
-import type { CallInfo, MethodOutput, MethodParams, PhoneStatus, ScreenPop } from '#contract';
+import type { CallInfo, ColleagueLine, MethodOutput, MethodParams, PhoneStatus, ScreenPop } from '#contract';
 import type { EventBus } from '#core/api/event-bus';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { lookupCallerId } from '#core/crm/caller-id';
-import { companies, contacts } from '#core/db/schema';
+import { companies, contacts, employees } from '#core/db/schema';
 import { createInteraction } from '#core/crm/interactions';
 import type { CrmContext } from '#core/crm/crm-context';
 import type { Disposable } from '#core/shared/disposable';
@@ -17,6 +17,7 @@ import { RecordingStore } from './recordings';
 import { screenPop } from './screen-pop';
 import { CallSession } from './sip/call-session';
 import { MediaSdh } from './sip/media-sdh';
+import { LineWatcher } from './sip/line-watcher';
 import { SipAccount } from './sip/sip-account';
 import type { SipAccountStore } from './sip-accounts';
 
@@ -53,6 +54,7 @@ export class PhoneService implements Disposable {
   private readonly callIds = new WeakMap<Session, string>();
   private readonly log: CallLog;
   private dnd = false;
+  private readonly lineWatcher: LineWatcher;
   /** Ids minted before their sip.js session exists (outgoing calls), handed over on creation. */
   private pendingCallId: string | undefined;
 
@@ -61,6 +63,7 @@ export class PhoneService implements Disposable {
     this.status = new PhoneStatusHolder(options.events);
     this.accounts = options.accounts;
     this.log = new CallLog(crm.database);
+    this.lineWatcher = new LineWatcher({ logger: options.logger, changed: (lines) => options.events.emit('phone.lines', lines) });
   }
 
   /** Connects every enabled account. */
@@ -74,11 +77,18 @@ export class PhoneService implements Disposable {
     this.live.delete(accountId);
     const config = this.accounts.config(accountId);
     if (!config.enabled) return;
+    let lastRegistration: PhoneStatus['registration'] = 'connecting';
     const account = new SipAccount(config, {
       clock: this.options.crm.clock,
       logger: this.options.logger,
       keepAliveMs: this.options.keepAliveMs,
-      onStatus: () => this.publishStatus(),
+      onStatus: (status) => {
+        // Each time the account is registered anew (first time, after a lost link) the line
+        // subscriptions start again: the PBX may have forgotten them.
+        if (status.registration === 'registered' && lastRegistration !== 'registered') this.lineWatcher.attach(account.ua);
+        lastRegistration = status.registration;
+        this.publishStatus();
+      },
       onInvite: (invitation) => this.incoming(account, invitation),
       sdhFactory: (session) => new MediaSdh(() => this.callIdOf(session), this.options.media),
     });
@@ -480,7 +490,21 @@ export class PhoneService implements Disposable {
     this.publishStatus();
   }
 
+  /** Colleagues with an extension (not me), their lines watched from now on. */
+  lines(): ColleagueLine[] {
+    const me = this.options.crm.settings().currentEmployeeId;
+    const colleagues = this.options.crm.database.read
+      .select({ employeeId: employees.id, name: employees.name, extension: employees.extension })
+      .from(employees)
+      .where(and(isNotNull(employees.extension), ne(employees.extension, ''), me ? ne(employees.id, me) : undefined))
+      .all()
+      .map((e) => ({ ...e, extension: e.extension ?? '' }));
+    this.lineWatcher.sync(colleagues);
+    return this.lineWatcher.list();
+  }
+
   async dispose(): Promise<void> {
+    this.lineWatcher.dispose();
     for (const call of this.calls.values()) if (call.state !== 'ended' && call.state !== 'ending') await call.hangup().catch(() => undefined);
     await Promise.all([...this.live.values()].map((a) => a.dispose()));
     this.live.clear();

@@ -526,6 +526,15 @@ export const en = {
     mute: 'Mute or unmute',
     transfer: 'Transfer',
   },
+  lines: {
+    title: 'Colleagues’ lines',
+    none: 'No colleagues with an extension yet (Settings → who works here).',
+    idle: 'Free',
+    ringing: 'Ringing',
+    busy: 'Busy',
+    unknown: 'Unknown',
+    pick: 'Pass the call to {{name}}',
+  },
   common: { retry: 'Try again', close: 'Close', loading: 'Loading…', unknown: '—', save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit', delete: 'Delete', more: 'More' },
 };
 

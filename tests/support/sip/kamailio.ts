@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const template = fileURLToPath(new URL('./kamailio.cfg.template', import.meta.url));
+/** Empty db_text tables shipped with Debian's kamailio package. */
+const dbTextSchemas = '/usr/share/kamailio/dbtext/kamailio';
 
 /** A free TCP port on loopback (also free for UDP in practice; Kamailio fails loudly if not). */
 export async function freePort(): Promise<number> {
@@ -83,7 +85,8 @@ export class TestKamailio {
       .replaceAll('{{UDP_PORT}}', String(this.udpPort))
       .replaceAll('{{WS_PORT}}', String(this.wsPort))
       .replaceAll('{{MODULES}}', modulesDir())
-      .replaceAll('{{INVITE_TIMEOUT_MS}}', String(this.options.inviteTimeoutMs ?? 30_000));
+      .replaceAll('{{INVITE_TIMEOUT_MS}}', String(this.options.inviteTimeoutMs ?? 30_000))
+      .replaceAll('{{DB_DIR}}', this.presenceTables());
     const cfgFile = join(this.dir, 'kamailio.cfg');
     writeFileSync(cfgFile, cfg);
     const pidFile = join(this.dir, 'kamailio.pid');
@@ -98,6 +101,15 @@ export class TestKamailio {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`Kamailio did not open ${this.wsPort} in 15 s:\n${this.log.slice(-3000)}`);
+  }
+
+  /** The presence server's tables: Debian's empty db_text tables, copied fresh for each start. */
+  private presenceTables(): string {
+    const dir = join(this.dir, 'db');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const table of ['version', 'presentity', 'active_watchers', 'watchers', 'xcap', 'pua']) copyFileSync(join(dbTextSchemas, table), join(dir, table));
+    return dir;
   }
 
   async stop(): Promise<void> {

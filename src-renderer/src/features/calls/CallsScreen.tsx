@@ -1,10 +1,11 @@
-import { ActionIcon, Anchor, Badge, Box, Checkbox, Group, Pagination, SegmentedControl, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Card, Checkbox, Group, Pagination, SegmentedControl, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDisposition, CallHistoryItem } from '#contract';
 import { useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { ColleagueLines } from '#renderer/features/phone/ColleagueLines';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { formatDateTime, formatDuration } from '#renderer/i18n/format';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
@@ -96,6 +97,12 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
           filtered(() => setTo(value));
         }} error={fromMs !== undefined && toMs !== undefined && toMs < fromMs ? t('calls.badPeriod') : undefined} />
       </Group>
+      <Card withBorder mb="md" maw={420} data-testid="lines-panel">
+        <Text fw={600} mb={6}>
+          {t('lines.title')}
+        </Text>
+        <ColleagueLines />
+      </Card>
       {history.error && <ErrorNotice error={history.error} onRetry={history.reload} />}
       {history.data?.rows.length === 0 && <Text c="dimmed">{t('calls.empty')}</Text>}
       {history.data && history.data.rows.length > 0 && (

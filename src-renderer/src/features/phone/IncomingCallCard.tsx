@@ -6,6 +6,7 @@ import type { CallInfo, ScreenPop } from '#contract';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
 import { formatDateTime } from '#renderer/i18n/format';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
+import { ColleagueLines } from './ColleagueLines';
 import { usePhone } from './PhoneProvider';
 
 export interface IncomingCallCardProps {
@@ -124,8 +125,9 @@ export function IncomingCallCard({ call, pop, onOpenContact, onCreateContact }: 
                 {t('incoming.forward')}
               </Button>
             </Popover.Target>
-            <Popover.Dropdown>
-              <Group gap="xs" align="flex-end">
+            <Popover.Dropdown w={320}>
+              <ColleagueLines onPick={(line) => void run('phone.forward', { callId: call.id, target: line.extension })} />
+              <Group gap="xs" align="flex-end" mt="xs">
                 <TextInput size="xs" label={t('incoming.forwardTo')} value={forwardTo} onChange={(e) => setForwardTo(e.currentTarget.value)} data-testid="forward-target" />
                 <Button size="xs" disabled={forwardTo.trim() === ''} onClick={() => void run('phone.forward', { callId: call.id, target: forwardTo.trim() })} data-testid="forward-go">
                   {t('incoming.forward')}

@@ -1,19 +1,18 @@
-import { Button, Group, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '#renderer/api/client';
+import { ColleagueLines } from './ColleagueLines';
 import { usePhone } from './PhoneProvider';
 
 /**
- * Where to pass the current call: a colleague's extension from the list or any number. "Transfer"
- * is blind; "Consult first" calls the colleague while the caller waits on hold, and the held
+ * Where to pass the current call: a colleague from the list (with their line's state; one click
+ * transfers) or any number. "Transfer" is blind; "Consult first" calls the colleague while the caller waits on hold, and the held
  * call's card then offers to complete the transfer.
  */
 export function TransferDialog() {
   const { t } = useTranslation();
   const { transferring, setTransferring, run, calls } = usePhone();
   const [target, setTarget] = useState('');
-  const employees = useQuery('employees.list', {}, transferring !== null);
   const call = calls.find((c) => c.id === transferring);
   const close = () => {
     setTarget('');
@@ -28,7 +27,6 @@ export function TransferDialog() {
     if (call.state === 'active' && !(await run('phone.hold', { callId: call.id }))) return;
     if (await run('phone.dial', { target: target.trim() })) close();
   };
-  const colleagues = (employees.data ?? []).filter((e) => e.extension);
 
   return (
     <Modal opened={call !== undefined} onClose={close} title={t('transfer.title', { name: call?.contact?.fullName ?? call?.remoteNumber ?? '' })} data-testid="transfer-dialog">
@@ -43,23 +41,15 @@ export function TransferDialog() {
           data-autofocus
           data-testid="transfer-target"
         />
-        {colleagues.length > 0 && (
-          <Stack gap={4}>
-            <Text size="sm" c="dimmed">
-              {t('transfer.colleagues')}
-            </Text>
-            {colleagues.map((e) => (
-              <UnstyledButton key={e.id} onClick={() => setTarget(e.extension ?? '')}>
-                <Group justify="space-between">
-                  <Text size="sm">{e.name}</Text>
-                  <Text size="sm" ff="monospace">
-                    {e.extension}
-                  </Text>
-                </Group>
-              </UnstyledButton>
-            ))}
-          </Stack>
-        )}
+        <Text size="sm" c="dimmed">
+          {t('transfer.colleagues')}
+        </Text>
+        <ColleagueLines
+          onPick={(line) => {
+            // One click: straight to a colleague (blind); typing a number above allows consulting first.
+            if (call) void run('phone.transfer', { callId: call.id, target: line.extension }).then((done) => done && close());
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => void consult()} disabled={target.trim() === ''} data-testid="transfer-consult">
             {t('transfer.consult')}
