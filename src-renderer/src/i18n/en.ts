@@ -508,6 +508,7 @@ export const en = {
     },
   },
   audio: {
+    allowNotifications: 'Allow call notifications while this page is in the background',
     title: 'Headset and sound',
     systemDefault: 'System default',
     microphone: 'Microphone',

@@ -509,6 +509,7 @@ export const ru: Messages = {
     },
   },
   audio: {
+    allowNotifications: 'Разрешить уведомления о звонках, когда страница в фоне',
     title: 'Гарнитура и звук',
     systemDefault: 'Системный по умолчанию',
     microphone: 'Микрофон',

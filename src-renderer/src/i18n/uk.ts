@@ -509,6 +509,7 @@ export const uk: Messages = {
     },
   },
   audio: {
+    allowNotifications: 'Дозволити сповіщення про дзвінки, коли сторінка у фоні',
     title: 'Гарнітура і звук',
     systemDefault: 'Системний за замовчуванням',
     microphone: 'Мікрофон',

@@ -226,6 +226,7 @@ function AudioSettings() {
   const { calls } = usePhone();
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [testing, setTesting] = useState(false);
+  const [notificationsAsked, setNotificationsAsked] = useState(() => (typeof Notification === 'undefined' ? 'granted' : Notification.permission));
   useEffect(() => {
     const load = () => void navigator.mediaDevices?.enumerateDevices().then(setDevices);
     load();
@@ -255,6 +256,12 @@ function AudioSettings() {
           {testing && <Progress value={level} w={200} aria-label={t('audio.level')} />}
         </Group>
         <Switch label={t('audio.ringtone')} checked={phone.ringtone} onChange={(e) => void updateSettings({ phone: { ...phone, ringtone: e.currentTarget.checked } })} />
+        {notificationsAsked === 'default' && (
+          // In a browser the page must ask before it may show a notification for a call while hidden.
+          <Button size="xs" variant="default" w="fit-content" onClick={() => void Notification.requestPermission().then(setNotificationsAsked)}>
+            {t('audio.allowNotifications')}
+          </Button>
+        )}
       </Stack>
     </Card>
   );
