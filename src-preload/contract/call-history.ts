@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
 import { CallDispositionSchema, DirectionSchema, InteractionItemSchema } from './interactions';
+import { DownloadChunkSchema } from './transfer';
 
 export const CallHistoryRequestSchema = z
   .strictObject({
@@ -43,10 +44,13 @@ export const MissedCallsSchema = z.object({ count: z.number().int().nonnegative(
 /** A piece of a call's recording from the window's recorder, in order (seq counts from 0). */
 export const RecordingChunkSchema = z.strictObject({
   callId: IdSchema,
-  /** One recorder per call: pieces from another (a reloaded window) are refused, never spliced in. */
+  /** The window's recorder: a new one (a window reloaded mid-call) starts the recording's next part. */
   recorderId: z.string().min(8).max(64),
   seq: z.number().int().min(0).max(1_000_000),
   chunkBase64: z.string().max(4_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
 });
 
-export const RecordingRequestSchema = z.strictObject({ interactionId: IdSchema, offset: z.number().int().min(0).default(0) });
+/** A piece of a call's recording for playback: `part` counts from 1 (a new part after a window reload mid-call). */
+export const RecordingRequestSchema = z.strictObject({ interactionId: IdSchema, part: z.number().int().min(1).max(1_000).default(1), offset: z.number().int().min(0).default(0) });
+
+export const RecordingPieceSchema = DownloadChunkSchema.extend({ parts: z.number().int().min(1) });

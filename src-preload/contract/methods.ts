@@ -47,7 +47,7 @@ import {
   DealStageSchema,
   DealStagesInputSchema,
 } from './deals';
-import { CallHistoryPageSchema, CallHistoryRequestSchema, MissedCallsSchema, RecordingChunkSchema, RecordingRequestSchema } from './call-history';
+import { CallHistoryPageSchema, CallHistoryRequestSchema, MissedCallsSchema, RecordingChunkSchema, RecordingPieceSchema, RecordingRequestSchema } from './call-history';
 import {
   CompletePlannedSchema,
   InteractionInputSchema,
@@ -131,8 +131,8 @@ export const methods = {
   'calls.missed': { input: EmptyInputSchema, output: MissedCallsSchema },
   /** The window's recorder hands main the next piece of a call's recording. */
   'recording.append': { input: RecordingChunkSchema, output: ok },
-  /** A call's recording, a piece at a time, for playback. */
-  'recording.get': { input: RecordingRequestSchema, output: DownloadChunkSchema },
+  /** A call's recording, a part and a piece at a time, for playback. */
+  'recording.get': { input: RecordingRequestSchema, output: RecordingPieceSchema },
 
   'deals.stages': { input: EmptyInputSchema, output: z.array(DealStageSchema) },
   'deals.saveStages': { input: DealStagesInputSchema, output: z.array(DealStageSchema) },

@@ -23,11 +23,11 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
       phone.appendRecording(callId, recorderId, seq, Buffer.from(chunkBase64, 'base64'));
       return ok;
     },
-    'recording.get': ({ interactionId, offset }) => {
+    'recording.get': ({ interactionId, part, offset }) => {
       const row = crm.database.read.select({ file: calls.recordingFile }).from(calls).where(eq(calls.interactionId, interactionId)).get();
       if (!row?.file) throw notFound('Recording', interactionId);
-      const { chunk, ...rest } = recordings.read(row.file, offset);
-      return { ...rest, chunkBase64: chunk.toString('base64') };
+      const { chunk, ...rest } = recordings.read(row.file, offset, part);
+      return { ...rest, chunkBase64: chunk.toString('base64'), parts: recordings.parts(row.file) };
     },
     'phone.status': () => phone.status.current,
     'phone.accounts': () => phone.accounts.list(),

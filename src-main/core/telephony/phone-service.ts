@@ -419,7 +419,9 @@ export class PhoneService implements Disposable {
     if (!call?.interactionId) throw notFound('Call', callId);
     if (!call.recording) throw new DomainError('conflict', 'This call is not being recorded (recording is off for its account)');
     if (call.answeredAt === null) throw new DomainError('conflict', 'A call is recorded only once answered');
-    if (this.options.recordings.append(call.interactionId, recorderId, seq, bytes) && seq === 0) this.log.recorded(call.interactionId, RecordingStore.fileName(call.interactionId));
+    if (!this.options.recordings.append(call.interactionId, recorderId, seq, bytes) || seq > 0) return;
+    this.log.recorded(call.interactionId, RecordingStore.fileName(call.interactionId));
+    call.recording = { announce: false };
   }
 
   /** A window became the media client: calls in progress get their audio from it. */

@@ -2,6 +2,7 @@ import { app, net, protocol, session, type WebContents } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { securityHeaders } from '#hosts/common/security-headers';
+import { allowTelephonyHeadsets } from './headset-devices';
 
 /** The renderer is served from `app://workstation/`, never file://, so CSP headers and a real origin apply. */
 export const appScheme = 'app';
@@ -43,8 +44,8 @@ export function secureWebPreferences(preload: string): Electron.WebPreferences {
   };
 }
 
-/** The only permission the workplace needs is the microphone (and speaker choice), for our own pages. */
-const allowedPermissions = new Set(['media', 'speaker-selection', 'notifications', 'clipboard-sanitized-write']);
+/** What the workplace needs, for our own pages only: the microphone, speaker choice, notifications, headsets (WebHID). */
+const allowedPermissions = new Set(['media', 'speaker-selection', 'notifications', 'clipboard-sanitized-write', 'hid']);
 
 export function lockDownSessions(): void {
   const ses = session.defaultSession;
@@ -54,6 +55,7 @@ export function lockDownSessions(): void {
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
     return requestingOrigin.startsWith(appOrigin) && allowedPermissions.has(permission);
   });
+  allowTelephonyHeadsets(ses);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
 }
 

@@ -57,12 +57,18 @@ export async function downloadFile(bridge: CrmBridge, fileId: string): Promise<v
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A call's recording, ready for an audio element. */
-export async function fetchRecording(bridge: CrmBridge, interactionId: string): Promise<Blob> {
-  const { blob } = await readWhole(async (offset) => {
-    const result = await bridge.invoke('recording.get', { interactionId, offset });
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value;
-  }, 'audio/webm');
-  return blob;
+/** A call's recording, ready for audio elements: one blob per part (a window reloaded mid-call starts a new part). */
+export async function fetchRecording(bridge: CrmBridge, interactionId: string): Promise<Blob[]> {
+  const blobs: Blob[] = [];
+  let parts = 1;
+  for (let part = 1; part <= parts; part++) {
+    const { blob } = await readWhole(async (offset) => {
+      const result = await bridge.invoke('recording.get', { interactionId, part, offset });
+      if (!result.ok) throw new Error(result.error.message);
+      parts = result.value.parts;
+      return result.value;
+    }, 'audio/webm');
+    blobs.push(blob);
+  }
+  return blobs;
 }

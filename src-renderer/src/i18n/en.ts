@@ -139,6 +139,7 @@ export const en = {
     deal: 'About the deal',
   },
   timeline: {
+    recordingPart: 'Part {{part}} of {{parts}}',
     playRecording: 'Play the recording',
     colleagues: 'Works with them:',
     colleagueDetail: '{{count}} contacts, {{deals}} open deals, {{complaints}} open complaints',
@@ -517,6 +518,14 @@ export const en = {
     stopTest: 'Stop test',
     level: 'Microphone level',
     ringtone: 'Ring on incoming calls',
+  },
+  headset: {
+    title: 'USB headset buttons',
+    hint: 'A telephony headset (Jabra, Poly, EPOS and the like) answers, hangs up, mutes and holds with its own buttons, and its lamps and ringer follow the call. Choose it once; it is used whenever it is plugged in.',
+    unsupported: 'This window cannot reach USB headsets (WebHID is not available). Media keys still work where the system reports them.',
+    choose: 'Choose a headset',
+    forget: 'Forget',
+    notTelephony: 'That device has no call button (hook switch) this workstation can read.',
   },
   shortcuts: {
     title: 'Phone shortcuts',

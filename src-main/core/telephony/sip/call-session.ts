@@ -43,8 +43,11 @@ export class CallSession {
   endedBy: 'local' | 'remote' | 'system' | null = null;
   /** In a three-way conference with the operator's other call (see PhoneService.conference). */
   conference = false;
-  /** Recorded by the window once answered, with a consent announcement first or not. */
-  readonly recording: { announce: boolean } | null;
+  /**
+   * Recorded by the window once answered, with a consent announcement first or not. Once the recording
+   * has begun, a window reloaded mid-call continues it without announcing again.
+   */
+  recording: { announce: boolean } | null;
   private current: CallState;
   private statusCode: number | null = null;
   private transferred = false;

@@ -6,6 +6,8 @@ import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import type { QualitySample } from './media/call-quality';
 import { MediaEngine } from './media/media-engine';
+import type { Headsets } from './headset/headsets';
+import { useHeadsetButtons } from './headset/useHeadsetButtons';
 import { Ringtone } from './ringtone';
 
 export interface Phone {
@@ -32,6 +34,8 @@ export interface Phone {
   setTransferring: (callId: string | null) => void;
   /** Runs a shortcut's action on the current call. */
   shortcut: (action: PhoneShortcutAction) => void;
+  /** Telephony headsets (WebHID) whose buttons work the phone. */
+  headsets: Headsets;
 }
 
 const PhoneContext = createContext<Phone | null>(null);
@@ -208,34 +212,7 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
   );
   useEvent('phone.shortcut', ({ action }) => shortcut(action));
 
-  // Headset buttons, where the system reports them to the page (Media Session: hang-up and mic buttons).
-  const hasCall = current !== undefined || ringing.length > 0;
-  useEffect(() => {
-    const session = typeof navigator !== 'undefined' ? navigator.mediaSession : undefined;
-    if (!session || !hasCall) return;
-    const handlers: [string, () => void][] = [
-      ['hangup', () => shortcut('hangup')],
-      ['togglemicrophone', () => shortcut('mute')],
-      ['play', () => shortcut(ringing.length > 0 ? 'answer' : 'hold')],
-      ['pause', () => shortcut('hold')],
-    ];
-    for (const [action, handler] of handlers) {
-      try {
-        session.setActionHandler(action as MediaSessionAction, handler);
-      } catch {
-        // This browser does not know the action; its headset button simply does nothing here.
-      }
-    }
-    return () => {
-      for (const [action] of handlers) {
-        try {
-          session.setActionHandler(action as MediaSessionAction, null);
-        } catch {
-          // Not supported, nothing was set.
-        }
-      }
-    };
-  }, [hasCall, ringing.length, shortcut]);
+  const headsets = useHeadsetButtons({ current, ringing, calls: list, muted, shortcut });
   useEvent('phone.dialRequest', ({ target }) => void dial(target));
 
   const value: Phone = {
@@ -256,6 +233,7 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     transferring,
     setTransferring,
     shortcut,
+    headsets,
   };
   return <PhoneContext.Provider value={value}>{children}</PhoneContext.Provider>;
 }

@@ -7,6 +7,7 @@ import { useBridge, useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { shortcutOrder } from '#renderer/features/phone/shortcuts';
+import { HeadsetSettings } from './HeadsetSettings';
 
 /** ICE servers as the operator types them, one per line: "stun:host:port" or "turn:host:port user password". */
 export function parseIceServers(text: string): IceServer[] {
@@ -49,6 +50,7 @@ export function PhoneSettings() {
     <>
       <SipAccountEditor />
       <AudioSettings />
+      <HeadsetSettings />
       <ShortcutSettings />
     </>
   );

@@ -1,18 +1,29 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '#renderer/api/client';
 import { fetchRecording } from '#renderer/api/files';
 
-/** A call's recording: fetched from main on request, then played in place. */
+/** A call's recording: fetched from main on request, then played in place, part by part if a reload split it. */
 export function RecordingPlayer({ interactionId }: { interactionId: string }) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const [state, setState] = useState<{ url?: string; loading?: boolean; error?: string }>({});
-  useEffect(() => () => void (state.url && URL.revokeObjectURL(state.url)), [state.url]);
+  const [state, setState] = useState<{ urls?: string[]; loading?: boolean; error?: string }>({});
+  useEffect(() => () => state.urls?.forEach((url) => URL.revokeObjectURL(url)), [state.urls]);
 
-  if (state.url) return <audio controls autoPlay src={state.url} data-testid="recording-audio" style={{ height: 32 }} />;
+  if (state.urls) {
+    return (
+      <Stack gap={4}>
+        {state.urls.map((url, index) => (
+          <Group key={url} gap="xs" wrap="nowrap">
+            {state.urls && state.urls.length > 1 && <Text size="xs">{t('timeline.recordingPart', { part: index + 1, parts: state.urls.length })}</Text>}
+            <audio controls autoPlay={index === 0} src={url} data-testid="recording-audio" style={{ height: 32 }} />
+          </Group>
+        ))}
+      </Stack>
+    );
+  }
   if (state.error) return <Text size="xs" c="red">{state.error}</Text>;
   return (
     <Anchor
@@ -22,7 +33,7 @@ export function RecordingPlayer({ interactionId }: { interactionId: string }) {
       onClick={() => {
         setState({ loading: true });
         fetchRecording(bridge, interactionId)
-          .then((blob) => setState({ url: URL.createObjectURL(blob) }))
+          .then((blobs) => setState({ urls: blobs.map((blob) => URL.createObjectURL(blob)) }))
           .catch((error: unknown) => setState({ error: String(error) }));
       }}
       data-testid="recording-play"

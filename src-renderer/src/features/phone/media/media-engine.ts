@@ -29,6 +29,8 @@ interface Recording {
 interface Mixer {
   context: AudioContext;
   callIds: string[];
+  /** What each member's sender sends: the operator with the other parties. */
+  tracks: Map<string, MediaStreamTrack>;
 }
 
 /**
@@ -54,6 +56,8 @@ export class MediaEngine {
   private readonly qualityListeners = new Set<(callId: string, sample: QualitySample) => void>();
   private devices: AudioDevices = { microphoneId: null, speakerId: null };
   private mixer: Mixer | undefined;
+  /** Conference changes one after another: each replaces senders' tracks, and a half-done mix must not be seen. */
+  private conferenceChange: Promise<void> = Promise.resolve();
   private readonly recordings = new Map<string, Recording>();
   private stopEvents: (() => void) | undefined;
   private qualityTimer: number | undefined;
@@ -100,7 +104,12 @@ export class MediaEngine {
    * Mixes the audio of the calls in a conference (main joined them in SIP): each party hears the
    * operator and the other party. An empty list (or one call) takes the mix apart again.
    */
-  async setConference(callIds: readonly string[]): Promise<void> {
+  setConference(callIds: readonly string[]): Promise<void> {
+    this.conferenceChange = this.conferenceChange.then(() => this.mix(callIds)).catch(() => undefined);
+    return this.conferenceChange;
+  }
+
+  private async mix(callIds: readonly string[]): Promise<void> {
     const same = this.mixer && this.mixer.callIds.length === callIds.length && callIds.every((id) => this.mixer?.callIds.includes(id));
     if (same) return;
     await this.unmix();
@@ -109,15 +118,17 @@ export class MediaEngine {
     if (!first || members.length < 2) return;
     const context = new AudioContext();
     const microphone = context.createMediaStreamSource(first[1].microphone);
+    const tracks = new Map<string, MediaStreamTrack>();
     for (const [id, media] of members) {
       const mix = context.createMediaStreamDestination();
       microphone.connect(mix);
       for (const [otherId, other] of members) if (otherId !== id && other.remote) context.createMediaStreamSource(remoteAudio(other)).connect(mix);
       const sender = media.pc.getSenders().find((s) => s.track?.kind === 'audio');
       const track = mix.stream.getAudioTracks()[0];
+      if (track) tracks.set(id, track);
       if (sender && track) await sender.replaceTrack(track);
     }
-    this.mixer = { context, callIds: members.map(([id]) => id) };
+    this.mixer = { context, callIds: members.map(([id]) => id), tracks };
   }
 
   private async unmix(): Promise<void> {
@@ -161,7 +172,7 @@ export class MediaEngine {
       recording.sending = recording.sending.then(async () => {
         const chunkBase64 = toBase64(new Uint8Array(await event.data.arrayBuffer()));
         const result = await this.bridge.invoke('recording.append', { callId, recorderId, seq, chunkBase64 });
-        // Refused (another window recorded this call before a reload): stop rather than keep sending.
+        // Refused (a newer window's recorder took over, or the size limit): stop rather than keep sending.
         if (!result.ok && result.error.code === 'conflict' && recording.recorder.state !== 'inactive') recording.recorder.stop();
       });
     });
@@ -194,8 +205,9 @@ export class MediaEngine {
     const announcing = out.stream.getAudioTracks()[0];
     if (announcing) await sender.replaceTrack(announcing);
     await new Promise((resolve) => window.setTimeout(resolve, 1_400));
-    // A conference formed meanwhile has its own mix on this sender; otherwise the microphone goes back.
-    if (!this.mixer?.callIds.includes(callId)) await sender.replaceTrack(microphone).catch(() => undefined);
+    // Back to the microphone, or to the conference's mix if one formed meanwhile (after any change in progress).
+    await this.conferenceChange;
+    await sender.replaceTrack(this.mixer?.tracks.get(callId) ?? microphone).catch(() => undefined);
   }
 
   /** The live microphone stream of a call (for the level meter), if any. */
@@ -309,7 +321,7 @@ export class MediaEngine {
     }
     const media = this.calls.get(callId);
     if (!media) return;
-    if (this.mixer?.callIds.includes(callId)) void this.unmix();
+    if (this.mixer?.callIds.includes(callId)) void this.setConference([]);
     this.calls.delete(callId);
     media.pc.close();
     for (const track of media.microphone.getTracks()) track.stop();

@@ -43,9 +43,6 @@ describe('call recordings', () => {
     await op.call((c) => c.id === call.id && c.state === 'ended');
     // The recorder's last piece comes after the call ended.
     await ok(op.workstation, 'recording.append', { callId: call.id, recorderId, seq: 3, chunkBase64: piece(3) });
-    // A second window's recorder (after a reload) is not spliced into the file.
-    const other = await callApi(op.workstation, 'recording.append', { callId: call.id, recorderId: 'window-recorder-2', seq: 0, chunkBase64: piece(0) });
-    expect(other).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     const file = join(dirname(op.workstation.database.file), 'recordings', `${call.interactionId}.webm`);
     const bytes = readFileSync(file);
@@ -60,6 +57,31 @@ describe('call recordings', () => {
     expect((await ok(op.workstation, 'calls.history', {})).rows[0]).toMatchObject({ hasRecording: true });
   });
 
+  it('a window reloaded mid-call continues the recording in a second part, without announcing again', async () => {
+    const { op, call } = await answeredCall('op823', true);
+    for (const seq of [0, 1]) await ok(op.workstation, 'recording.append', { callId: call.id, recorderId, seq, chunkBase64: piece(seq) });
+    // The reloaded window learns the recording has begun: no second consent beeps.
+    expect((await ok(op.workstation, 'phone.calls', {})).find((c) => c.id === call.id)?.recording).toEqual({ announce: false });
+
+    const reloaded = 'window-recorder-2';
+    for (const seq of [0, 1, 1]) await ok(op.workstation, 'recording.append', { callId: call.id, recorderId: reloaded, seq, chunkBase64: piece(seq) });
+    // The replaced recorder's late pieces (or a retried first piece) are refused, not spliced in.
+    for (const seq of [2, 0]) {
+      expect(await callApi(op.workstation, 'recording.append', { callId: call.id, recorderId, seq, chunkBase64: piece(seq) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    }
+    await ok(op.workstation, 'phone.hangup', { callId: call.id });
+    await ok(op.workstation, 'recording.append', { callId: call.id, recorderId: reloaded, seq: 2, chunkBase64: piece(2) });
+
+    const first = await ok(op.workstation, 'recording.get', { interactionId: call.interactionId as string });
+    expect(first).toMatchObject({ parts: 2, fileName: `${call.interactionId}.webm` });
+    expect(Buffer.from(first.chunkBase64, 'base64').subarray(4).toString()).toBe('piece 0;piece 1;');
+    const second = await ok(op.workstation, 'recording.get', { interactionId: call.interactionId as string, part: 2 });
+    expect(second).toMatchObject({ parts: 2, fileName: `${call.interactionId}.2.webm` });
+    expect(Buffer.from(second.chunkBase64, 'base64').subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
+    expect(Buffer.from(second.chunkBase64, 'base64').subarray(4).toString()).toBe('piece 0;piece 1;piece 2;');
+    expect(await callApi(op.workstation, 'recording.get', { interactionId: call.interactionId as string, part: 3 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('refuses pieces for a call whose account does not record, and for unknown calls', async () => {
     const { op, call } = await answeredCall('op821', false);
     expect(await callApi(op.workstation, 'recording.append', { callId: call.id, recorderId, seq: 0, chunkBase64: piece(0) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -71,13 +93,15 @@ describe('call recordings', () => {
   it('erasing the person deletes their recordings and the number from their calls', async () => {
     const { op, client, call } = await answeredCall('op822', true);
     await ok(op.workstation, 'recording.append', { callId: call.id, recorderId, seq: 0, chunkBase64: piece(0) });
+    await ok(op.workstation, 'recording.append', { callId: call.id, recorderId: 'window-recorder-2', seq: 0, chunkBase64: piece(0) });
     await ok(op.workstation, 'phone.hangup', { callId: call.id });
     await op.call((c) => c.id === call.id && c.state === 'ended');
     const file = join(dirname(op.workstation.database.file), 'recordings', `${call.interactionId}.webm`);
-    expect(existsSync(file)).toBe(true);
+    const secondPart = file.replace(/\.webm$/, '.2.webm');
+    expect(existsSync(file) && existsSync(secondPart)).toBe(true);
     const erasure = await ok(op.workstation, 'privacy.erase', { contactId: client.id, reason: 'Request of 22.11', confirmName: 'Кравець Ольга' });
     expect(erasure.counts).toMatchObject({ recordings: 1 });
-    expect(existsSync(file)).toBe(false);
+    expect(existsSync(file) || existsSync(secondPart)).toBe(false);
     const row = (await ok(op.workstation, 'calls.history', {})).rows[0];
     expect(row).toMatchObject({ remoteNumber: '[erased]', contactId: null, hasRecording: false, disposition: 'answered' });
     expect(await callApi(op.workstation, 'recording.get', { interactionId: call.interactionId as string })).toMatchObject({ ok: false, error: { code: 'not_found' } });
