@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '#core/db/connection';
@@ -43,5 +43,12 @@ export function millionContactDatabase(log: (line: string) => void): string {
   database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   database.close();
   renameSync(building, file);
+  return file;
+}
+
+/** A private copy of the cached database, for a benchmark that writes (an account, calls): runs stay independent. */
+export function millionContactCopy(log: (line: string) => void, dir: string): string {
+  const file = join(dir, 'million.sqlite');
+  copyFileSync(millionContactDatabase(log), file);
   return file;
 }

@@ -8,7 +8,7 @@ import { TestKamailio } from '#tests/support/sip/kamailio';
 import { SipPeer } from '#tests/support/sip/sip-peer';
 import { assets, scratchDir, workstationOn } from './bench-workstation';
 import { percentile, type Figure } from './measure';
-import { millionContactDatabase } from './million-contacts';
+import { millionContactCopy } from './million-contacts';
 
 /**
  * Every SIP message on every `ws` socket of this process, with its time: the moment an INVITE
@@ -112,8 +112,8 @@ function callerNumbers(file: string, count: number): string[] {
 }
 
 export async function telephonyFigures(log: (line: string) => void): Promise<Figure[]> {
-  const million = millionContactDatabase(log);
   const scratch = scratchDir();
+  const million = millionContactCopy(log, scratch.path);
   const kamailio = new TestKamailio();
   const wire = watchSipWire();
   const peers: SipPeer[] = [];
