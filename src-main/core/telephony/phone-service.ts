@@ -215,7 +215,7 @@ export class PhoneService implements Disposable {
     const contact = contactId ? this.contactById(contactId) : this.contactFor(target);
     // One call in the operator's ear: whoever is on the line waits on hold meanwhile.
     this.dissolveConference();
-    for (const other of this.calls.values()) if (other.state === 'active') await other.hold();
+    await this.holdAllBut([]);
     this.pendingCallId = this.options.crm.ids.next();
     const inviter = new Inviter(account.ua, uri);
     const call = this.register(inviter, account, { direction: 'out', remoteNumber: target, remoteName: contact?.fullName ?? null, contact });
@@ -249,7 +249,7 @@ export class PhoneService implements Disposable {
     const call = this.session(callId);
     if (holdOthers) {
       this.dissolveConference();
-      for (const other of this.calls.values()) if (other !== call && other.state === 'active') await other.hold();
+      await this.holdAllBut([call]);
     }
     await call.answer();
     return call.info;
@@ -278,15 +278,16 @@ export class PhoneService implements Disposable {
 
   async resume(callId: string): Promise<CallInfo> {
     const call = this.session(callId);
-    // Only one call is in the operator's ear: the others go on hold first.
-    await this.holdAllBut(call);
+    // Only one call (or the conference it is in) is in the operator's ear: the others go on hold first.
+    if (!call.conference) this.dissolveConference();
+    await this.holdAllBut(call.conference ? this.conferenceMembers() : [call]);
     await call.resume();
     return call.info;
   }
 
-  private async holdAllBut(call: CallSession): Promise<void> {
-    if (!call.conference) this.dissolveConference();
-    for (const other of this.calls.values()) if (other !== call && other.state === 'active' && !(call.conference && other.conference)) await other.hold();
+  /** Every active call but these waits on hold. */
+  private async holdAllBut(keep: readonly CallSession[]): Promise<void> {
+    for (const other of this.calls.values()) if (!keep.includes(other) && other.state === 'active') await other.hold();
   }
 
   private conferenceMembers(): CallSession[] {
@@ -304,7 +305,7 @@ export class PhoneService implements Disposable {
   async conference(callIds: readonly [string, string]): Promise<CallInfo[]> {
     const members = callIds.map((id) => this.session(id));
     if (members[0] === members[1]) throw new DomainError('invalid_payload', 'A conference joins two different calls');
-    for (const other of this.calls.values()) if (!members.includes(other) && other.state === 'active') await other.hold();
+    await this.holdAllBut(members);
     for (const member of members) {
       if (member.state === 'held') await member.resume();
       else if (member.state !== 'active') throw new DomainError('conflict', `Only calls in progress can be joined (one is ${member.state.replace('_', ' ')})`, { callId: member.id });

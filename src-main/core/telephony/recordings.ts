@@ -98,7 +98,6 @@ export class RecordingStore {
   remove(fileNames: readonly string[]): void {
     for (const name of fileNames) {
       for (let part = this.parts(name); part >= 1; part--) rmSync(this.path(this.partName(name, part)), { force: true });
-      rmSync(this.path(name), { force: true });
     }
   }
 }

@@ -43,30 +43,34 @@ export class LineWatcher implements Disposable {
   /** Watches exactly these colleagues: new ones are subscribed, gone ones dropped. */
   sync(colleagues: readonly Colleague[]): void {
     const wanted = new Map(colleagues.map((c) => [c.extension, c]));
+    let changed = false;
     for (const [extension, line] of this.lines) {
       const next = wanted.get(extension);
       if (!next || next.employeeId !== line.employeeId) {
         this.stop(line);
         this.lines.delete(extension);
-      } else line.name = next.name;
+        changed = true;
+      } else if (line.name !== next.name) {
+        line.name = next.name;
+        changed = true;
+      }
     }
     for (const colleague of wanted.values()) {
       if (this.lines.has(colleague.extension)) continue;
       const line: WatchedLine = { ...colleague, dialogs: new LineDialogs(), state: 'unknown', subscriber: undefined, retry: undefined };
       this.lines.set(colleague.extension, line);
       this.subscribe(line);
+      changed = true;
     }
-    this.deps.changed(this.list());
+    if (changed) this.deps.changed(this.list());
   }
 
   /** The account (re)registered: subscriptions start afresh on its user agent. */
   attach(ua: UserAgent | undefined): void {
     this.ua = ua;
     for (const line of this.lines.values()) {
-      this.stop(line);
-      line.dialogs = new LineDialogs();
       this.set(line, 'unknown');
-      this.subscribe(line);
+      this.restart(line);
     }
   }
 
@@ -115,6 +119,7 @@ export class LineWatcher implements Disposable {
     subscriber.subscribe().catch((error: unknown) => this.deps.logger.warn('Line subscription failed', { extension: line.extension, error: String(error) }));
   }
 
+  /** A fresh subscription, and with it a full state from the PBX. */
   private restart(line: WatchedLine): void {
     this.stop(line);
     line.dialogs = new LineDialogs();

@@ -42,6 +42,11 @@ function remoteAudio(media: CallMedia): MediaStream {
   return track ? new MediaStream([track]) : (media.remote ?? new MediaStream());
 }
 
+/** The call's one audio sender (its track may be null while replaced). */
+function audioSender(media: CallMedia): RTCRtpSender | undefined {
+  return media.pc.getSenders().find((s) => s.track === null || s.track.kind === 'audio');
+}
+
 /** How long we wait for ICE candidates before sending what we have (SIP carries one SDP, no trickle). */
 const gatheringTimeoutMs = 2_500;
 
@@ -123,7 +128,7 @@ export class MediaEngine {
       const mix = context.createMediaStreamDestination();
       microphone.connect(mix);
       for (const [otherId, other] of members) if (otherId !== id && other.remote) context.createMediaStreamSource(remoteAudio(other)).connect(mix);
-      const sender = media.pc.getSenders().find((s) => s.track?.kind === 'audio');
+      const sender = audioSender(media);
       const track = mix.stream.getAudioTracks()[0];
       if (track) tracks.set(id, track);
       if (sender && track) await sender.replaceTrack(track);
@@ -137,7 +142,7 @@ export class MediaEngine {
     this.mixer = undefined;
     for (const id of mixer.callIds) {
       const media = this.calls.get(id);
-      const sender = media?.pc.getSenders().find((s) => s.track?.kind === 'audio' || s.track === null);
+      const sender = media && audioSender(media);
       const track = media?.microphone.getAudioTracks()[0];
       if (sender && track) await sender.replaceTrack(track).catch(() => undefined);
     }
@@ -185,7 +190,7 @@ export class MediaEngine {
 
   /** Three short 1400 Hz beeps into the call (both parties hear them) before recording starts. */
   private async announce(callId: string, media: CallMedia, context: AudioContext, recording: MediaStreamAudioDestinationNode): Promise<void> {
-    const sender = media.pc.getSenders().find((s) => s.track?.kind === 'audio');
+    const sender = audioSender(media);
     const microphone = media.microphone.getAudioTracks()[0];
     if (!sender || !microphone) return;
     const out = context.createMediaStreamDestination();
@@ -241,7 +246,8 @@ export class MediaEngine {
           return;
         }
         case 'dtmf': {
-          const sender = this.calls.get(request.callId)?.pc.getSenders().find((s) => s.track?.kind === 'audio');
+          const media = this.calls.get(request.callId);
+          const sender = media && audioSender(media);
           const dtmf = sender?.dtmf;
           const sent = Boolean(dtmf?.canInsertDTMF);
           if (dtmf && sent) dtmf.insertDTMF(request.tones ?? '', 160, 70);

@@ -1,30 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SessionState } from 'sip.js';
 import type { CallInfo } from '#contract';
-import { TestKamailio } from '#tests/support/sip/kamailio';
 import { eventually, registeredWorkstation, type RegisteredWorkstation } from '#tests/support/sip/phone-harness';
-import { SipPeer } from '#tests/support/sip/sip-peer';
+import { useTestPbx } from '#tests/support/sip/test-pbx';
 import { callApi } from '#tests/support/workstation';
 import { ok } from '#tests/support/crm';
 
 describe('calls through a real Kamailio', () => {
-  const kamailio = new TestKamailio();
-  const peers: SipPeer[] = [];
+  const { kamailio, peer } = useTestPbx();
   const stations: RegisteredWorkstation[] = [];
   let nextUser = 600;
-  beforeAll(() => kamailio.start());
-  afterAll(() => kamailio.dispose());
   afterEach(async () => {
-    for (const peer of peers.splice(0)) await peer.stop();
     for (const station of stations.splice(0)) await station.workstation.dispose();
   });
-
-  async function peer(user: string): Promise<SipPeer> {
-    const p = new SipPeer(user, kamailio.wsUrl);
-    peers.push(p);
-    await p.register();
-    return p;
-  }
 
   async function operator(): Promise<RegisteredWorkstation & { user: string }> {
     const user = `op${nextUser++}`;
@@ -292,15 +280,12 @@ describe('calls through a real Kamailio', () => {
 });
 
 describe('a call nobody answers', () => {
-  const kamailio = new TestKamailio({ inviteTimeoutMs: 1_500 });
-  beforeAll(() => kamailio.start());
-  afterAll(() => kamailio.dispose());
+  const { kamailio, peer } = useTestPbx({ inviteTimeoutMs: 1_500 });
 
   it('rings out at the PBX (408) and is logged as no answer', async () => {
     const op = await registeredWorkstation(kamailio, 'op700');
-    const bob = new SipPeer('bob700', kamailio.wsUrl);
+    const bob = await peer('bob700');
     bob.onInvite = 'ring';
-    await bob.register();
     try {
       const placed = await ok(op.workstation, 'phone.dial', { target: 'bob700' });
       await op.call((c) => c.id === placed.id && c.state === 'ringing_out');
@@ -309,7 +294,6 @@ describe('a call nobody answers', () => {
       const page = await ok(op.workstation, 'calls.history', {});
       expect(page.rows[0]).toMatchObject({ id: placed.interactionId, disposition: 'no_answer', durationSeconds: 0 });
     } finally {
-      await bob.stop();
       await op.workstation.dispose();
     }
   });

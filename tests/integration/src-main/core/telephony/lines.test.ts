@@ -1,25 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ColleagueLine } from '#contract';
 import { ok } from '#tests/support/crm';
-import { TestKamailio } from '#tests/support/sip/kamailio';
 import { eventually, registeredWorkstation } from '#tests/support/sip/phone-harness';
-import { SipPeer } from '#tests/support/sip/sip-peer';
+import { useTestPbx } from '#tests/support/sip/test-pbx';
 
 describe('colleagues’ lines by dialog events (RFC 4235) from Kamailio’s presence server', () => {
-  const kamailio = new TestKamailio();
-  const peers: SipPeer[] = [];
-  beforeAll(() => kamailio.start());
-  afterAll(() => kamailio.dispose());
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) await peer.stop();
-  });
-
-  async function peer(user: string): Promise<SipPeer> {
-    const p = new SipPeer(user, kamailio.wsUrl);
-    peers.push(p);
-    await p.register();
-    return p;
-  }
+  const { kamailio, peer } = useTestPbx();
 
   it('shows a colleague idle, ringing, busy and idle again as calls come and go; one click transfers to them', async () => {
     const op = await registeredWorkstation(kamailio, 'op900');
@@ -33,16 +19,16 @@ describe('colleagues’ lines by dialog events (RFC 4235) from Kamailio’s pres
     const first = await ok(op.workstation, 'phone.lines', {});
     expect(first).toEqual([{ employeeId: director.id, name: 'Андрій Бондар', extension: 'boss900', state: expect.stringMatching(/unknown|idle/) }]);
     const line = () => op.workstation.phone.lines()[0]?.state;
-    await eventually(line, (s) => s === 'idle', 5_000, 'idle');
+    await eventually(line, (s) => s === 'idle', 10_000, 'idle');
 
     const client = await peer('carol900');
     const inviter = await client.call('boss900');
-    await eventually(line, (s) => s === 'ringing', 5_000, 'ringing');
+    await eventually(line, (s) => s === 'ringing', 10_000, 'ringing');
     await boss.until(() => boss.invitations.length === 1);
     await boss.invitations[0]?.accept();
-    await eventually(line, (s) => s === 'busy', 5_000, 'busy');
+    await eventually(line, (s) => s === 'busy', 10_000, 'busy');
     await inviter.bye();
-    await eventually(line, (s) => s === 'idle', 5_000, 'idle again');
+    await eventually(line, (s) => s === 'idle', 10_000, 'idle again');
     expect(pushed.map((lines) => lines[0]?.state).filter((s, i, all) => s !== all[i - 1])).toEqual(expect.arrayContaining(['idle', 'ringing', 'busy']));
 
     // The secretary passes a caller to the free colleague in one click (a blind transfer to the extension).
@@ -52,6 +38,6 @@ describe('colleagues’ lines by dialog events (RFC 4235) from Kamailio’s pres
     const ringing = await op.call((c) => c.state === 'ringing_in');
     await ok(op.workstation, 'phone.forward', { callId: ringing.id, target: 'boss900' });
     await boss.until(() => boss.invitations.length === 2);
-    await eventually(line, (s) => s === 'busy', 5_000, 'busy with the forwarded caller');
+    await eventually(line, (s) => s === 'busy', 10_000, 'busy with the forwarded caller');
   });
 });

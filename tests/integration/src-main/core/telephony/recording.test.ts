@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ok } from '#tests/support/crm';
-import { TestKamailio } from '#tests/support/sip/kamailio';
 import { registeredWorkstation } from '#tests/support/sip/phone-harness';
-import { SipPeer } from '#tests/support/sip/sip-peer';
+import { useTestPbx } from '#tests/support/sip/test-pbx';
 import { callApi } from '#tests/support/workstation';
 
 // What the window's recorder sends: WebM (EBML header first), here a few made-up bytes after it.
@@ -12,20 +11,12 @@ const recorderId = 'window-recorder-1';
 const piece = (n: number) => Buffer.concat([n === 0 ? Buffer.from([0x1a, 0x45, 0xdf, 0xa3]) : Buffer.alloc(0), Buffer.from(`piece ${n};`)]).toString('base64');
 
 describe('call recordings', () => {
-  const kamailio = new TestKamailio();
-  const peers: SipPeer[] = [];
-  beforeAll(() => kamailio.start());
-  afterAll(() => kamailio.dispose());
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) await peer.stop();
-  });
+  const { kamailio, peer } = useTestPbx();
 
   async function answeredCall(user: string, record: boolean) {
     const op = await registeredWorkstation(kamailio, user, { record, consentAnnouncement: true });
     const client = await ok(op.workstation, 'contacts.create', { lastName: 'Кравець', firstName: 'Ольга', phones: [{ kind: 'mobile', raw: '063 555 44 33' }] });
-    const caller = new SipPeer('380635554433', kamailio.wsUrl);
-    peers.push(caller);
-    await caller.register();
+    const caller = await peer('380635554433');
     await caller.call(user);
     const ringing = await op.call((c) => c.state === 'ringing_in');
     expect(ringing.recording).toEqual(record ? { announce: true } : null);

@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, TestKamailio } from '#tests/support/sip/kamailio';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '#tests/support/sip/kamailio';
 import { eventually, registeredWorkstation } from '#tests/support/sip/phone-harness';
 import { SilentLink } from '#tests/support/sip/silent-link';
-import { SipPeer } from '#tests/support/sip/sip-peer';
+import { useTestPbx } from '#tests/support/sip/test-pbx';
 import { ok } from '#tests/support/crm';
 import { createTestWorkstation } from '#tests/support/workstation';
 import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
 
 describe('SIP registration against a real Kamailio', () => {
-  const kamailio = new TestKamailio();
-  const peers: SipPeer[] = [];
-  beforeAll(() => kamailio.start());
-  afterAll(() => kamailio.dispose());
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) await peer.stop();
-  });
+  const { kamailio, peer } = useTestPbx();
 
   it('registers, shows it, and keeps the password out of the database', async () => {
     const { workstation, statuses } = await registeredWorkstation(kamailio);
@@ -48,9 +42,7 @@ describe('SIP registration against a real Kamailio', () => {
 
   it('goes offline within 10 s when the PBX dies, registers again by itself when it is back, and calls work afterwards', async () => {
     const { workstation, statuses, call } = await registeredWorkstation(kamailio, 'op401');
-    const bob = new SipPeer('bob401', kamailio.wsUrl);
-    peers.push(bob);
-    await bob.register();
+    const bob = await peer('bob401');
 
     await kamailio.stop();
     const downAt = Date.now();
@@ -63,9 +55,7 @@ describe('SIP registration against a real Kamailio', () => {
 
     // The peer's registration went with the old Kamailio too.
     await bob.stop();
-    const bob2 = new SipPeer('bob401', kamailio.wsUrl);
-    peers.push(bob2);
-    await bob2.register();
+    await peer('bob401');
     await ok(workstation, 'phone.dial', { target: 'bob401' });
     const active = await call((c) => c.state === 'active');
     expect(active.direction).toBe('out');
