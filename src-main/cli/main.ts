@@ -1,11 +1,11 @@
 import { resolveDataDir } from '#core/app/data-dir';
+import { makeDatabaseFilesPrivate, makeDataDirPrivate, privateUmask } from '#core/app/private-files';
 import { runtimeAssets } from '#core/app/runtime-assets';
 import { databaseFileName } from '#core/app/workstation';
 import { openDatabase } from '#core/db/connection';
 import { systemClock } from '#core/shared/clock';
 import { DomainError } from '#core/shared/errors';
 import { timeOrderedIds } from '#core/shared/ids';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliUsage, parseCliArgs } from './cli-args';
 import { runCliCommand } from './commands';
@@ -23,8 +23,11 @@ async function main(): Promise<number> {
   const { args } = parsed;
   const assets = runtimeAssets(import.meta.url);
   const dataDir = resolveDataDir(args.dataDir, process.env);
-  mkdirSync(dataDir, { recursive: true });
-  const database = openDatabase({ file: join(dataDir, databaseFileName), migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+  process.umask(privateUmask);
+  makeDataDirPrivate(dataDir);
+  const file = join(dataDir, databaseFileName);
+  const database = openDatabase({ file, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+  makeDatabaseFilesPrivate(file);
   try {
     return await runCliCommand(database, args.run, {
       country: args.country,

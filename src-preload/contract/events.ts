@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PhoneShortcutActionSchema, SettingsSchema } from './app';
 import { ReminderDueSchema, SyncProgressSchema } from './calendar';
 import { JobProgressSchema } from './jobs';
-import { CallInfoSchema, CallRingingSchema, ColleagueLineSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
+import { CallInfoSchema, CallRingingSchema, UnreadableLinkReasonSchema, ColleagueLineSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
 
 /** Everything main pushes to the renderer without being asked. */
 export const events = {
@@ -17,6 +17,8 @@ export const events = {
   'phone.shortcut': z.object({ action: PhoneShortcutActionSchema }),
   /** A tel: or sip: link was opened, or a number handed over by a second launch: dial it. */
   'phone.dialRequest': z.object({ target: z.string().max(200) }),
+  /** A tel:/sip: link could not be read (a broken escape, nothing dialable): the window says so. */
+  'phone.unreadableLink': z.object({ link: z.string().max(200), reason: UnreadableLinkReasonSchema }),
   /** Main asks the media window to make or take SDP, send DTMF, or close a call's audio. */
   'media.request': MediaRequestSchema,
   /** A calendar event's reminder time has come. */

@@ -179,3 +179,7 @@ export const ColleagueLineSchema = z.object({
   state: LineStateSchema,
 });
 export type ColleagueLine = z.infer<typeof ColleagueLineSchema>;
+
+/** Why a tel:/sip: link from another program could not be dialled. */
+export const UnreadableLinkReasonSchema = z.enum(['broken_escape', 'no_sip_address', 'no_number']);
+export type UnreadableLinkReason = z.infer<typeof UnreadableLinkReasonSchema>;

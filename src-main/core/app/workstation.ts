@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { methodNames, type HostKind, type IceServer } from '#contract';
 import { createDispatcher, type Dispatch } from '#core/api/dispatch';
@@ -6,6 +5,7 @@ import { EventBus } from '#core/api/event-bus';
 import { combineHandlers, defineHandlers, missingHandlers } from '#core/api/registry';
 import { calendarHandlers } from '#core/calendar/handlers';
 import { ReminderScheduler } from '#core/calendar/reminders';
+import { makeDatabaseFilesPrivate, makeDataDirPrivate } from '#core/app/private-files';
 import { countContacts } from '#core/crm/contacts';
 import { crmHandlers } from '#core/crm/handlers';
 import { TransferStore } from '#core/crm/transfer/transfer-store';
@@ -79,9 +79,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const { logger } = options;
   const store = new DisposableStore();
 
-  mkdirSync(options.dataDir, { recursive: true });
+  makeDataDirPrivate(options.dataDir);
   const file = options.databaseFile ?? join(options.dataDir, databaseFileName);
   const database = openDatabase({ file, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding });
+  makeDatabaseFilesPrivate(file);
   store.defer(() => database.close());
 
   const events = new EventBus();

@@ -15,6 +15,8 @@ import type { MediaPeer } from './media/media-peer';
 import { PhoneStatusHolder } from './phone-status';
 import { RecordingStore } from './recordings';
 import { screenPop } from './screen-pop';
+import { callerIdentity } from './caller-identity';
+import { originalFromHeader, type RefusedRequest } from './sip/inbound-guard';
 import { CallSession } from './sip/call-session';
 import { MediaSdh } from './sip/media-sdh';
 import { LineWatcher } from './sip/line-watcher';
@@ -32,12 +34,13 @@ export interface PhoneServiceOptions {
   keepAliveMs?: number;
 }
 
-/** The caller's number: P-Asserted-Identity when the PBX vouches for it, else From. */
+/** The caller as the INVITE names them (see caller-identity.ts); the From text as sent if the guard rewrote it. */
 function callerOf(invitation: Invitation): { number: string; name: string | null } {
-  const asserted = invitation.request.getHeader('P-Asserted-Identity');
-  const parsed = asserted ? /<?(?:sips?|tel):([^@;>]+)/.exec(asserted)?.[1] : undefined;
-  const from = invitation.remoteIdentity;
-  return { number: parsed ?? from.uri.user ?? from.uri.toString(), name: from.displayName || null };
+  const request = invitation.request;
+  const from = request.getHeader(originalFromHeader) ?? request.getHeader('From');
+  const identity = callerIdentity({ assertedIdentity: request.getHeader('P-Asserted-Identity'), remotePartyId: request.getHeader('Remote-Party-ID'), from });
+  const remote = invitation.remoteIdentity;
+  return identity ?? { number: remote.uri.user ?? remote.uri.toString(), name: remote.displayName || null };
 }
 
 /**
@@ -86,14 +89,68 @@ export class PhoneService implements Disposable {
         // Each time the account is registered anew (first time, after a lost link) the line
         // subscriptions start again: the PBX may have forgotten them.
         if (status.registration === 'registered' && lastRegistration !== 'registered') this.lineWatcher.attach(account.ua);
+        if (status.registration === 'offline') this.endRingingCalls(account);
         lastRegistration = status.registration;
         this.publishStatus();
       },
       onInvite: (invitation) => this.incoming(account, invitation),
+      onRefused: (request) => this.refused(account, request),
       sdhFactory: (session) => new MediaSdh(() => this.callIdOf(session), this.options.media),
     });
     this.live.set(accountId, account);
     await account.start();
+  }
+
+  /**
+   * An incoming call still ringing when the link to the PBX died can never be answered or cancelled
+   * (its transaction lived on that link): it ends now as missed, instead of ringing on screen.
+   */
+  private endRingingCalls(account: SipAccount): void {
+    for (const call of this.calls.values()) {
+      if (call.accountId === account.config.id && call.state === 'ringing_in') call.lostWithLink();
+    }
+  }
+
+  /** An INVITE the transport had to refuse (too large, unreadable) is still a missed call in the history. */
+  private refused(account: SipAccount, request: RefusedRequest): void {
+    if (request.method !== 'INVITE') return;
+    const { crm } = this.options;
+    const identity = callerIdentity({ assertedIdentity: request.rawAssertedIdentity, from: request.rawFrom });
+    const number = identity?.number ?? 'unknown';
+    const interactionId = crm.ids.next();
+    const at = crm.clock.now();
+    const contact = identity ? this.contactFor(number) : null;
+    const reason = `Refused by the workstation: ${request.status} (${request.reason})`;
+    this.log.started({
+      interactionId,
+      accountId: account.config.id,
+      direction: 'in',
+      remoteNumber: number,
+      remoteName: identity?.name ?? null,
+      remoteKey: phoneKey(number, crm.settings().defaultCountry),
+      sipCallId: request.callId,
+      contactId: contact?.id ?? null,
+      companyId: null,
+      employeeId: crm.settings().currentEmployeeId,
+      startedAt: at,
+    });
+    this.log.ended(interactionId, { at, by: 'system', reason, disposition: 'missed' });
+    this.options.events.emit('call.updated', {
+      id: interactionId,
+      direction: 'in',
+      state: 'ended',
+      remoteNumber: number,
+      remoteName: identity?.name ?? null,
+      contact,
+      startedAt: at,
+      answeredAt: null,
+      endedAt: at,
+      detail: reason,
+      endedBy: 'system',
+      interactionId,
+      conference: false,
+      recording: null,
+    });
   }
 
   private callIdOf(session: Session): string {
@@ -129,13 +186,13 @@ export class PhoneService implements Disposable {
     return call;
   }
 
-  private register(session: Session, account: SipAccount, init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'interactionId' | 'startedAt' | 'recording'>, companyId: string | null = null): CallSession {
+  private register(session: Session, account: SipAccount, init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'accountId' | 'interactionId' | 'startedAt' | 'recording'>, companyId: string | null = null): CallSession {
     const { crm } = this.options;
     const id = this.callIdOf(session);
     const startedAt = crm.clock.now();
     const interactionId = crm.ids.next();
     const recording = account.config.record ? { announce: account.config.consentAnnouncement } : null;
-    const call = new CallSession(session, { ...init, id, interactionId, startedAt, recording }, {
+    const call = new CallSession(session, { ...init, id, accountId: account.config.id, interactionId, startedAt, recording }, {
       peer: this.options.media,
       now: () => crm.clock.now(),
       hooks: {

@@ -1,5 +1,5 @@
 import type { Session } from 'electron';
-import { appOrigin } from './security';
+import { isOwnOrigin } from '#hosts/common/app-origin';
 
 /** USB HID usage page of telephony devices (headsets with hook switch, mute and lamps). */
 const telephonyUsagePage = 0x0b;
@@ -17,6 +17,6 @@ export function allowTelephonyHeadsets(ses: Session): void {
     callback(details.deviceList.find(isTelephonyHeadset)?.deviceId ?? null);
   });
   ses.setDevicePermissionHandler(
-    (details) => details.deviceType === 'hid' && details.origin.startsWith(appOrigin) && 'collections' in details.device && isTelephonyHeadset(details.device),
+    (details) => details.deviceType === 'hid' && isOwnOrigin(details.origin) && 'collections' in details.device && isTelephonyHeadset(details.device),
   );
 }

@@ -1,7 +1,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannels, type Result } from '#contract';
 import type { Workstation } from '#core/app/workstation';
-import { isOwnPage } from './security';
+import { isOwnPage } from '#hosts/common/app-origin';
 
 /**
  * One IPC channel for every request. The sender must be a frame showing our own page;

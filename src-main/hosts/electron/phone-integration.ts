@@ -2,7 +2,7 @@ import { app, globalShortcut } from 'electron';
 import { phoneShortcutActions, type PhonePreferences } from '#contract';
 import type { EventBus } from '#core/api/event-bus';
 import type { Logger } from '#core/shared/logger';
-import { dialTargetInArgs, dialTargetOf } from '#core/telephony/dial-link';
+import { dialLinkInArgs, readDialLink, type DialLink } from '#core/telephony/dial-link';
 
 /**
  * The desktop app's phone integration with the system: it is the handler of tel:, callto: and
@@ -19,24 +19,26 @@ export function wirePhoneIntegration(options: {
   for (const scheme of ['tel', 'callto', 'sip']) {
     if (!app.isDefaultProtocolClient(scheme)) app.setAsDefaultProtocolClient(scheme);
   }
-  const dial = (target: string) => {
+  /** A readable link is dialled; an unreadable one is shown as such, and the window works on. */
+  const follow = (link: DialLink) => {
+    if (link.kind === 'none') return;
     options.showWindow();
-    events.emit('phone.dialRequest', { target });
+    if (link.kind === 'target') events.emit('phone.dialRequest', { target: link.target });
+    else {
+      logger.warn('A phone link could not be read', { link: link.link, reason: link.reason });
+      events.emit('phone.unreadableLink', { link: link.link, reason: link.reason });
+    }
   };
-  const onSecondInstance = (_event: unknown, argv: string[]) => {
-    const target = dialTargetInArgs(argv);
-    if (target) dial(target);
-  };
+  const onSecondInstance = (_event: unknown, argv: string[]) => follow(dialLinkInArgs(argv));
   const onOpenUrl = (event: { preventDefault: () => void }, url: string) => {
     event.preventDefault();
-    const target = dialTargetOf(url);
-    if (target) dial(target);
+    follow(readDialLink(url));
   };
   app.on('second-instance', onSecondInstance);
   app.on('open-url', onOpenUrl);
-  const first = dialTargetInArgs(process.argv);
+  const first = dialLinkInArgs(process.argv);
   // The window subscribes a moment after it loads; a link that started the app waits for it.
-  if (first) setTimeout(() => dial(first), 3_000);
+  if (first.kind !== 'none') setTimeout(() => follow(first), 3_000);
 
   const register = () => {
     globalShortcut.unregisterAll();

@@ -1,12 +1,10 @@
 import { app, net, protocol, session, type WebContents } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { appHost, appScheme, isOwnOrigin, isOwnPage } from '#hosts/common/app-origin';
 import { securityHeaders } from '#hosts/common/security-headers';
 import { allowTelephonyHeadsets } from './headset-devices';
 
-/** The renderer is served from `app://workstation/`, never file://, so CSP headers and a real origin apply. */
-export const appScheme = 'app';
-export const appOrigin = `${appScheme}://workstation`;
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {
@@ -15,12 +13,22 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer with our security headers; nothing outside its folder is reachable. */
+/**
+ * Serves the built renderer with our security headers, for our own host only; nothing outside its
+ * folder is reachable, and a path with a broken % escape is a 400, not an exception.
+ */
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(appScheme, async (request) => {
-    const { pathname } = new URL(request.url);
-    const candidate = normalize(join(rendererDir, decodeURIComponent(pathname)));
+    const { host, pathname } = new URL(request.url);
+    if (host !== appHost) return new Response('Not found', { status: 404 });
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return new Response('Bad request: the address has a broken % escape', { status: 400 });
+    }
+    const candidate = normalize(join(rendererDir, decoded));
     const file = candidate.startsWith(root) && pathname !== '/' ? candidate : join(rendererDir, 'index.html');
     const response = await net.fetch(pathToFileURL(file).href);
     const headers = new Headers(response.headers);
@@ -53,7 +61,7 @@ export function lockDownSessions(): void {
     callback(isOwnPage(contents.getURL()) && allowedPermissions.has(permission));
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
-    return requestingOrigin.startsWith(appOrigin) && allowedPermissions.has(permission);
+    return isOwnOrigin(requestingOrigin) && allowedPermissions.has(permission);
   });
   allowTelephonyHeadsets(ses);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
@@ -69,8 +77,4 @@ function lockDownContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-}
-
-export function isOwnPage(url: string): boolean {
-  return url === appOrigin || url.startsWith(`${appOrigin}/`);
 }

@@ -1,6 +1,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { privateUmask } from '#core/app/private-files';
 import { runtimeAssets } from '#core/app/runtime-assets';
 import { createWorkstation, type Workstation } from '#core/app/workstation';
 import { SealedFileSecretStore } from '#core/secrets/sealed-file-store';
@@ -26,6 +27,8 @@ export function startElectronApp(entryUrl: string): void {
     return;
   }
   registerAppScheme();
+  // Recordings, exports and the database are the user's alone (0600 files, 0700 folders).
+  if (process.platform !== 'win32') process.umask(privateUmask);
 
   const parsed = parseHostFlags(process.argv.slice(app.isPackaged ? 1 : 2), false);
   const flags = parsed.ok ? parsed.flags : { dataDir: undefined, port: 0, demo: false, demoSize: 2_000 };

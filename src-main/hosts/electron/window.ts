@@ -1,6 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
-import { appOrigin, secureWebPreferences } from './security';
+import { appOrigin } from '#hosts/common/app-origin';
+import { secureWebPreferences } from './security';
 import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } from './window-state';
 
 export interface MainWindowOptions {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '#core/app/data-dir';
+import { privateUmask } from '#core/app/private-files';
 import { runtimeAssets } from '#core/app/runtime-assets';
 import { createWorkstation } from '#core/app/workstation';
 import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-store';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { flags } = parsed;
+  // Recordings, exports and secrets written from now on are the user's alone.
+  process.umask(privateUmask);
   const logger = createStreamLogger(process.env.CRM_LOG_LEVEL === 'debug' ? 'debug' : 'info');
   const assets = runtimeAssets(import.meta.url);
   const dataDir = resolveDataDir(flags.dataDir, process.env);

@@ -49,6 +49,7 @@ export function judgeUpgrade(request: IncomingMessage, token: string, allowedOri
 export function attachApiSocket(options: ApiSocketOptions): { close(): Promise<void> } {
   const { server, token, dispatch, events, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  wss.on('error', (error) => logger.error('API socket server error', { error: error.message }));
   let connectionSerial = 0;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -69,6 +70,10 @@ export function attachApiSocket(options: ApiSocketOptions): { close(): Promise<v
     };
     const unsubscribe = events.onAny((event, payload) => send({ type: 'event', event, payload }));
     ws.on('close', unsubscribe);
+    // A malformed frame (bad opcode, RSV bits, invalid UTF-8, oversize, bad close code) is ws's
+    // 'error': it has already chosen the close code (1002, 1007, 1009); we note it and the
+    // connection ends, never the process.
+    ws.on('error', (error: Error & { code?: string }) => logger.warn('API socket closed on a bad frame', { connection: origin, code: error.code ?? null, error: error.message }));
     ws.on('message', (data, isBinary) => {
       void handleFrame(isBinary ? null : rawDataToText(data), dispatch, origin).then(({ id, result }) => send({ type: 'result', id, result }));
     });

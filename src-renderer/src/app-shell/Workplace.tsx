@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Badge, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
+import { ActionIcon, Alert, AppShell, Badge, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconMoonStars, IconSearch, IconSun } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import { ContactsScreen } from '#renderer/features/contacts/ContactsScreen';
 import { DealsScreen } from '#renderer/features/deals/DealsScreen';
 import { ReportsScreen } from '#renderer/features/reports/ReportsScreen';
 import { SettingsScreen } from '#renderer/features/settings/SettingsScreen';
+import { ScreenErrorBoundary } from '#renderer/ui/ScreenErrorBoundary';
 import { areaIcons, areas, type Area } from './areas';
 import { BackgroundNotices } from './BackgroundNotices';
 import { CommandPalette } from './CommandPalette';
@@ -95,7 +96,14 @@ function WorkplaceShell() {
         })}
       </AppShell.Navbar>
       <AppShell.Main>
-        <AreaScreen route={route} navigate={navigate} />
+        {route.unreadableId !== undefined && (
+          <Alert color="orange" mb="md" role="alert" data-testid="unreadable-link">
+            {t('errors.unreadableLink', { link: route.unreadableId })}
+          </Alert>
+        )}
+        <ScreenErrorBoundary key={route.area}>
+          <AreaScreen route={route} navigate={navigate} />
+        </ScreenErrorBoundary>
       </AppShell.Main>
       <CallDock onOpenContact={(id) => navigate({ area: 'contacts', id })} />
       <CommandPalette navigate={navigate} toggleTheme={toggleTheme} />

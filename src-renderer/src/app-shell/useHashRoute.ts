@@ -5,13 +5,23 @@ export interface Route {
   area: Area;
   /** A record opened inside the area, e.g. a contact id. */
   id: string | null;
+  /** The record part of a link that could not be read (a broken % escape): the area opens, and says so. */
+  unreadableId?: string;
 }
 
-/** `#/contacts/ct-0000001` → { area: 'contacts', id: 'ct-0000001' }. Unknown areas fall back to contacts. */
+/**
+ * `#/contacts/ct-0000001` → { area: 'contacts', id: 'ct-0000001' }. Unknown areas fall back to
+ * contacts; a record id with a broken escape opens the area's list instead of failing the window.
+ */
 export function parseRoute(hash: string): Route {
   const [, area, id] = hash.replace(/^#/, '').split('/');
   const known = areas.find((a) => a === area);
-  return { area: known ?? 'contacts', id: known && id ? decodeURIComponent(id) : null };
+  if (!known || !id) return { area: known ?? 'contacts', id: null };
+  try {
+    return { area: known, id: decodeURIComponent(id) };
+  } catch {
+    return { area: known, id: null, unreadableId: id.slice(0, 80) };
+  }
 }
 
 export function routeHash(route: Route): string {

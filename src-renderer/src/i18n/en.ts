@@ -26,6 +26,8 @@ export const en = {
     dialPlaceholder: 'Number to dial',
     call: 'Call',
     needsAccount: 'Add a SIP account in Settings to make calls',
+    unreadableLink: 'This link cannot be dialled: {{link}} ({{reason}})',
+    linkReason: { broken_escape: 'it has a broken % escape', no_sip_address: 'the SIP address has no user@host', no_number: 'there is no phone number in it' },
   },
   phoneKind: { mobile: 'Mobile', work: 'Work', home: 'Home', fax: 'Fax', other: 'Other' },
   palette: {
@@ -397,6 +399,8 @@ export const en = {
     progress: '{{done}} of {{total}}',
   },
   errors: {
+    screenFailed: 'This screen could not be shown. Try again, or open another screen; calls are not affected.',
+    unreadableLink: 'The link names a record that cannot be read ({{link}}); here is the list instead.',
     invalid_payload: 'The request was not accepted: {{message}}',
     unknown_method: 'This version of the workstation does not support that action.',
     not_found: 'It no longer exists (it may have been merged or erased).',

@@ -27,6 +27,8 @@ export const ru: Messages = {
     dialPlaceholder: 'Номер для звонка',
     call: 'Позвонить',
     needsAccount: 'Добавьте SIP-учётную запись в Настройках, чтобы звонить',
+    unreadableLink: 'Эту ссылку невозможно набрать: {{link}} ({{reason}})',
+    linkReason: { broken_escape: 'в ней испорченный %-код', no_sip_address: 'в SIP-адресе нет user@host', no_number: 'в ней нет номера телефона' },
   },
   phoneKind: { mobile: 'Мобильный', work: 'Рабочий', home: 'Домашний', fax: 'Факс', other: 'Другой' },
   palette: {
@@ -398,6 +400,8 @@ export const ru: Messages = {
     progress: '{{done}} из {{total}}',
   },
   errors: {
+    screenFailed: 'Этот экран не удалось показать. Попробуйте ещё раз или откройте другой экран; звонки это не затрагивает.',
+    unreadableLink: 'Ссылка указывает на запись, которую невозможно прочитать ({{link}}); вместо неё показан список.',
     invalid_payload: 'Запрос не принят: {{message}}',
     unknown_method: 'Эта версия рабочего места не поддерживает это действие.',
     not_found: 'Записи уже нет (возможно, её объединили или удалили).',

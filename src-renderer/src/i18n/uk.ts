@@ -27,6 +27,8 @@ export const uk: Messages = {
     dialPlaceholder: 'Номер для дзвінка',
     call: 'Подзвонити',
     needsAccount: 'Додайте SIP-обліковий запис у Налаштуваннях, щоб дзвонити',
+    unreadableLink: 'Це посилання неможливо набрати: {{link}} ({{reason}})',
+    linkReason: { broken_escape: 'у ньому зіпсований %-код', no_sip_address: 'у SIP-адресі немає user@host', no_number: 'у ньому немає номера телефону' },
   },
   phoneKind: { mobile: 'Мобільний', work: 'Робочий', home: 'Домашній', fax: 'Факс', other: 'Інший' },
   palette: {
@@ -398,6 +400,8 @@ export const uk: Messages = {
     progress: '{{done}} з {{total}}',
   },
   errors: {
+    screenFailed: 'Цей екран не вдалося показати. Спробуйте ще раз або відкрийте інший екран; дзвінки це не зачіпає.',
+    unreadableLink: 'Посилання вказує на запис, який неможливо прочитати ({{link}}); натомість показано список.',
     invalid_payload: 'Запит не прийнято: {{message}}',
     unknown_method: 'Ця версія робочого місця не підтримує цю дію.',
     not_found: 'Запису вже немає (можливо, його об’єднали або видалили).',

@@ -15,6 +15,8 @@ export interface CallHooks {
 
 export interface CallInit {
   id: string;
+  /** The SIP account the call is on: transfers and conferences stay on it. */
+  accountId: string;
   direction: 'in' | 'out';
   remoteNumber: string;
   remoteName: string | null;
@@ -31,6 +33,7 @@ export interface CallInit {
  */
 export class CallSession {
   readonly id: string;
+  readonly accountId: string;
   readonly direction: 'in' | 'out';
   readonly remoteNumber: string;
   readonly remoteName: string | null;
@@ -62,6 +65,7 @@ export class CallSession {
     private readonly deps: { hooks: CallHooks; peer: MediaPeer; now: () => number },
   ) {
     this.id = init.id;
+    this.accountId = init.accountId;
     this.direction = init.direction;
     this.remoteNumber = init.remoteNumber;
     this.remoteName = init.remoteName;
@@ -188,6 +192,18 @@ export class CallSession {
       await this.session.reject({ statusCode: 488 }).catch(() => undefined);
       throw new DomainError('unavailable', `The call could not be answered: ${this.detail}`);
     }
+  }
+
+  /**
+   * The link to the PBX died while this call rang: its INVITE transaction died with it (no CANCEL
+   * can reach us any more), so it ends as missed. sip.js tries a 480 on the way out.
+   */
+  lostWithLink(): void {
+    if (this.current !== 'ringing_in' || !(this.session instanceof Invitation)) return;
+    this.endedBy = 'system';
+    this.detail = 'The connection to the PBX was lost while the call was ringing';
+    this.transition('ending');
+    void this.session.dispose().catch(() => undefined);
   }
 
   /** Refuses a ringing call; `by` is 'system' when the workstation refuses it (do-not-disturb), so it counts as missed. */

@@ -3,7 +3,8 @@ import type { PhoneStatus, RegistrationState } from '#contract';
 import type { Clock } from '#core/shared/clock';
 import type { Disposable } from '#core/shared/disposable';
 import type { Logger } from '#core/shared/logger';
-import { WsTransport } from './ws-transport';
+import type { RefusedRequest } from './inbound-guard';
+import { WsTransport, type WsTransportOptions } from './ws-transport';
 
 export interface SipAccountConfig {
   id: string;
@@ -22,6 +23,8 @@ export interface SipAccountDeps {
   logger: Logger;
   onStatus: (status: PhoneStatus) => void;
   onInvite: (invitation: Invitation) => void;
+  /** A request the transport answered itself (too large, unreadable signalling). */
+  onRefused?: (request: RefusedRequest) => void;
   sdhFactory: (session: Session) => SessionDescriptionHandler;
   keepAliveMs?: number;
   registerExpiresSeconds?: number;
@@ -61,7 +64,7 @@ export class SipAccount implements Disposable {
       authorizationUsername: config.authUser || uri.user,
       authorizationPassword: config.password,
       transportConstructor: WsTransport,
-      transportOptions: { server: config.wsUrl, keepAliveMs: deps.keepAliveMs ?? 4_000 },
+      transportOptions: { server: config.wsUrl, keepAliveMs: deps.keepAliveMs ?? 4_000, logger: deps.logger, ...(deps.onRefused ? { onRefused: deps.onRefused } : {}) } satisfies WsTransportOptions,
       sessionDescriptionHandlerFactory: deps.sdhFactory,
       userAgentString: 'Operator Workstation',
       logBuiltinEnabled: false,

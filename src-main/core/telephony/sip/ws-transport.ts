@@ -1,8 +1,20 @@
 import { EmitterImpl, TransportState, type Emitter, type Transport } from 'sip.js';
 import WebSocket from 'ws';
+import { assertNever } from '#contract';
+import type { Logger } from '#core/shared/logger';
+import { screenInbound, type RefusedRequest } from './inbound-guard';
+
+/**
+ * The largest WebSocket message taken from the PBX. SIP messages are a few kilobytes; anything
+ * near this is a broken or hostile peer, and ws refuses it (close 1009) before buffering it.
+ */
+export const maxSipFrameBytes = 256 * 1024;
 
 export interface WsTransportOptions {
   server: string;
+  logger?: Logger;
+  /** A request the transport answered itself (too large, unreadable): the phone may log it as a missed call. */
+  onRefused?: (request: RefusedRequest) => void;
   /** A WebSocket ping every this many ms; no pong before the next one means the link is dead. */
   keepAliveMs?: number;
   connectTimeoutMs?: number;
@@ -22,10 +34,15 @@ export class WsTransport implements Transport {
   private current: TransportState = TransportState.Disconnected;
   private socket: WebSocket | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
-  private readonly options: Required<WsTransportOptions>;
+  private readonly options: Required<Omit<WsTransportOptions, 'logger' | 'onRefused'>>;
+  private readonly logger: Logger | undefined;
+  private readonly onRefused: ((request: RefusedRequest) => void) | undefined;
 
   constructor(_logger: unknown, options: WsTransportOptions) {
-    this.options = { keepAliveMs: 4_000, connectTimeoutMs: 5_000, ...options };
+    const { logger, onRefused, ...rest } = options;
+    this.logger = logger;
+    this.onRefused = onRefused;
+    this.options = { keepAliveMs: 4_000, connectTimeoutMs: 5_000, ...rest };
   }
 
   get state(): TransportState {
@@ -48,7 +65,7 @@ export class WsTransport implements Transport {
     if (this.current === TransportState.Connected) return Promise.resolve();
     this.transition(TransportState.Connecting);
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(this.options.server, 'sip', { handshakeTimeout: this.options.connectTimeoutMs });
+      const socket = new WebSocket(this.options.server, 'sip', { handshakeTimeout: this.options.connectTimeoutMs, maxPayload: maxSipFrameBytes });
       this.socket = socket;
       let opened = false;
       socket.on('open', () => {
@@ -59,14 +76,18 @@ export class WsTransport implements Transport {
       });
       socket.on('message', (data) => {
         const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
-        this.onMessage?.(text);
+        this.receive(text);
       });
-      socket.on('error', (error) => {
+      socket.on('error', (error: Error & { code?: string }) => {
         if (!opened) {
           this.socket = undefined;
           this.transition(TransportState.Disconnected, error);
           reject(error);
+          return;
         }
+        // A bad frame from the PBX or a proxy (ws closes with 1002/1007/1009 and 'close' follows):
+        // it costs a reconnect, never the process.
+        this.logger?.warn('SIP WebSocket closed on a bad frame from the PBX', { server: this.options.server, code: error.code ?? null, error: error.message });
       });
       socket.on('close', (code, reason) => {
         if (this.socket !== socket) return;
@@ -98,6 +119,31 @@ export class WsTransport implements Transport {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) return Promise.reject(new Error('Not connected to the PBX'));
     return new Promise((resolve, reject) => socket.send(message, (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** One message from the PBX: screened, then handed to sip.js; nothing in it may throw out of ws's event. */
+  private receive(text: string): void {
+    const verdict = screenInbound(text);
+    switch (verdict.kind) {
+      case 'drop':
+        this.logger?.warn('SIP message from the PBX dropped', { reason: verdict.reason });
+        return;
+      case 'answer':
+        this.logger?.warn('SIP request answered by the workstation', { status: verdict.refused.status, method: verdict.refused.method, reason: verdict.refused.reason });
+        this.send(verdict.reply).catch((error: unknown) => this.logger?.warn('SIP refusal not sent', { error: String(error) }));
+        this.onRefused?.(verdict.refused);
+        return;
+      case 'pass':
+        if (verdict.changes.length > 0) this.logger?.info('SIP message from the PBX adjusted', { changes: verdict.changes });
+        try {
+          this.onMessage?.(verdict.text);
+        } catch (error) {
+          this.logger?.error('sip.js failed on a message from the PBX', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        }
+        return;
+      default:
+        return assertNever(verdict, 'inbound verdict');
+    }
   }
 
   private startKeepAlive(socket: WebSocket): void {

@@ -1,5 +1,7 @@
+import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CallInfo, MethodInput, MethodName, MethodOutput, PhoneShortcutAction, PhoneStatus, ScreenPop } from '#contract';
+import { useTranslation } from 'react-i18next';
 import { act } from '#renderer/api/actions';
 import { call as invoke, useBridge, useEvent, useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
@@ -52,6 +54,7 @@ const live = (c: CallInfo) => c.state !== 'ended';
 export function PhoneProvider({ children }: { children: ReactNode }) {
   const bridge = useBridge();
   const errorText = useErrorText();
+  const { t } = useTranslation();
   const { settings } = useWorkplace();
   const engine = useMemo(() => new MediaEngine(bridge), [bridge]);
   const ringtone = useMemo(() => new Ringtone(), []);
@@ -214,6 +217,7 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
 
   const headsets = useHeadsetButtons({ current, ringing, calls: list, muted, shortcut });
   useEvent('phone.dialRequest', ({ target }) => void dial(target));
+  useEvent('phone.unreadableLink', ({ link, reason }) => notifications.show({ color: 'orange', message: t('phone.unreadableLink', { link, reason: t(`phone.linkReason.${reason}`) }) }));
 
   const value: Phone = {
     status,

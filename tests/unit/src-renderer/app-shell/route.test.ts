@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHash } from '#renderer/app-shell/useHashRoute';
 
@@ -15,5 +16,19 @@ describe('hash routes', () => {
   it('round-trips ids that need escaping', () => {
     const route = { area: 'contacts' as const, id: 'ct/with space' };
     expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+
+  it('opens the area and names the unreadable part of a link with a broken escape', () => {
+    expect(parseRoute('#/contacts/%E0%A4%A')).toEqual({ area: 'contacts', id: null, unreadableId: '%E0%A4%A' });
+  });
+
+  it('never throws, whatever the hash', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webUrl().map((u) => `#/contacts/${u}`)), (hash) => {
+        const route = parseRoute(hash);
+        expect(typeof route.area).toBe('string');
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

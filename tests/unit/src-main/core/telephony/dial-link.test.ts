@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialTargetInArgs, dialTargetOf } from '#core/telephony/dial-link';
+import { dialLinkInArgs, dialTargetOf, readDialLink } from '#core/telephony/dial-link';
 
 describe('links other programs open', () => {
   it('reads tel: and callto: numbers in any punctuation, dropping parameters', () => {
@@ -20,7 +20,17 @@ describe('links other programs open', () => {
   });
 
   it('finds the link among a second launch’s arguments', () => {
-    expect(dialTargetInArgs(['/opt/app/workstation', '--data-dir', '/tmp/x', 'tel:0442001020'])).toBe('0442001020');
-    expect(dialTargetInArgs(['/opt/app/workstation', '--demo'])).toBeNull();
+    expect(dialLinkInArgs(['/opt/app/workstation', '--data-dir', '/tmp/x', 'tel:0442001020'])).toEqual({ kind: 'target', target: '0442001020' });
+    expect(dialLinkInArgs(['/opt/app/workstation', '--demo'])).toEqual({ kind: 'none' });
+  });
+
+  it('says a link is unreadable instead of throwing on a broken % escape', () => {
+    expect(readDialLink('tel:%')).toEqual({ kind: 'unreadable', link: 'tel:%', reason: 'broken_escape' });
+    expect(readDialLink('callto:%ZZ')).toMatchObject({ kind: 'unreadable', reason: 'broken_escape' });
+    expect(readDialLink('sip:%E0%A4%A')).toMatchObject({ kind: 'unreadable', reason: 'broken_escape' });
+    expect(readDialLink('tel:call-me-maybe')).toMatchObject({ kind: 'unreadable', reason: 'no_number' });
+    expect(readDialLink('sip:nobody')).toMatchObject({ kind: 'unreadable', reason: 'no_sip_address' });
+    expect(readDialLink('--data-dir')).toEqual({ kind: 'none' });
+    expect(dialLinkInArgs(['/opt/app/workstation', 'tel:%E0%A4%A'])).toMatchObject({ kind: 'unreadable' });
   });
 });
