@@ -90,6 +90,17 @@ export default tseslint.config(
     },
   },
   {
+    // Screens stand on the shared layers (api, ui, i18n, workplace state, routing); the shell only composes them.
+    files: ['src-renderer/src/features/**/*.{ts,tsx}', 'src-renderer/src/{api,ui,i18n,workplace,routing}/**/*.{ts,tsx}'],
+    rules: restrict(
+      [...nodeBuiltins, 'electron', ...mainOnlyPackages],
+      [
+        { regex: '^(#core/|#hosts/|\\.\\./)', message: 'The renderer talks to main only through the contract (#contract).' },
+        { regex: '^#renderer/app-shell/', message: 'Features and shared layers do not depend on the app shell: use #renderer/workplace, #renderer/routing, #renderer/ui or #renderer/api.' },
+      ],
+    ),
+  },
+  {
     files: ['*.config.ts', 'eslint.config.js', 'drizzle.config.ts', 'vitest.config.ts', 'electron.vite.config.ts'],
     rules: { 'import-x/no-default-export': 'off' },
   },

@@ -111,6 +111,8 @@ export const ContactListPageSchema = z.object({
   total: z.number().int().nonnegative(),
   /** A search matched more people than a list shows; the operator should type more. */
   truncated: z.boolean(),
+  /** The search text holds nothing to search by (only punctuation or symbols): nobody is listed. */
+  unsearchable: z.boolean(),
   rows: z.array(ContactListItemSchema),
 });
 

@@ -5,7 +5,35 @@ export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'exp
 export const JobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
-export const JobStateSchema = z.enum(['running', 'done', 'failed']);
+/** Work that runs quietly (the operator waits for its answer on screen), yet is journaled like the rest. */
+export const quietJobKinds = ['reports.summary', 'contacts.duplicates'] as const;
+export const AnyJobKindSchema = z.enum([...jobKinds, ...quietJobKinds]);
+
+/**
+ *   running ─▶ done | failed | cancelled
+ *   running ─▶ interrupted (the app stopped mid-way; found at the next start) ─▶ running (resumed) | cancelled (dismissed)
+ */
+export const JobStateSchema = z.enum(['running', 'done', 'failed', 'interrupted', 'cancelled']);
+
+/** A job as the journal keeps it: the list of recent and interrupted work. */
+export const JobRecordSchema = z.object({
+  jobId: IdSchema,
+  kind: AnyJobKindSchema,
+  state: JobStateSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  message: z.string().optional(),
+  /** For an import: its report, and the way to undo what it wrote. */
+  importId: IdSchema.optional(),
+});
+export type JobRecord = z.infer<typeof JobRecordSchema>;
+
+export const JobListRequestSchema = z.strictObject({
+  states: z.array(JobStateSchema).max(5).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
 
 export const JobProgressSchema = z.object({
   jobId: IdSchema,

@@ -55,7 +55,7 @@ import {
   TimelinePageSchema,
   TimelineRequestSchema,
 } from './interactions';
-import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobStartedSchema } from './jobs';
+import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobListRequestSchema, JobRecordSchema, JobStartedSchema } from './jobs';
 import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
 import { ReportSummarySchema } from './reports';
 import { SegmentInputSchema, SegmentSchema } from './segments';
@@ -181,6 +181,15 @@ export const methods = {
   'calendar.range': { input: CalendarRangeRequestSchema, output: z.array(CalendarEventSchema) },
 
   'reports.summary': { input: EmptyInputSchema, output: ReportSummarySchema },
+
+  /** Recent background work, newest first; `states: ['interrupted']` lists what the last stop cut short. */
+  'jobs.list': { input: JobListRequestSchema, output: z.array(JobRecordSchema) },
+  /** Runs an interrupted or failed job again; an import carries on after its last committed batch. */
+  'jobs.resume': { input: byId, output: JobStartedSchema },
+  /** Stops a running job (its committed batches stay). */
+  'jobs.cancel': { input: byId, output: JobRecordSchema },
+  /** Leaves an interrupted job as it is: no longer offered for resuming. */
+  'jobs.dismiss': { input: byId, output: JobRecordSchema },
 
   /** Fills an empty workplace with the deterministic demo dataset, in a worker thread. */
   'demo.seed': { input: DemoSeedRequestSchema, output: JobStartedSchema },

@@ -32,6 +32,13 @@ export const IceServerSchema = z.strictObject({
 });
 export type IceServer = z.infer<typeof IceServerSchema>;
 
+/** A STUN/TURN server as the window reads it back: whether a password is stored, never the password. */
+export const IceServerPublicSchema = z.strictObject({
+  urls: z.string(),
+  username: z.string().optional(),
+  hasCredential: z.boolean(),
+});
+
 export const SipAccountSchema = z.object({
   id: IdSchema,
   label: z.string(),
@@ -39,7 +46,7 @@ export const SipAccountSchema = z.object({
   sipUri: z.string(),
   authUser: z.string(),
   displayName: z.string(),
-  iceServers: z.array(IceServerSchema),
+  iceServers: z.array(IceServerPublicSchema),
   record: z.boolean(),
   consentAnnouncement: z.boolean(),
   enabled: z.boolean(),
@@ -58,6 +65,7 @@ export const SipAccountInputSchema = z
     /** Omitted when editing keeps the stored password; an empty string removes it. */
     password: z.string().max(200).optional(),
     displayName: z.string().trim().max(120).default(''),
+    /** A server's credential omitted keeps the stored one; an empty string removes it. */
     iceServers: z.array(IceServerSchema).max(10).default([]),
     record: z.boolean().default(false),
     consentAnnouncement: z.boolean().default(false),

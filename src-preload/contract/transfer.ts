@@ -78,7 +78,7 @@ export const ImportSummarySchema = z.object({
   id: IdSchema,
   fileName: z.string(),
   format: ImportFormatSchema,
-  state: z.enum(['running', 'done', 'failed', 'undone']),
+  state: z.enum(['running', 'done', 'failed', 'interrupted', 'undone']),
   rows: z.number().int().nonnegative(),
   created: z.number().int().nonnegative(),
   merged: z.number().int().nonnegative(),

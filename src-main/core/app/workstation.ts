@@ -26,7 +26,10 @@ import { RendererMediaPeer } from '#core/telephony/media/renderer-media-peer';
 import { PhoneService } from '#core/telephony/phone-service';
 import { RecordingStore } from '#core/telephony/recordings';
 import { SipAccountStore } from '#core/telephony/sip-accounts';
+import { jobHandlers } from '#core/workers/handlers';
+import { JobJournal } from '#core/workers/job-journal';
 import { JobRunner } from '#core/workers/job-runner';
+import { markInterruptedImports } from '#core/crm/transfer/import-job';
 import type { WorkerScript } from '#core/workers/worker-script';
 
 export interface WorkstationOptions {
@@ -91,21 +94,29 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const accounts = new SipAccountStore(database, options.secrets, ids, clock);
   const rendererMedia: RendererMediaPeer | null = options.media
     ? null
-    : new RendererMediaPeer({ ids, emit: (request) => events.emit('media.request', request), iceServers: (): IceServer[] => accounts.list().flatMap((a) => a.iceServers) });
+    : new RendererMediaPeer({ ids, emit: (request) => events.emit('media.request', request), iceServers: (): IceServer[] => accounts.allIceServers() });
   const recordings = new RecordingStore(options.dataDir);
   const phone = store.add(
     new PhoneService({ crm, events, accounts, logger, recordings, media: options.media ?? (rendererMedia as RendererMediaPeer), keepAliveMs: options.sipKeepAliveMs }),
   );
+  const transfers = new TransferStore(options.dataDir, ids);
+  transfers.sweep(clock.now());
+  const journal = new JobJournal(database, clock, () => settings.get().currentEmployeeId);
+  // Work the last stop cut short (a crash, a kill) is offered again rather than shown as running forever.
+  journal.interruptLeftovers();
+  markInterruptedImports(database, clock);
   const jobs = store.add(
     new JobRunner({
       script: options.workerScript,
       database: { file, migrationsFolder: options.migrationsFolder, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
       ids,
+      journal,
       onProgress: (progress) => events.emit('job.progress', progress),
+      beforeDone: (job) => {
+        if (job.kind === 'export.contacts' || job.kind === 'export.person') transfers.completeExport(job.params.fileId);
+      },
     }),
   );
-  const transfers = new TransferStore(options.dataDir, ids);
-  transfers.sweep(clock.now());
   const reminders = store.add(
     new ReminderScheduler({ database, clock, notify: (reminder) => events.emit('reminder.due', reminder) }),
   );
@@ -124,6 +135,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     crmHandlers({ ctx: crm, jobs, transfers, logger, removeRecordings: (files) => recordings.remove(files) }),
     calendarHandlers(database),
     reportHandlers(jobs),
+    jobHandlers(jobs, journal),
     demoHandlers(database, jobs, clock),
     telephonyHandlers(crm, phone, rendererMedia, recordings),
   );

@@ -29,9 +29,10 @@ export const listSearchCap = 1_000;
  * costs the same as a precise one.
  */
 export function searchFilter(search: string, defaultCountry: string): SQL | undefined {
-  if (search === '') return undefined;
+  if (search.trim() === '') return undefined;
   const expression = searchMatchExpression(search, defaultCountry);
-  if (!expression) return undefined;
+  // Only punctuation or symbols ("%", "*", "(", an emoji): nothing to search for, so nobody matches.
+  if (!expression) return sql`0`;
   return sql`"contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression} AND rowid > 0 LIMIT ${listSearchCap + 1})`;
 }
 
@@ -82,7 +83,8 @@ export function listContacts(
   request: MethodParams<'contacts.list'>,
   defaultCountry = 'UA',
   now = Date.now(),
-): { total: number; truncated: boolean; rows: ContactListItem[] } {
+): { total: number; truncated: boolean; unsearchable: boolean; rows: ContactListItem[] } {
+  if (request.search.trim() !== '' && !searchMatchExpression(request.search, defaultCountry)) return { total: 0, truncated: false, unsearchable: true, rows: [] };
   const rows = contactPageQuery(db, request, defaultCountry, now).all();
   const total =
     db
@@ -90,7 +92,7 @@ export function listContacts(
       .from(contacts)
       .where(listWhere(request, defaultCountry, now))
       .get()?.n ?? 0;
-  return total > listSearchCap && request.search !== '' ? { total: listSearchCap, truncated: true, rows } : { total, truncated: false, rows };
+  return total > listSearchCap && request.search !== '' ? { total: listSearchCap, truncated: true, unsearchable: false, rows } : { total, truncated: false, unsearchable: false, rows };
 }
 
 export function getContactCard(db: ReadDb, id: string): ContactCard {

@@ -50,9 +50,10 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
     return toImportSummary(row);
   };
   /** Starts a job writing into a new transfer file, which becomes downloadable as the job announces it is done. */
-  const exportTo = (fileName: string, job: (file: string) => JobRequest) => {
-    const { fileId, file } = transfers.newExport(fileName);
-    const started = jobs.run(job(file), () => transfers.completeExport(fileId));
+  const exportTo = (fileName: string, job: (target: { fileId: string; file: string }) => JobRequest) => {
+    const target = transfers.newExport(fileName);
+    const { fileId } = target;
+    const started = jobs.run(job(target));
     started.finished.catch((error: unknown) => logger.warn('Export failed', { fileId, error: String(error) }));
     return { jobId: started.jobId, fileId };
   };
@@ -189,14 +190,14 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
       return importSummary(id);
     },
     'exports.start': ({ format, filter }) =>
-      exportTo(`contacts-${new Date(clock.now()).toISOString().slice(0, 10)}.${format === 'vcard' ? 'vcf' : format}`, (file) => ({
+      exportTo(`contacts-${new Date(clock.now()).toISOString().slice(0, 10)}.${format === 'vcard' ? 'vcf' : format}`, (target) => ({
         kind: 'export.contacts',
-        params: { now: clock.now(), format, filter, file },
+        params: { now: clock.now(), ...target, format, filter },
       })),
 
     'privacy.export': ({ contactId }) => {
       getContactCard(db, contactId);
-      return exportTo(`personal-data-${contactId}.json`, (file) => ({ kind: 'export.person', params: { now: clock.now(), contactId, file } }));
+      return exportTo(`personal-data-${contactId}.json`, (target) => ({ kind: 'export.person', params: { now: clock.now(), ...target, contactId } }));
     },
     'privacy.erase': ({ contactId, reason, confirmName }) => {
       if (!me()) throw new DomainError('conflict', 'Choose who you are in Settings first: an erasure records who made it');

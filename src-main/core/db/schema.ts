@@ -12,3 +12,4 @@ export * from './tables/deals';
 export * from './tables/records';
 export * from './tables/settings';
 export * from './tables/telephony';
+export * from './tables/jobs';

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { jobKinds, type JobKind, type JobProgress } from '#contract';
-import { DomainError } from '#core/shared/errors';
+import { jobKinds, type JobKind, type JobProgress, type JobRecord } from '#contract';
+import { DomainError, notFound } from '#core/shared/errors';
 import type { IdGenerator } from '#core/shared/ids';
 import type { Disposable } from '#core/shared/disposable';
+import type { JobJournal } from './job-journal';
 import { WorkerMessageSchema, type DatabaseLocation, type JobRequest } from './protocol';
 import type { WorkerScript } from './worker-script';
 
@@ -10,7 +11,13 @@ export interface JobRunnerOptions {
   script: WorkerScript;
   database: DatabaseLocation;
   ids: IdGenerator;
+  journal: JobJournal;
   onProgress: (progress: JobProgress) => void;
+  /**
+   * Runs before "done" is announced, for every job, first run or resumed (an export marks its
+   * file downloadable), so whoever hears "done" can act on it at once.
+   */
+  beforeDone?: (job: JobRequest, result: unknown) => void;
 }
 
 /** A finished job: its last progress and, for queries, the answer. */
@@ -22,24 +29,23 @@ function isAnnounced(kind: string): kind is JobKind {
 }
 
 /**
- * Runs heavy work (imports, demo data, big reports) in worker threads, so calls and the UI
- * never wait for it. Each job gets a thread of its own; progress of the jobs the operator
- * started goes out as `job.progress` events.
+ * Runs heavy work (imports, exports, demo data, big reports) in worker threads, so calls and the
+ * UI never wait for it. Each job gets a thread of its own and a line in the journal (see
+ * JobJournal), so work cut short by a crash is offered again at the next start. Progress of the
+ * jobs the operator started goes out as `job.progress` events.
  */
 export class JobRunner implements Disposable {
-  private readonly running = new Map<string, Worker>();
+  private readonly running = new Map<string, { worker: Worker; cancel: () => void }>();
+  /** Set while the app quits: jobs stopped then stay "running" in the journal, to be found interrupted at the next start. */
+  private stopping = false;
 
   constructor(private readonly options: JobRunnerOptions) {}
 
-  /**
-   * Starts a job and resolves when it has finished; rejects with the job's DomainError.
-   * `beforeDone` runs before "done" is announced (an export marks its file downloadable), so
-   * whoever hears "done" can act on it at once.
-   */
-  run(job: JobRequest, beforeDone?: (result: unknown) => void): { jobId: string; finished: Promise<JobOutcome> } {
-    const jobId = this.options.ids.next();
+  /** Starts a job (or runs an interrupted one again under its own id); `finished` rejects with the job's DomainError. */
+  run(job: JobRequest, jobId: string = this.options.ids.next()): { jobId: string; finished: Promise<JobOutcome> } {
+    const { journal } = this.options;
+    journal.started(jobId, job);
     const worker = new Worker(this.options.script.source, { eval: this.options.script.eval });
-    this.running.set(jobId, worker);
     const report = (progress: Omit<JobProgress, 'jobId' | 'kind'>): JobOutcome => {
       const full = { jobId, kind: job.kind as JobKind, ...progress };
       if (isAnnounced(job.kind)) this.options.onProgress(full);
@@ -49,40 +55,42 @@ export class JobRunner implements Disposable {
 
     const finished = new Promise<JobOutcome>((resolve, reject) => {
       let settled = false;
+      let last = { done: 0, total: 0 };
       const settle = (outcome: () => void) => {
         if (settled) return;
         settled = true;
         this.running.delete(jobId);
         outcome();
       };
+      const fail = (state: 'failed' | 'cancelled', error: Error) =>
+        settle(() => {
+          if (!this.stopping) journal.finished(jobId, state, { ...last, message: error.message });
+          report({ state, ...last, message: error.message });
+          reject(error);
+        });
+      this.running.set(jobId, {
+        worker,
+        cancel: () => {
+          fail('cancelled', new DomainError('conflict', 'The job was cancelled'));
+          void worker.terminate();
+        },
+      });
       worker.on('message', (raw: unknown) => {
         const message = WorkerMessageSchema.parse(raw);
-        if (message.type === 'progress') report({ state: 'running', done: message.done, total: message.total });
-        else if (message.type === 'done') {
+        if (message.type === 'progress') {
+          last = { done: message.done, total: message.total };
+          journal.progress(jobId, message.done, message.total);
+          report({ state: 'running', ...last });
+        } else if (message.type === 'done') {
           settle(() => {
-            beforeDone?.(message.result);
+            this.options.beforeDone?.(job, message.result);
+            journal.finished(jobId, 'done', { done: message.done, total: message.total });
             resolve({ ...report({ state: 'done', done: message.done, total: message.total }), result: message.result });
           });
-        }
-        else
-          settle(() => {
-            report({ state: 'failed', done: 0, total: 0, message: message.message });
-            reject(new DomainError(message.code, message.message));
-          });
+        } else fail('failed', new DomainError(message.code, message.message));
       });
-      worker.on('error', (error) =>
-        settle(() => {
-          report({ state: 'failed', done: 0, total: 0, message: error.message });
-          reject(error);
-        }),
-      );
-      worker.on('exit', (code) =>
-        settle(() => {
-          const message = `The worker for ${job.kind} stopped (exit code ${code}) before finishing`;
-          report({ state: 'failed', done: 0, total: 0, message });
-          reject(new DomainError('internal', message));
-        }),
-      );
+      worker.on('error', (error) => fail('failed', error));
+      worker.on('exit', (code) => fail('failed', new DomainError('internal', `The worker for ${job.kind} stopped (exit code ${code}) before finishing`)));
     });
     worker.postMessage({ database: this.options.database, job });
     // The caller may only want the id (an API method answering at once); failures are reported as events.
@@ -90,12 +98,27 @@ export class JobRunner implements Disposable {
     return { jobId, finished };
   }
 
+  /** Runs an interrupted or failed job again, under its id; an import carries on after its last committed batch. */
+  resume(jobId: string): { jobId: string; finished: Promise<JobOutcome> } {
+    if (this.running.has(jobId)) throw new DomainError('conflict', 'This job is running already', { jobId });
+    return this.run(this.options.journal.resumable(jobId), jobId);
+  }
+
+  cancel(jobId: string): JobRecord {
+    const running = this.running.get(jobId);
+    if (!running) throw notFound('Running job', jobId);
+    running.cancel();
+    return this.options.journal.get(jobId);
+  }
+
   get activeJobs(): number {
     return this.running.size;
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([...this.running.values()].map((worker) => worker.terminate()));
+    // Jobs stopped by quitting are left "running" in the journal: the next start offers them as interrupted.
+    this.stopping = true;
+    await Promise.all([...this.running.values()].map(({ worker }) => worker.terminate()));
     this.running.clear();
   }
 }

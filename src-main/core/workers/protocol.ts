@@ -11,6 +11,8 @@ export type DatabaseLocation = z.infer<typeof DatabaseLocationSchema>;
 
 /** Every job carries the moment it was started, so its records are dated by main's clock. */
 const started = { now: z.number() };
+/** An export writes into a transfer file (see TransferStore), downloadable by its id once the job is done. */
+const exportFile = { fileId: z.string(), file: z.string() };
 
 export const JobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo.seed'), params: DemoSeedRequestSchema.extend({ ...started, interactionsPerContact: z.number().optional() }) }),
@@ -35,9 +37,9 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('export.contacts'),
-    params: z.object({ ...started, format: z.enum(['csv', 'xlsx', 'vcard']), filter: SegmentDefinitionSchema.optional(), file: z.string() }),
+    params: z.object({ ...started, ...exportFile, format: z.enum(['csv', 'xlsx', 'vcard']), filter: SegmentDefinitionSchema.optional() }),
   }),
-  z.object({ kind: z.literal('export.person'), params: z.object({ ...started, contactId: z.string(), file: z.string() }) }),
+  z.object({ kind: z.literal('export.person'), params: z.object({ ...started, ...exportFile, contactId: z.string() }) }),
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 

@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import type { ApiError, CrmBridge, MethodInput, MethodName, MethodOutput } from '#contract';
+import type { ApiError, CrmBridge, JobProgress, MethodInput, MethodName, MethodOutput } from '#contract';
 
 /** Messages for an API error, by field path ("phones.1.raw") and for the form as a whole. */
 export interface FormErrors {
@@ -30,8 +30,8 @@ export async function act<M extends MethodName>(
   return undefined;
 }
 
-/** Resolves when a background job finishes (done or failed). */
-export function jobFinished(bridge: CrmBridge, jobId: string): Promise<'done' | 'failed'> {
+/** Resolves when a background job stops running (done, failed, cancelled). */
+export function jobFinished(bridge: CrmBridge, jobId: string): Promise<Exclude<JobProgress['state'], 'running'>> {
   return new Promise((resolve) => {
     const stop = bridge.subscribe('job.progress', (progress) => {
       if (progress.jobId === jobId && progress.state !== 'running') {

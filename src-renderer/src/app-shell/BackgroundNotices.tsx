@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvent } from '#renderer/api/client';
 import { formatDateTime, formatNumber } from '#renderer/i18n/format';
-import { useWorkplace } from './WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 
 /** Shows work running in the background (imports, demo data) and due reminders as in-app notices. */
 export function BackgroundNotices() {

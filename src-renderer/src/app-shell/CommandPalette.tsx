@@ -7,9 +7,9 @@ import { useBridge } from '#renderer/api/client';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { shortcutOrder } from '#renderer/features/phone/shortcuts';
 import { languageNames, languages } from '#renderer/i18n';
-import { areaIcons, areas } from './areas';
-import type { Route } from './useHashRoute';
-import { useWorkplace } from './WorkplaceContext';
+import { areaIcons, areas } from '#renderer/routing/areas';
+import type { Route } from '#renderer/routing/useHashRoute';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 
 export interface CommandPaletteProps {
   navigate: (route: Route) => void;

@@ -7,7 +7,7 @@ import { ApiCallError, BridgeContext, call, useEvent } from '#renderer/api/clien
 import { formattingLocale, initI18n, resolveLanguage } from '#renderer/i18n';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { Workplace } from './Workplace';
-import { WorkplaceContext, type Workplace as WorkplaceValue } from './WorkplaceContext';
+import { WorkplaceContext, type Workplace as WorkplaceValue } from '#renderer/workplace/WorkplaceContext';
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md', respectReducedMotion: true });
 const i18n = initI18n(resolveLanguage(null, navigator.languages));

@@ -14,15 +14,16 @@ import { PhoneProvider, usePhone } from '#renderer/features/phone/PhoneProvider'
 import { CompaniesScreen } from '#renderer/features/companies/CompaniesScreen';
 import { ComplaintsScreen } from '#renderer/features/complaints/ComplaintsScreen';
 import { ContactsScreen } from '#renderer/features/contacts/ContactsScreen';
+import { InterruptedWork } from '#renderer/features/jobs/InterruptedWork';
 import { DealsScreen } from '#renderer/features/deals/DealsScreen';
 import { ReportsScreen } from '#renderer/features/reports/ReportsScreen';
 import { SettingsScreen } from '#renderer/features/settings/SettingsScreen';
 import { ScreenErrorBoundary } from '#renderer/ui/ScreenErrorBoundary';
-import { areaIcons, areas, type Area } from './areas';
+import { areaIcons, areas, type Area } from '#renderer/routing/areas';
 import { BackgroundNotices } from './BackgroundNotices';
 import { CommandPalette } from './CommandPalette';
-import { useHashRoute, type Route } from './useHashRoute';
-import { useWorkplace } from './WorkplaceContext';
+import { useHashRoute, type Route } from '#renderer/routing/useHashRoute';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 
 /** The key Mantine's "mod" means: Command on a Mac, Ctrl elsewhere. */
 const modifierKey = navigator.userAgent.includes('Mac') ? '⌘' : 'Ctrl';
@@ -96,6 +97,7 @@ function WorkplaceShell() {
         })}
       </AppShell.Navbar>
       <AppShell.Main>
+        <InterruptedWork />
         {route.unreadableId !== undefined && (
           <Alert color="orange" mb="md" role="alert" data-testid="unreadable-link">
             {t('errors.unreadableLink', { link: route.unreadableId })}

@@ -29,6 +29,8 @@ describe('layering rules (ESLint)', () => {
     ['src-preload/contract/x.ts', "import WebSocket from 'ws';"],
     ['src-preload/contract/x.ts', "import { foldForSearch } from '#core/shared/text';"],
     ['src-preload/index.ts', "import { openDatabase } from '#core/db/connection';"],
+    ['src-renderer/src/features/contacts/x.tsx', "import { Workplace } from '#renderer/app-shell/Workplace';"],
+    ['src-renderer/src/ui/x.tsx', "import { CommandPalette } from '#renderer/app-shell/CommandPalette';"],
   ])('refuses in %s: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toHaveLength(1);
   });
@@ -38,6 +40,8 @@ describe('layering rules (ESLint)', () => {
     ['src-main/core/crm/x.ts', "import { z } from 'zod';"],
     ['src-main/hosts/electron/x.ts', "import { app } from 'electron';"],
     ['src-renderer/src/features/x.tsx', "import { Button } from '@mantine/core';"],
+    ['src-renderer/src/features/x.tsx', "import { useWorkplace } from '#renderer/workplace/WorkplaceContext';"],
+    ['src-renderer/src/app-shell/x.tsx', "import { ContactsScreen } from '#renderer/features/contacts/ContactsScreen';"],
     ['src-renderer/src/features/x.tsx', "import { methods } from '#contract';"],
     ['src-preload/contract/x.ts', "import { z } from 'zod';\nimport { IdSchema } from './common';"],
   ])('allows in %s: %s', async (file, code) => {

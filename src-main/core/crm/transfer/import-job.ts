@@ -53,8 +53,11 @@ export async function runImport(
     employeeId: params.employeeId,
     duplicates: params.duplicates,
   });
-  const counts = { rows: 0, created: 0, merged: 0, skipped: 0, rejected: 0 };
-  const rejections: RejectedRow[] = [];
+  // A resumed import (interrupted by a crash) carries on after the rows its committed batches covered.
+  const resumed = resumePoint(database, params.importId);
+  const counts = resumed.counts;
+  const rejections: RejectedRow[] = resumed.rejections;
+  let skip = counts.rows;
   const reject = (rejection: RejectedRow) => {
     counts.rejected++;
     if (rejections.length < keptRejections) rejections.push(rejection);
@@ -67,11 +70,18 @@ export async function runImport(
     batch = [];
     database.write((tx) => {
       for (const person of rows) counts[writer.write(tx, person)]++;
+      // The counts travel with the batch: after a crash they say exactly which rows are in.
+      tx.update(imports).set({ ...counts, rejections: JSON.stringify(rejections) }).where(eq(imports.id, params.importId)).run();
     });
     report({ done: counts.rows, total: Math.max(total, counts.rows) });
   };
-  const accept = (mapped: MappedRow) => {
+  const accept = (read: () => MappedRow) => {
+    if (skip > 0) {
+      skip--;
+      return;
+    }
     counts.rows++;
+    const mapped = read();
     if (mapped.ok) batch.push(mapped.person);
     else reject(mapped.rejection);
     if (batch.length >= batchRows) flush();
@@ -80,7 +90,7 @@ export async function runImport(
   try {
     if (source.format === 'vcard') {
       for (const record of vcardRecords(params.file, source.encoding)) {
-        accept('error' in record ? { ok: false, rejection: { line: record.line, field: null, reason: record.error } } : personFromVCard(record.line, record.person, params.defaultCountry));
+        accept(() => ('error' in record ? { ok: false, rejection: { line: record.line, field: null, reason: record.error } } : personFromVCard(record.line, record.person, params.defaultCountry)));
       }
     } else {
       let headers: string[] | null = null;
@@ -93,14 +103,14 @@ export async function runImport(
           }
           continue;
         }
-        headers ??= params.mapping.map((_, i) => `column ${i + 1}`);
+        const columns = (headers ??= params.mapping.map((_, i) => `column ${i + 1}`));
         if ('error' in record) {
-          accept({ ok: false, rejection: { line: record.line, field: null, reason: record.error } });
+          accept(() => ({ ok: false, rejection: { line: record.line, field: null, reason: record.error } }));
           continue;
         }
         // A spreadsheet row ends at its last filled cell; a CSV row must have every column.
-        const cells = source.format === 'xlsx' && record.cells.length < headers.length ? [...record.cells, ...Array<string>(headers.length - record.cells.length).fill('')] : record.cells;
-        accept(mapRow(record.line, cells, headers, params.mapping, fieldsById, params.defaultCountry));
+        const cells = source.format === 'xlsx' && record.cells.length < columns.length ? [...record.cells, ...Array<string>(columns.length - record.cells.length).fill('')] : record.cells;
+        accept(() => mapRow(record.line, cells, columns, params.mapping, fieldsById, params.defaultCountry));
       }
       if (headers === null) throw new DomainError('invalid_payload', `${params.fileName} has no rows`);
     }
@@ -110,6 +120,23 @@ export async function runImport(
     finish(database, params.importId, 'failed', counts, [...rejections, { line: 1, field: null, reason: error instanceof Error ? error.message : String(error) }], deps.clock);
     throw error;
   }
+}
+
+/** Where an import starts: from nothing, or after the rows its committed batches covered (a resumed import). */
+function resumePoint(database: AppDatabase, importId: string): { counts: { rows: number; created: number; merged: number; skipped: number; rejected: number }; rejections: RejectedRow[] } {
+  return database.write((tx) => {
+    const row = tx.select().from(imports).where(eq(imports.id, importId)).get();
+    if (!row) throw new DomainError('not_found', `Import ${importId} is not recorded`);
+    if (row.state === 'undone') throw new DomainError('conflict', 'This import was undone; start a new one');
+    tx.update(imports).set({ state: 'running', finishedAt: null }).where(eq(imports.id, importId)).run();
+    const { rows, created, merged, skipped, rejected } = row;
+    return { counts: { rows, created, merged, skipped, rejected }, rejections: JSON.parse(row.rejections) as RejectedRow[] };
+  });
+}
+
+/** Imports still "running" at start were cut short by the last stop: interrupted, resumable, undoable. */
+export function markInterruptedImports(database: AppDatabase, clock: Clock): void {
+  database.write((tx) => tx.update(imports).set({ state: 'interrupted', finishedAt: clock.now() }).where(eq(imports.state, 'running')).run());
 }
 
 function finish(

@@ -16,7 +16,8 @@ export const imports = sqliteTable('imports', {
   id: text('id').primaryKey(),
   fileName: text('file_name').notNull(),
   format: text('format', { enum: ['csv', 'xlsx', 'vcard'] }).notNull(),
-  state: text('state', { enum: ['running', 'done', 'failed', 'undone'] }).notNull(),
+  /** `interrupted`: the app stopped mid-import; the batches committed so far stay, and it can be resumed or undone. */
+  state: text('state', { enum: ['running', 'done', 'failed', 'interrupted', 'undone'] }).notNull(),
   rows: integer('rows').notNull().default(0),
   created: integer('created').notNull().default(0),
   merged: integer('merged').notNull().default(0),

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDisposition, CallHistoryItem } from '#contract';
 import { useQuery } from '#renderer/api/client';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { ColleagueLines } from '#renderer/features/phone/ColleagueLines';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { formatDateTime, formatDuration } from '#renderer/i18n/format';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { complaintStates, type ComplaintState } from '#contract';
 import { useQuery } from '#renderer/api/client';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDate, formatNumber } from '#renderer/i18n/format';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';

@@ -7,7 +7,7 @@ import type { ContactListItem, SegmentDefinition } from '#contract';
 import { act, jobFinished } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { downloadFile } from '#renderer/api/files';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDateTime, formatNumber } from '#renderer/i18n/format';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
@@ -90,7 +90,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
         actions={
           <Group>
             <Text c="dimmed" data-testid="contacts-total">
-              {head.data?.truncated ? t('contacts.truncated', { count: formatNumber(locale, total) }) : t('contacts.total', { count: formatNumber(locale, total) })}
+              {head.data?.unsearchable ? t('contacts.nothingToSearch') : head.data?.truncated ? t('contacts.truncated', { count: formatNumber(locale, total) }) : t('contacts.total', { count: formatNumber(locale, total) })}
             </Text>
             <Button onClick={() => setDialog('new')} data-testid="contacts-new">
               {t('contacts.new')}

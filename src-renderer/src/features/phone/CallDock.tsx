@@ -2,7 +2,7 @@ import { Affix, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import type { CallInfo } from '#contract';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { ContactForm } from '#renderer/features/contacts/ContactForm';
 import { ActiveCallCard } from './ActiveCallCard';
 import { IncomingCallCard } from './IncomingCallCard';

@@ -3,7 +3,7 @@ import { IconArrowForwardUp, IconMessage, IconPhone, IconPhoneX, IconUserPlus } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInfo, ScreenPop } from '#contract';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDateTime } from '#renderer/i18n/format';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ColleagueLines } from './ColleagueLines';

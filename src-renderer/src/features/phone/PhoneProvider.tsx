@@ -4,7 +4,7 @@ import type { CallInfo, MethodInput, MethodName, MethodOutput, PhoneShortcutActi
 import { useTranslation } from 'react-i18next';
 import { act } from '#renderer/api/actions';
 import { call as invoke, useBridge, useEvent, useQuery } from '#renderer/api/client';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import type { QualitySample } from './media/call-quality';
 import { MediaEngine } from './media/media-engine';

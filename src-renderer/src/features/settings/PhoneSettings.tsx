@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { IceServer, MethodOutput, PhoneShortcutAction, SipAccount } from '#contract';
 import { formErrors, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { shortcutOrder } from '#renderer/features/phone/shortcuts';
 import { HeadsetSettings } from './HeadsetSettings';
@@ -21,11 +21,12 @@ export function parseIceServers(text: string): IceServer[] {
     });
 }
 
-function iceText(servers: IceServer[]): string {
-  return servers.map((s) => [s.urls, s.username, s.credential].filter(Boolean).join(' ')).join('\n');
+/** Stored TURN passwords are never sent back: a line without one keeps the stored password. */
+function iceText(servers: SipAccount['iceServers']): string {
+  return servers.map((s) => [s.urls, s.username].filter(Boolean).join(' ')).join('\n');
 }
 
-const emptyDraft = { id: undefined as string | undefined, label: '', wsUrl: '', sipUri: '', authUser: '', password: '', displayName: '', ice: '', hasPassword: false, record: false, consentAnnouncement: false };
+const emptyDraft = { id: undefined as string | undefined, label: '', wsUrl: '', sipUri: '', authUser: '', password: '', displayName: '', ice: '', iceWithPassword: 0, hasPassword: false, record: false, consentAnnouncement: false };
 type Draft = typeof emptyDraft;
 
 function draftOf(account: SipAccount): Draft {
@@ -38,6 +39,7 @@ function draftOf(account: SipAccount): Draft {
     password: '',
     displayName: account.displayName,
     ice: iceText(account.iceServers),
+    iceWithPassword: account.iceServers.filter((s) => s.hasCredential).length,
     hasPassword: account.hasPassword,
     record: account.record,
     consentAnnouncement: account.consentAnnouncement,
@@ -144,7 +146,7 @@ function SipAccountForm({ account, onChanged }: { account: SipAccount | undefine
             data-testid="sip-password"
           />
         </Group>
-        <Textarea label={t('sip.iceServers')} description={t('sip.iceHint')} value={draft.ice} onChange={(e) => set({ ice: e.currentTarget.value })} autosize minRows={1} error={Object.entries(errors.fields).find(([k]) => k.startsWith('iceServers'))?.[1]} />
+        <Textarea label={t('sip.iceServers')} description={draft.iceWithPassword > 0 ? `${t('sip.iceHint')}. ${t('sip.iceStoredPasswords', { count: draft.iceWithPassword })}` : t('sip.iceHint')} value={draft.ice} onChange={(e) => set({ ice: e.currentTarget.value })} autosize minRows={1} error={Object.entries(errors.fields).find(([k]) => k.startsWith('iceServers'))?.[1]} />
         <Group>
           <Switch label={t('sip.record')} checked={draft.record} onChange={(e) => set({ record: e.currentTarget.checked })} data-testid="sip-record" />
           <Switch

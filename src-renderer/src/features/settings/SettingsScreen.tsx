@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { customFieldTypes, type ApiError } from '#contract';
 import { act } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { languageNames, languages } from '#renderer/i18n';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';

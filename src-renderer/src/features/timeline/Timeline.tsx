@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { interactionKinds, type InteractionKind, type Milestone, type TimelineItem } from '#contract';
 import { act } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
-import { useWorkplace } from '#renderer/app-shell/WorkplaceContext';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDateTime, formatDuration } from '#renderer/i18n/format';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import { RecordingPlayer } from './RecordingPlayer';

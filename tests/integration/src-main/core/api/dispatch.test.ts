@@ -13,7 +13,7 @@ describe('API dispatch', () => {
   it('answers a valid request with the value, defaults filled in', async () => {
     const workstation = createTestWorkstation();
     const result = await workstation.dispatch('contacts.list', {}, ctx);
-    expect(result).toEqual({ ok: true, value: { total: 0, truncated: false, rows: [] } });
+    expect(result).toEqual({ ok: true, value: { total: 0, truncated: false, unsearchable: false, rows: [] } });
   });
 
   it('refuses an unknown method by name', async () => {

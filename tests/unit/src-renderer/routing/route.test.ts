@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash } from '#renderer/app-shell/useHashRoute';
+import { parseRoute, routeHash } from '#renderer/routing/useHashRoute';
 
 describe('hash routes', () => {
   it('reads an area and an opened record', () => {
