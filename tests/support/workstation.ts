@@ -23,8 +23,14 @@ const open: Disposable[] = [];
 
 /** A real workstation core on a temp data directory; disposed after the test. */
 export function createTestWorkstation(overrides: Partial<WorkstationOptions> = {}): Workstation {
-  const dataDir = overrides.dataDir ?? tempDir();
-  const workstation = createWorkstation({
+  const workstation = createSuiteWorkstation(overrides.dataDir ?? tempDir(), { ids: sequentialIds('job'), ...overrides });
+  open.push(workstation);
+  return workstation;
+}
+
+/** A real workstation core for a whole suite (beforeAll/afterAll): the suite disposes it. */
+export function createSuiteWorkstation(dataDir: string, overrides: Partial<WorkstationOptions> = {}): Workstation {
+  return createWorkstation({
     dataDir,
     host: 'web',
     version: '0.0.0-test',
@@ -34,12 +40,10 @@ export function createTestWorkstation(overrides: Partial<WorkstationOptions> = {
     // Bugs (internal errors) print, so a failing test shows why; expected failures stay quiet.
     logger: createStreamLogger('error'),
     clock: manualClock(testNow),
-    ids: sequentialIds('job'),
+    ids: sequentialIds('suite'),
     startReminders: false,
     ...overrides,
   });
-  open.push(workstation);
-  return workstation;
 }
 
 /** Just the database, migrated, on a temp file. */
