@@ -1,5 +1,5 @@
 import type { CallInfo, PhoneStatus } from '#contract';
-import type { Workstation } from '#core/app/workstation';
+import type { Workstation, WorkstationOptions } from '#core/app/workstation';
 import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
 import { ok } from '#tests/support/crm';
 import { createTestWorkstation } from '#tests/support/workstation';
@@ -21,9 +21,15 @@ export async function eventually<T>(read: () => T | Promise<T>, check: (value: T
  * The workstation's core with its softphone registered at the test Kamailio, headless (a static
  * media peer instead of a window). Returns it with helpers that read what the operator would see.
  */
-export async function registeredWorkstation(kamailio: Pick<TestKamailio, 'wsUrl'>, user = 'op101', account: { record?: boolean; consentAnnouncement?: boolean } = {}) {
+export async function registeredWorkstation(
+  kamailio: Pick<TestKamailio, 'wsUrl'>,
+  user = 'op101',
+  account: { record?: boolean; consentAnnouncement?: boolean } = {},
+  /** createTestWorkstation (disposed after the test) by default; a suite-long one for beforeAll. */
+  create: (options: Partial<WorkstationOptions>) => Workstation = createTestWorkstation,
+) {
   const media = new StaticMediaPeer(40_000);
-  const workstation = createTestWorkstation({ media, sipKeepAliveMs: 1_000, clock: { now: () => Date.now() } });
+  const workstation = create({ media, sipKeepAliveMs: 1_000, clock: { now: () => Date.now() } });
   const me = await ok(workstation, 'employees.save', { name: 'Оксана Литвин', extension: '101' });
   await ok(workstation, 'settings.update', { currentEmployeeId: me.id, defaultCountry: 'UA' });
   const statuses: PhoneStatus[] = [];
