@@ -26,7 +26,7 @@ export class FakePbx {
         this.rawSockets.push(socket);
         socket.on('close', () => (this.rawSockets = this.rawSockets.filter((s) => s !== socket)));
         ws.on('error', () => undefined);
-        ws.on('message', (data) => this.answer(ws, data.toString()));
+        ws.on('message', (data: Buffer) => this.answer(ws, data.toString('utf8')));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -109,7 +109,7 @@ export class UdpCaller {
       .map(([name, value]) => `${name}: ${value}`);
     const head = [`INVITE ${uri} SIP/2.0`, ...lines, ...(crafted.extraLines ?? []), `Content-Length: ${crafted.contentLength ?? body.length}`, '', ''].join('\r\n');
     // Header text with letters beyond Latin-1 is UTF-8 (as a trunk sends Cyrillic); \xNN escapes are raw bytes.
-    this.write(Buffer.concat([Buffer.from(head, /[^\x00-\xff]/.test(head) ? 'utf8' : 'latin1'), body]));
+    this.write(Buffer.concat([Buffer.from(head, [...head].some((c) => c.charCodeAt(0) > 0xff) ? 'utf8' : 'latin1'), body]));
     return record;
   }
 
