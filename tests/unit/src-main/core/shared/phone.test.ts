@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberWithError, type CountryCode } from 'libphonenumber-js/max';
 import { callerIdCandidates, fastNormalize, normalizePhone, spellingsOf, typedDigitAlternatives } from '#core/shared/phone';
@@ -95,5 +96,19 @@ describe('the quick path agrees with libphonenumber', () => {
     }
     // Ukraine, the default, takes the quick path for most shapes; countries with special rules never do.
     if (country === 'UA') expect(checked).toBeGreaterThan(1_000);
+  });
+});
+
+describe('reading numbers never throws', () => {
+  it('answers ok or a reason for any text, in any country', async () => {
+    const countries = ['UA', 'RU', 'KZ', 'BY', 'PL', 'DE', 'US', 'GB', 'XX'];
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[+0-9 ()\-.]{0,30}$/)), fc.constantFrom(...countries), (text, country) => {
+        const parsed = normalizePhone(text, country);
+        expect(typeof parsed.ok).toBe('boolean');
+        expect(Array.isArray(callerIdCandidates(text, country))).toBe(true);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dialLinkInArgs, dialTargetOf, readDialLink } from '#core/telephony/dial-link';
 
@@ -32,5 +33,14 @@ describe('links other programs open', () => {
     expect(readDialLink('sip:nobody')).toMatchObject({ kind: 'unreadable', reason: 'no_sip_address' });
     expect(readDialLink('--data-dir')).toEqual({ kind: 'none' });
     expect(dialLinkInArgs(['/opt/app/workstation', 'tel:%E0%A4%A'])).toMatchObject({ kind: 'unreadable' });
+  });
+
+  it('never throws, whatever the link', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string().map((s) => `tel:${s}`), fc.string({ unit: 'binary' }).map((s) => `sip:${s}`)), (link) => {
+        expect(['none', 'target', 'unreadable']).toContain(readDialLink(link).kind);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, detectEncoding, readCsv } from '#core/crm/transfer/csv-reader';
 import { suggestMapping } from '#core/crm/transfer/column-mapping';
@@ -55,5 +56,18 @@ describe('full names', () => {
   it('reads Ukrainian and Russian order (surname first) and English order', () => {
     expect(splitFullName('Шевченко Тарас Григорович')).toEqual({ lastName: 'Шевченко', firstName: 'Тарас', middleName: 'Григорович' });
     expect(splitFullName('Emma Smith')).toEqual({ lastName: 'Smith', firstName: 'Emma', middleName: '' });
+  });
+});
+
+describe('CSV reader on any bytes', () => {
+  it('never throws: every record is cells or a reported error with its line', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2_000 }), fc.constantFrom(',' as const, ';' as const, '\t' as const), fc.constantFrom('utf-8' as const, 'windows-1251' as const), (data, delimiter, encoding) => {
+        for (const record of readCsv(data, delimiter, encoding)) expect(record.line).toBeGreaterThan(0);
+        detectDelimiter(data);
+        detectEncoding(data);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
