@@ -1,6 +1,7 @@
 import { crmFigures } from './crm';
 import { foundationFigures } from './foundation';
 import { printFigure } from './measure';
+import { robustnessFigures } from './robustness';
 import { telephonyFigures } from './telephony';
 
 /**
@@ -10,7 +11,7 @@ import { telephonyFigures } from './telephony';
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const only = process.argv[2];
-  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures };
+  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures, robustness: robustnessFigures };
   for (const [name, suite] of Object.entries(suites)) {
     if (only && only !== name) continue;
     for (const figure of await suite(log)) printFigure(figure);
