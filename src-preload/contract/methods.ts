@@ -106,7 +106,7 @@ export const methods = {
   'contacts.merge': { input: MergeRequestSchema, output: ContactCardSchema },
   'contacts.duplicates': { input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }), output: z.array(DuplicateGroupSchema) },
 
-  'companies.list': { input: CompanyListRequestSchema, output: z.object({ total: z.number().int(), rows: z.array(CompanyListItemSchema) }) },
+  'companies.list': { input: CompanyListRequestSchema, output: z.object({ total: z.number().int(), unsearchable: z.boolean(), rows: z.array(CompanyListItemSchema) }) },
   'companies.get': { input: byId, output: CompanyCardSchema },
   'companies.create': { input: CompanyInputSchema, output: CompanyCardSchema },
   'companies.update': { input: z.strictObject({ id: IdSchema, company: CompanyInputSchema }), output: CompanyCardSchema },

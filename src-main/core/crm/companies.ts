@@ -8,6 +8,8 @@ import { searchMatchExpression } from './search-index';
 
 export function listCompanies(db: ReadDb, request: MethodParams<'companies.list'>, defaultCountry: string): MethodOutput<'companies.list'> {
   const expression = request.search ? searchMatchExpression(request.search, defaultCountry) : null;
+  // Only punctuation or symbols: nothing to search for, so nobody matches (not everybody).
+  if (request.search.trim() !== '' && !expression) return { total: 0, unsearchable: true, rows: [] };
   const where = expression
     ? sql`-"companies".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression} AND rowid < 0)`
     : undefined;
@@ -29,7 +31,7 @@ export function listCompanies(db: ReadDb, request: MethodParams<'companies.list'
     .offset(request.offset)
     .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(companies).where(where).get()?.n ?? 0;
-  return { total, rows };
+  return { total, unsearchable: false, rows };
 }
 
 export function getCompanyCard(db: ReadDb, id: string): CompanyCard {

@@ -38,7 +38,7 @@ export function CompaniesScreen({ openId, onOpen }: CompaniesScreenProps) {
       <ScreenTitle
         actions={
           <Group>
-            <Text c="dimmed">{t('contacts.total', { count: formatNumber(locale, list.data?.total ?? 0) })}</Text>
+            <Text c="dimmed" data-testid="companies-total">{list.data?.unsearchable ? t('contacts.nothingToSearch') : t('contacts.total', { count: formatNumber(locale, list.data?.total ?? 0) })}</Text>
             <Button onClick={() => setCreating(true)} data-testid="companies-new">
               {t('companies.new')}
             </Button>

@@ -103,4 +103,13 @@ describe('contacts and companies', () => {
     expect(card.phones[0]?.e164).toBe('+442079460958');
     expect((await ok(workstation, 'companies.list', { search: 'bright' })).rows.map((r) => r.name)).toEqual(['Brightline Ltd']);
   });
+
+  it.each(['%', '*', "'", '(', '🙂', ' " '])('a search made only of %s finds nobody, and says there is nothing to search for', async (text) => {
+    const { workstation } = await crmWorkstation();
+    await ok(workstation, 'companies.create', { name: 'Brightline Ltd' });
+    await ok(workstation, 'contacts.create', { firstName: 'Emma', lastName: 'Smith' });
+    expect(await ok(workstation, 'contacts.list', { search: text })).toEqual({ total: 0, truncated: false, unsearchable: true, rows: [] });
+    expect(await ok(workstation, 'companies.list', { search: text })).toEqual({ total: 0, unsearchable: true, rows: [] });
+    expect(await ok(workstation, 'search.quick', { text })).toEqual([]);
+  });
 });
