@@ -1,18 +1,21 @@
 export type CliCommand =
-  | { command: 'import'; file: string; duplicates: 'skip' | 'merge' | 'create' }
+  | { command: 'import'; file: string; duplicates: 'skip' | 'merge' | 'create'; countryColumn: string | undefined }
   | { command: 'export'; file: string }
   | { command: 'backup'; file: string }
   | { command: 'check' };
 
 export interface CliArgs {
   dataDir: string | undefined;
-  country: string | undefined;
+  /** The countries the file's numbers are read with, in order (--countries UA,RU,KZ); Settings' when absent. */
+  countries: string[] | undefined;
   run: CliCommand;
 }
 
 export const cliUsage = `Usage: npm run crm -- <command> [--data-dir DIR]
-  import contacts FILE [--duplicates skip|merge|create] [--country UA]
-                             CSV, XLSX or vCard; columns are matched by their headers
+  import contacts FILE [--duplicates skip|merge|create] [--countries UA,RU,KZ] [--country-column HEADER]
+                             CSV, XLSX or vCard; columns are matched by their headers; numbers are
+                             read with the countries given (or Settings'), a row's own country first
+                             when a column holds it
   export contacts FILE       the format follows the extension: .csv, .xlsx or .vcf
   backup FILE                an online copy of the database, safe while the app runs
   check                      integrity of the database, its links and its search index`;
@@ -20,13 +23,15 @@ export const cliUsage = `Usage: npm run crm -- <command> [--data-dir DIR]
 export function parseCliArgs(argv: readonly string[]): { ok: true; args: CliArgs } | { ok: false; message: string } {
   const positional: string[] = [];
   let dataDir: string | undefined;
-  let country: string | undefined;
+  let countries: string[] | undefined;
+  let countryColumn: string | undefined;
   let duplicates: 'skip' | 'merge' | 'create' = 'skip';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = () => argv[++i];
     if (arg === '--data-dir') dataDir = value();
-    else if (arg === '--country') country = value()?.toUpperCase();
+    else if (arg === '--countries' || arg === '--country') countries = (value() ?? '').toUpperCase().split(/[,\s]+/).filter(Boolean);
+    else if (arg === '--country-column') countryColumn = value();
     else if (arg === '--duplicates') {
       const policy = value();
       if (policy !== 'skip' && policy !== 'merge' && policy !== 'create') return { ok: false, message: '--duplicates takes skip, merge or create' };
@@ -37,11 +42,11 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; args: CliArgs
   const [command, what, file] = positional;
   const needsFile = (f: string | undefined) => (f ? f : null);
   let run: CliCommand | null = null;
-  if (command === 'import' && what === 'contacts' && needsFile(file)) run = { command: 'import', file: file as string, duplicates };
+  if (command === 'import' && what === 'contacts' && needsFile(file)) run = { command: 'import', file: file as string, duplicates, countryColumn };
   else if (command === 'export' && what === 'contacts' && needsFile(file)) run = { command: 'export', file: file as string };
   else if (command === 'backup' && needsFile(what)) run = { command: 'backup', file: what as string };
   else if (command === 'check' && positional.length === 1) run = { command: 'check' };
   if (!run) return { ok: false, message: command ? `Cannot read the command: ${positional.join(' ')}` : 'No command given' };
-  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) return { ok: false, message: '--country takes a two-letter code such as UA' };
-  return { ok: true, args: { dataDir, country, run } };
+  if (countries !== undefined && (countries.length === 0 || countries.some((c) => !/^[A-Z]{2}$/.test(c)))) return { ok: false, message: '--countries takes two-letter codes such as UA,RU,KZ' };
+  return { ok: true, args: { dataDir, countries, run } };
 }

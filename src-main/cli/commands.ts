@@ -20,7 +20,7 @@ export interface CliOutput {
 export async function runCliCommand(
   database: AppDatabase,
   command: CliCommand,
-  options: { country: string | undefined; clock: Clock; ids: IdGenerator; io: CliOutput },
+  options: { countries: string[] | undefined; clock: Clock; ids: IdGenerator; io: CliOutput },
 ): Promise<number> {
   const { io, clock, ids } = options;
   switch (command.command) {
@@ -30,23 +30,31 @@ export async function runCliCommand(
         return 1;
       }
       const settings = readSettings(database.read).settings;
-      const country = options.country ?? settings.defaultCountry;
+      const countries = options.countries ?? settings.workingCountries;
       const fileName = basename(command.file);
       const preview = await previewImport({ file: command.file, fileName, hasHeader: true }, listCustomFields(database.read));
-      io.err(`${fileName}: ${preview.format}, ${preview.encoding}, columns: ${preview.headers.map((h, i) => `${h} → ${preview.suggestedMapping[i]}`).join(', ')}`);
+      const mapping = preview.headers.map((h, i) => (command.countryColumn !== undefined && h.trim() === command.countryColumn.trim() ? 'country' : (preview.suggestedMapping[i] ?? 'skip')));
+      if (command.countryColumn !== undefined && !mapping.includes('country')) {
+        io.err(`No column named "${command.countryColumn}" (the columns are: ${preview.headers.join(', ')})`);
+        return 1;
+      }
+      io.err(`${fileName}: ${preview.format}, ${preview.encoding}, columns: ${preview.headers.map((h, i) => `${h} → ${mapping[i] ?? 'skip'}`).join(', ')}; numbers read as ${countries.join(', ')}`);
       const importId = ids.next();
       database.write((tx) =>
         tx.insert(imports).values({ id: importId, fileName, format: preview.format, state: 'running', employeeId: settings.currentEmployeeId, startedAt: clock.now() }).run(),
       );
       const summary = await runImport(
         database,
-        { importId, file: command.file, fileName, format: preview.format, encoding: preview.encoding, delimiter: preview.delimiter, hasHeader: true, mapping: preview.suggestedMapping, duplicates: command.duplicates, defaultCountry: country, employeeId: settings.currentEmployeeId },
+        { importId, file: command.file, fileName, format: preview.format, encoding: preview.encoding, delimiter: preview.delimiter, hasHeader: true, mapping, duplicates: command.duplicates, workingCountries: countries, employeeId: settings.currentEmployeeId },
         { ids, clock },
         (p) => io.err(`  ${p.done}${p.total ? ` / ${p.total}` : ''} rows`),
       );
       io.out(`${summary.rows} rows: ${summary.created} created, ${summary.merged} merged, ${summary.skipped} skipped as duplicates, ${summary.rejected} rejected`);
       for (const r of summary.rejections.slice(0, 100)) io.out(`  line ${r.line}${r.field ? `, ${r.field}` : ''}: ${r.reason}`);
       if (summary.rejected > 100) io.out(`  … and ${summary.rejected - 100} more`);
+      if (summary.phoneIssues > 0) io.out(`${summary.phoneIssues} phones imported but marked for review:`);
+      for (const p of summary.phoneIssueList.slice(0, 100)) io.out(`  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.value}: ${p.reason} (tried ${p.tried.join('; ')})`);
+      if (summary.phoneIssues > 100) io.out(`  … and ${summary.phoneIssues - 100} more`);
       return 0;
     }
     case 'export': {

@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   makeDatabaseFilesPrivate(file);
   try {
     return await runCliCommand(database, args.run, {
-      country: args.country,
+      countries: args.countries,
       clock: systemClock,
       ids: timeOrderedIds(),
       io: { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },

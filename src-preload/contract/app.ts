@@ -37,12 +37,21 @@ export const PhonePreferencesSchema = z.object({
 });
 export type PhonePreferences = z.infer<typeof PhonePreferencesSchema>;
 
+export const WorkingCountriesSchema = z
+  .array(CountryCodeSchema)
+  .min(1, 'Choose at least one country')
+  .max(10)
+  .refine((list) => new Set(list).size === list.length, 'Each country once');
+
 export const SettingsSchema = z.object({
   /** `null` follows the operating system's locale. */
   language: LanguageSchema.nullable(),
   theme: ThemeSchema,
-  /** Country assumed for phone numbers written without a country code. */
-  defaultCountry: CountryCodeSchema,
+  /**
+   * The countries this office works with, in order: a number written without a country code is read
+   * in each one's national forms, the first reading winning (see core/shared/phone-reading.ts).
+   */
+  workingCountries: WorkingCountriesSchema,
   /** The employee working at this workstation: the author of what they record, and the "me" of the collision guard. */
   currentEmployeeId: IdSchema.nullable(),
   phone: PhonePreferencesSchema,
@@ -52,7 +61,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = z.strictObject({
   language: LanguageSchema.nullable().optional(),
   theme: ThemeSchema.optional(),
-  defaultCountry: CountryCodeSchema.optional(),
+  workingCountries: WorkingCountriesSchema.optional(),
   currentEmployeeId: IdSchema.nullable().optional(),
   phone: PhonePreferencesSchema.optional(),
 });

@@ -7,9 +7,71 @@ export const PhoneKindSchema = z.enum(phoneKinds);
 export const addressKinds = ['home', 'work', 'delivery', 'other'] as const;
 
 export const PhoneInputSchema = z.strictObject({
+  /** The stored phone this edits (kept, with its id, rather than replaced); omitted for a new one. */
+  id: IdSchema.optional(),
   kind: PhoneKindSchema.default('mobile'),
-  /** As the operator typed it; main reads it into E.164 with the default country from Settings. */
+  /** As the operator typed it; main reads it with the working countries from Settings. A number it cannot read is kept and flagged. */
   raw: z.string().trim().min(1).max(64),
+  /** The reading the operator picked when the text reads several ways ("+380441234567" rather than "+49441234567"). */
+  e164: z.string().regex(/^\+[1-9]\d{4,15}$/, 'A number in international form, e.g. +380441234567').optional(),
+});
+
+/** How a number reads: see core/shared/phone-reading.ts. */
+export const PhoneReadingStatusSchema = z.enum(['ok', 'ambiguous', 'invalid', 'review']);
+export type PhoneReadingStatus = z.infer<typeof PhoneReadingStatusSchema>;
+
+export const PhoneReadingSchema = z.object({
+  e164: z.string(),
+  country: z.string().nullable(),
+  form: z.enum(['international', 'international_prefix', 'country_code_without_plus', 'national_trunk', 'national']),
+  /** The working country whose national form it is. */
+  readAs: z.string().nullable(),
+});
+
+/** What a typed number reads as, for the form to show while the operator types. */
+export const PhoneVerdictSchema = z.object({
+  status: z.enum(['ok', 'ambiguous', 'invalid']),
+  readings: z.array(PhoneReadingSchema),
+  tried: z.array(z.string()),
+  extension: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type PhoneVerdict = z.infer<typeof PhoneVerdictSchema>;
+
+export const PhoneReadRequestSchema = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        raw: z.string().max(200),
+        /** A country to read this one with first (an import row's country column). */
+        country: z.string().max(100).optional(),
+      }),
+    )
+    .max(500),
+  /** Countries to read them with, in order; the working countries from Settings when omitted. */
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(10).optional(),
+});
+
+/** A stored number waiting for a person: ambiguous, unreadable, or re-read differently after the working countries changed. */
+export const PhoneToReviewSchema = z.object({
+  phoneId: IdSchema,
+  owner: z.enum(['contact', 'company']),
+  ownerId: IdSchema,
+  ownerName: z.string(),
+  raw: z.string(),
+  e164: z.string().nullable(),
+  country: z.string().nullable(),
+  status: PhoneReadingStatusSchema,
+  alternatives: z.array(z.string()),
+});
+
+export const PhoneReviewPageSchema = z.object({ total: z.number().int().nonnegative(), rows: z.array(PhoneToReviewSchema) });
+
+export const PhoneResolveSchema = z.strictObject({
+  phoneId: IdSchema,
+  owner: z.enum(['contact', 'company']),
+  /** The reading a person confirmed; null confirms that the text is not a number to call (kept, no longer listed). */
+  e164: z.string().regex(/^\+[1-9]\d{4,15}$/).nullable(),
 });
 
 export const EmailInputSchema = z.email({ message: 'Not an e-mail address' }).max(254);
@@ -33,6 +95,7 @@ export const ContactInputSchema = z
     middleName: z.string().trim().max(100).default(''),
     companyId: IdSchema.nullable().default(null),
     position: optionalText(200),
+    city: optionalText(100),
     responsibleId: IdSchema.nullable().default(null),
     phones: z.array(PhoneInputSchema).max(20).default([]),
     emails: z.array(EmailInputSchema).max(20).default([]),
@@ -76,6 +139,11 @@ export const PhoneSchema = z.object({
   raw: z.string(),
   /** Normalised E.164, or null when the text could not be read as a number. */
   e164: z.string().nullable(),
+  country: z.string().nullable(),
+  status: PhoneReadingStatusSchema,
+  /** The other readings, for an ambiguous number or one waiting for review. */
+  alternatives: z.array(z.string()),
+  extension: z.string().nullable(),
 });
 
 export const TagSchema = z.object({ id: IdSchema, name: z.string(), color: z.string() });
@@ -125,6 +193,7 @@ export const ContactCardSchema = z.object({
   lastName: z.string(),
   middleName: z.string(),
   position: z.string().nullable(),
+  city: z.string().nullable(),
   company: PersonRefSchema.nullable(),
   responsible: PersonRefSchema.nullable(),
   phones: z.array(PhoneSchema),

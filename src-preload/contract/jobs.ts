@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 
-export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person'] as const;
+export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person', 'phones.reread'] as const;
 export const JobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKindSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppInfoSchema, SettingsPatchSchema, SettingsSchema } from './app';
 import { CalendarEventSchema, CalendarRangeRequestSchema } from './calendar';
-import { EmptyInputSchema, IdSchema, TimestampSchema } from './common';
+import { EmptyInputSchema, IdSchema, PageRequestSchema, TimestampSchema } from './common';
 import {
   ComplaintAnalysisRequestSchema,
   ComplaintAnalysisSchema,
@@ -32,6 +32,11 @@ import {
   EmployeeInputSchema,
   EmployeeSchema,
   MergeRequestSchema,
+  PhoneReadRequestSchema,
+  PhoneResolveSchema,
+  PhoneReviewPageSchema,
+  PhoneToReviewSchema,
+  PhoneVerdictSchema,
   QuickSearchHitSchema,
   QuickSearchRequestSchema,
   TagSchema,
@@ -118,6 +123,12 @@ export const methods = {
 
   /** Search-as-you-type (the search box and Ctrl+K): contacts and companies by name, phone in any format, e-mail, company. */
   'search.quick': { input: QuickSearchRequestSchema, output: z.array(QuickSearchHitSchema) },
+  /** How numbers read with the working countries (for forms and the import preview, as the operator types). */
+  'phones.read': { input: PhoneReadRequestSchema, output: z.array(PhoneVerdictSchema) },
+  /** Numbers waiting for a person: ambiguous, unreadable, or read differently since the working countries changed. */
+  'phones.review': { input: PageRequestSchema, output: PhoneReviewPageSchema },
+  /** A person settles a number: the reading to keep, or "not a number to call". */
+  'phones.resolve': { input: PhoneResolveSchema, output: PhoneToReviewSchema },
   /** Who is calling: any incoming number format to the matching contacts and companies. */
   'callerId.lookup': { input: z.strictObject({ number: z.string().trim().min(1).max(64) }), output: CallerIdMatchSchema },
   /** What colleagues already have going with this client: open deals, complaints, planned contacts. */

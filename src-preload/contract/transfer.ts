@@ -35,6 +35,8 @@ export const importTargets = [
   'email',
   'address',
   'city',
+  /** The row's country (a code or a name in any of our languages): its numbers are read with it first. */
+  'country',
   'tags',
   'notes',
   'source',
@@ -49,6 +51,8 @@ export const ImportOptionsSchema = z.strictObject({
   encoding: TextEncodingSchema.optional(),
   delimiter: DelimiterSchema.optional(),
   hasHeader: z.boolean().default(true),
+  /** The countries this file's numbers are read with, in order; the working countries from Settings when omitted. */
+  workingCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(10).optional(),
 });
 
 export const ImportPreviewSchema = z.object({
@@ -74,6 +78,20 @@ export const RejectedRowSchema = z.object({
 });
 export type RejectedRow = z.infer<typeof RejectedRowSchema>;
 
+/** A phone imported but flagged: its row went in, the number waits for a person. */
+export const PhoneIssueSchema = z.object({
+  line: z.number().int().positive(),
+  field: z.string().nullable(),
+  value: z.string(),
+  status: z.enum(['ambiguous', 'invalid']),
+  reason: z.string(),
+  /** The readings tried, in order. */
+  tried: z.array(z.string()),
+  /** The valid readings found (ambiguous: the first is stored). */
+  readings: z.array(z.string()),
+});
+export type PhoneIssue = z.infer<typeof PhoneIssueSchema>;
+
 export const ImportSummarySchema = z.object({
   id: IdSchema,
   fileName: z.string(),
@@ -85,6 +103,8 @@ export const ImportSummarySchema = z.object({
   skipped: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
   rejections: z.array(RejectedRowSchema),
+  phoneIssues: z.number().int().nonnegative(),
+  phoneIssueList: z.array(PhoneIssueSchema),
   startedAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),
 });

@@ -44,13 +44,13 @@ export async function foundationFigures(log: (line: string) => void): Promise<Fi
     const raw = new Database(millionFile, { readonly: true, nativeBinding: assets.nativeBinding });
     const reader = openDatabase({ file: millionFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
     const request = (search: string) => ({ search, sortBy: 'name' as const, sortDir: 'asc' as const, offset: 0, limit: 50 });
-    const pageSql = contactPageQuery(reader.read, request(prefixes[0] as string), 'UA', benchNow).toSQL();
+    const pageSql = contactPageQuery(reader.read, request(prefixes[0] as string), ['UA'], benchNow).toSQL();
     const rawPage = raw.prepare(pageSql.sql);
     const rawCount = raw.prepare(`SELECT count(*) FROM contacts WHERE "contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid > 0 LIMIT ?)`).pluck();
     const rawSamples = await sampleMs(300, (i) => {
-      const { params } = contactPageQuery(reader.read, request(prefixes[i % prefixes.length] as string), 'UA', benchNow).toSQL();
+      const { params } = contactPageQuery(reader.read, request(prefixes[i % prefixes.length] as string), ['UA'], benchNow).toSQL();
       rawPage.all(...params);
-      rawCount.get(searchMatchExpression(prefixes[i % prefixes.length] as string, 'UA'), 1001);
+      rawCount.get(searchMatchExpression(prefixes[i % prefixes.length] as string, ['UA']), 1001);
     });
     reader.close();
     raw.close();

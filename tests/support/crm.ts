@@ -14,6 +14,6 @@ export async function crmWorkstation() {
   const workstation = createTestWorkstation();
   const me = await ok(workstation, 'employees.save', { name: 'Оксана Литвин', extension: '101' });
   const colleague = await ok(workstation, 'employees.save', { name: 'Андрій Мороз', extension: '102' });
-  await ok(workstation, 'settings.update', { currentEmployeeId: me.id, defaultCountry: 'UA' });
+  await ok(workstation, 'settings.update', { currentEmployeeId: me.id, workingCountries: ['UA', 'RU'] });
   return { workstation, me, colleague };
 }

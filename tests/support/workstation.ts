@@ -42,6 +42,8 @@ export function createSuiteWorkstation(dataDir: string, overrides: Partial<Works
     clock: manualClock(testNow),
     ids: sequentialIds('suite'),
     startReminders: false,
+    // A test that wants stored numbers re-read starts the job itself.
+    rereadPhones: false,
     ...overrides,
   });
 }

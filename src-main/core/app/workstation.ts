@@ -7,6 +7,7 @@ import { calendarHandlers } from '#core/calendar/handlers';
 import { ReminderScheduler } from '#core/calendar/reminders';
 import { makeDatabaseFilesPrivate, makeDataDirPrivate } from '#core/app/private-files';
 import { countContacts } from '#core/crm/contacts';
+import { keepPhonesRead } from '#core/crm/phone-reread-schedule';
 import { crmHandlers } from '#core/crm/handlers';
 import { TransferStore } from '#core/crm/transfer/transfer-store';
 import { openDatabase, type AppDatabase } from '#core/db/connection';
@@ -54,6 +55,8 @@ export interface WorkstationOptions {
   media?: MediaPeer;
   /** Keep-alive interval of SIP connections (tests shorten it). */
   sipKeepAliveMs?: number;
+  /** Off in tests that do not want a background job re-reading stored numbers at start. */
+  rereadPhones?: boolean;
 }
 
 /**
@@ -89,7 +92,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   store.defer(() => database.close());
 
   const events = new EventBus();
-  const settings = new SettingsService(database, events, logger);
+  const settings = new SettingsService(database, events, logger, options.systemLocale);
   const crm = { database, clock, ids, settings: () => settings.get() };
   const accounts = new SipAccountStore(database, options.secrets, ids, clock);
   const rendererMedia: RendererMediaPeer | null = options.media
@@ -143,6 +146,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);
 
   if (options.startReminders !== false) reminders.start();
+  if (options.rereadPhones !== false) store.defer(keepPhonesRead({ jobs, journal, events, clock, logger, workingCountries: () => settings.get().workingCountries }));
   phone.start().catch((error: unknown) => logger.error('Phone start failed', { error: String(error) }));
 
   return {

@@ -4,10 +4,11 @@ import type { ReadDb } from '#core/db/handles';
 import { companies, companyPhones, companyTags, contacts, employees, tags } from '#core/db/schema';
 import { notFound } from '#core/shared/errors';
 import { customValuesOf } from './custom-fields';
+import { phonesOf } from './phone-rows';
 import { searchMatchExpression } from './search-index';
 
-export function listCompanies(db: ReadDb, request: MethodParams<'companies.list'>, defaultCountry: string): MethodOutput<'companies.list'> {
-  const expression = request.search ? searchMatchExpression(request.search, defaultCountry) : null;
+export function listCompanies(db: ReadDb, request: MethodParams<'companies.list'>, countries: readonly string[]): MethodOutput<'companies.list'> {
+  const expression = request.search ? searchMatchExpression(request.search, countries) : null;
   // Only punctuation or symbols: nothing to search for, so nobody matches (not everybody).
   if (request.search.trim() !== '' && !expression) return { total: 0, unsearchable: true, rows: [] };
   const where = expression
@@ -52,12 +53,7 @@ export function getCompanyCard(db: ReadDb, id: string): CompanyCard {
     email: c.email,
     address: c.address,
     responsible: c.responsibleId && row.responsibleName ? { id: c.responsibleId, name: row.responsibleName } : null,
-    phones: db
-      .select({ id: companyPhones.id, kind: companyPhones.kind, raw: companyPhones.raw, e164: companyPhones.e164 })
-      .from(companyPhones)
-      .where(eq(companyPhones.companyId, id))
-      .orderBy(companyPhones.position)
-      .all(),
+    phones: phonesOf(db, companyPhones, id),
     tags: db
       .select({ id: tags.id, name: tags.name, color: tags.color })
       .from(companyTags)

@@ -7,7 +7,7 @@ import { foldForSearch } from '#core/shared/text';
 import { reindexContact } from './contact-store';
 import type { CrmContext } from './crm-context';
 import { checkCustomValues, setCustomValues } from './custom-fields';
-import { readPhonesOrThrow } from './phones-input';
+import { readPhoneInputs, savePhones } from './phone-rows';
 import { requireRecord } from './records';
 import { indexDocument } from './search-index';
 import { setCompanyTags, tagIdsFor } from './tags';
@@ -16,7 +16,7 @@ export function createCompany(ctx: CrmContext, tx: WriteDb, input: CompanyFields
   const id = ctx.ids.next();
   const now = ctx.clock.now();
   requireRecord(tx, 'employee', input.responsibleId, 'responsibleId');
-  const phones = readPhonesOrThrow(input.phones, ctx.settings().defaultCountry);
+  const phones = readPhoneInputs(input.phones, ctx.settings().workingCountries);
   const custom = checkCustomValues(tx, 'company', input.custom);
   tx.insert(companies)
     .values({ id, ...scalarFields(input), importId: extra.importId ?? null, createdAt: now, updatedAt: now })
@@ -30,10 +30,9 @@ export function updateCompany(ctx: CrmContext, tx: WriteDb, id: string, input: C
   const before = tx.select({ name: companies.name }).from(companies).where(eq(companies.id, id)).get();
   if (!before) throw notFound('Company', id);
   requireRecord(tx, 'employee', input.responsibleId, 'responsibleId');
-  const phones = readPhonesOrThrow(input.phones, ctx.settings().defaultCountry);
+  const phones = readPhoneInputs(input.phones, ctx.settings().workingCountries);
   const custom = checkCustomValues(tx, 'company', input.custom);
   tx.update(companies).set({ ...scalarFields(input), updatedAt: ctx.clock.now() }).where(eq(companies.id, id)).run();
-  tx.delete(companyPhones).where(eq(companyPhones.companyId, id)).run();
   writeChildren(ctx, tx, id, input, phones, custom);
   reindexCompany(tx, id);
   // People are found by their company's name too: a rename reaches their search entries.
@@ -63,10 +62,10 @@ function writeChildren(
   tx: WriteDb,
   companyId: string,
   input: CompanyFields,
-  phones: ReturnType<typeof readPhonesOrThrow>,
+  phones: ReturnType<typeof readPhoneInputs>,
   custom: ReturnType<typeof checkCustomValues>,
 ): void {
-  phones.forEach((phone, position) => tx.insert(companyPhones).values({ id: ctx.ids.next(), companyId, ...phone, position }).run());
+  savePhones(ctx, tx, companyPhones, companyId, phones);
   setCompanyTags(tx, companyId, tagIdsFor(tx, input.tags, ctx.ids));
   setCustomValues(tx, companyId, custom);
 }

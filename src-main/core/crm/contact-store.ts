@@ -6,7 +6,7 @@ import { notFound } from '#core/shared/errors';
 import { foldForSearch } from '#core/shared/text';
 import type { CrmContext } from './crm-context';
 import { checkCustomValues, setCustomValues } from './custom-fields';
-import { readPhonesOrThrow } from './phones-input';
+import { readPhoneInputs, savePhones } from './phone-rows';
 import { requireRecord } from './records';
 import { indexDocument } from './search-index';
 import { setContactTags, tagIdsFor } from './tags';
@@ -21,7 +21,7 @@ export function createContact(ctx: CrmContext, tx: WriteDb, input: ContactFields
   const id = ctx.ids.next();
   const now = ctx.clock.now();
   checkReferences(tx, input);
-  const phones = readPhonesOrThrow(input.phones, ctx.settings().defaultCountry);
+  const phones = readPhoneInputs(input.phones, ctx.settings().workingCountries);
   const custom = checkCustomValues(tx, 'contact', input.custom);
   tx.insert(contacts)
     .values({ id, ...scalarFields(input), importId: extra.importId ?? null, createdAt: now, updatedAt: now })
@@ -35,10 +35,9 @@ export function createContact(ctx: CrmContext, tx: WriteDb, input: ContactFields
 export function updateContact(ctx: CrmContext, tx: WriteDb, id: string, input: ContactFields): void {
   if (!tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, id)).get()) throw notFound('Contact', id);
   checkReferences(tx, input);
-  const phones = readPhonesOrThrow(input.phones, ctx.settings().defaultCountry);
+  const phones = readPhoneInputs(input.phones, ctx.settings().workingCountries);
   const custom = checkCustomValues(tx, 'contact', input.custom);
   tx.update(contacts).set({ ...scalarFields(input), updatedAt: ctx.clock.now() }).where(eq(contacts.id, id)).run();
-  tx.delete(contactPhones).where(eq(contactPhones.contactId, id)).run();
   tx.delete(contactEmails).where(eq(contactEmails.contactId, id)).run();
   tx.delete(contactAddresses).where(eq(contactAddresses.contactId, id)).run();
   writeChildren(ctx, tx, id, input, phones, custom);
@@ -60,6 +59,7 @@ function scalarFields(input: ContactFields) {
     fullName,
     searchName: foldForSearch(fullName),
     position: input.position,
+    city: input.city,
     responsibleId: input.responsibleId,
     notes: input.notes,
     source: input.source,
@@ -73,10 +73,10 @@ function writeChildren(
   tx: WriteDb,
   contactId: string,
   input: ContactFields,
-  phones: ReturnType<typeof readPhonesOrThrow>,
+  phones: ReturnType<typeof readPhoneInputs>,
   custom: ReturnType<typeof checkCustomValues>,
 ): void {
-  phones.forEach((phone, position) => tx.insert(contactPhones).values({ id: ctx.ids.next(), contactId, ...phone, position }).run());
+  savePhones(ctx, tx, contactPhones, contactId, phones);
   [...new Set(input.emails)].forEach((email, position) =>
     tx.insert(contactEmails).values({ id: ctx.ids.next(), contactId, email, emailNormalized: email.toLowerCase(), position }).run(),
   );

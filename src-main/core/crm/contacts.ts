@@ -5,6 +5,7 @@ import { companies, contactAddresses, contactEmails, contactMerges, contactPhone
 import { DomainError, notFound } from '#core/shared/errors';
 import { phoneDigits } from '#core/shared/text';
 import { customValuesOf } from './custom-fields';
+import { phonesOf } from './phone-rows';
 import { searchMatchExpression } from './search-index';
 import { segmentCondition } from './segment-sql';
 
@@ -28,17 +29,17 @@ export const listSearchCap = 1_000;
  * spelling): the first matches of the index, capped, so a one-letter search of a million people
  * costs the same as a precise one.
  */
-export function searchFilter(search: string, defaultCountry: string): SQL | undefined {
+export function searchFilter(search: string, countries: readonly string[]): SQL | undefined {
   if (search.trim() === '') return undefined;
-  const expression = searchMatchExpression(search, defaultCountry);
+  const expression = searchMatchExpression(search, countries);
   // Only punctuation or symbols ("%", "*", "(", an emoji): nothing to search for, so nobody matches.
   if (!expression) return sql`0`;
   return sql`"contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression} AND rowid > 0 LIMIT ${listSearchCap + 1})`;
 }
 
-function listWhere(request: MethodParams<'contacts.list'>, defaultCountry: string, now: number): SQL | undefined {
+function listWhere(request: MethodParams<'contacts.list'>, countries: readonly string[], now: number): SQL | undefined {
   return and(
-    searchFilter(request.search, defaultCountry),
+    searchFilter(request.search, countries),
     request.companyId ? eq(contacts.companyId, request.companyId) : undefined,
     ...(request.filter?.conditions ?? []).map((condition) => segmentCondition(condition, now)),
   );
@@ -68,11 +69,11 @@ export function contactItemsByIds(db: ReadDb, ids: readonly string[]): ContactLi
 }
 
 /** The page query, unexecuted: tests read its plan. */
-export function contactPageQuery(db: ReadDb, request: MethodParams<'contacts.list'>, defaultCountry = 'UA', now = Date.now()) {
+export function contactPageQuery(db: ReadDb, request: MethodParams<'contacts.list'>, countries: readonly string[] = ['UA'], now = Date.now()) {
   const order = request.sortDir === 'asc' ? asc : desc;
   const sortColumn = { name: contacts.searchName, updated: contacts.updatedAt, created: contacts.createdAt }[request.sortBy];
   return contactListSelect(db, request.search)
-    .where(listWhere(request, defaultCountry, now))
+    .where(listWhere(request, countries, now))
     .orderBy(order(sortColumn), order(contacts.id))
     .limit(request.limit)
     .offset(request.offset);
@@ -81,16 +82,16 @@ export function contactPageQuery(db: ReadDb, request: MethodParams<'contacts.lis
 export function listContacts(
   db: ReadDb,
   request: MethodParams<'contacts.list'>,
-  defaultCountry = 'UA',
+  countries: readonly string[] = ['UA'],
   now = Date.now(),
 ): { total: number; truncated: boolean; unsearchable: boolean; rows: ContactListItem[] } {
-  if (request.search.trim() !== '' && !searchMatchExpression(request.search, defaultCountry)) return { total: 0, truncated: false, unsearchable: true, rows: [] };
-  const rows = contactPageQuery(db, request, defaultCountry, now).all();
+  if (request.search.trim() !== '' && !searchMatchExpression(request.search, countries)) return { total: 0, truncated: false, unsearchable: true, rows: [] };
+  const rows = contactPageQuery(db, request, countries, now).all();
   const total =
     db
       .select({ n: sql<number>`count(*)` })
       .from(contacts)
-      .where(listWhere(request, defaultCountry, now))
+      .where(listWhere(request, countries, now))
       .get()?.n ?? 0;
   return total > listSearchCap && request.search !== '' ? { total: listSearchCap, truncated: true, unsearchable: false, rows } : { total, truncated: false, unsearchable: false, rows };
 }
@@ -116,14 +117,10 @@ export function getContactCard(db: ReadDb, id: string): ContactCard {
     lastName: c.lastName,
     middleName: c.middleName,
     position: c.position,
+    city: c.city,
     company: c.companyId && row.companyName ? { id: c.companyId, name: row.companyName } : null,
     responsible: c.responsibleId && row.responsibleName ? { id: c.responsibleId, name: row.responsibleName } : null,
-    phones: db
-      .select({ id: contactPhones.id, kind: contactPhones.kind, raw: contactPhones.raw, e164: contactPhones.e164 })
-      .from(contactPhones)
-      .where(eq(contactPhones.contactId, id))
-      .orderBy(contactPhones.position)
-      .all(),
+    phones: phonesOf(db, contactPhones, id),
     emails: db
       .select({ email: contactEmails.email })
       .from(contactEmails)

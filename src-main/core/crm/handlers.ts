@@ -28,6 +28,10 @@ import { previewImport } from './transfer/preview';
 import { toImportSummary } from './transfer/import-job';
 import type { TransferStore } from './transfer/transfer-store';
 import { undoImport } from './transfer/undo-import';
+import { verdictOut } from './phone-rows';
+import { phonesToReview, resolvePhone } from './phone-review';
+import { countryFromText } from '#core/shared/country-names';
+import { readPhone } from '#core/shared/phone-reading';
 
 export interface CrmHandlerDeps {
   ctx: CrmContext;
@@ -42,7 +46,7 @@ export interface CrmHandlerDeps {
 export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: CrmHandlerDeps) {
   const { database, clock, ids } = ctx;
   const db = database.read;
-  const country = () => ctx.settings().defaultCountry;
+  const countries = () => ctx.settings().workingCountries;
   const me = () => ctx.settings().currentEmployeeId;
   const importSummary = (id: string): MethodOutput<'imports.get'> => {
     const row = db.select().from(imports).where(eq(imports.id, id)).get();
@@ -62,7 +66,7 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
     'employees.list': () => listEmployees(db),
     'employees.save': (input) => database.write((tx) => saveEmployee(tx, input, ids, clock)),
 
-    'contacts.list': (request) => listContacts(db, request, country(), clock.now()),
+    'contacts.list': (request) => listContacts(db, request, countries(), clock.now()),
     'contacts.get': ({ id }) => getContactCard(db, id),
     'contacts.create': (input) => getContactCard(db, database.write((tx) => createContact(ctx, tx, input))),
     'contacts.update': ({ id, contact }) => {
@@ -75,7 +79,7 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
     },
     'contacts.duplicates': async ({ limit }) => (await jobs.run({ kind: 'contacts.duplicates', params: { limit } }).finished).result as never,
 
-    'companies.list': (request) => listCompanies(db, request, country()),
+    'companies.list': (request) => listCompanies(db, request, countries()),
     'companies.get': ({ id }) => getCompanyCard(db, id),
     'companies.create': (input) => getCompanyCard(db, database.write((tx) => createCompany(ctx, tx, input))),
     'companies.update': ({ id, company }) => {
@@ -91,8 +95,16 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
       return { ok: true as const };
     },
 
-    'search.quick': ({ text, limit }) => quickSearch(db, text, limit, country()),
-    'callerId.lookup': ({ number }) => lookupCallerId(db, number, country()),
+    'search.quick': ({ text, limit }) => quickSearch(db, text, limit, countries()),
+    'callerId.lookup': ({ number }) => lookupCallerId(db, number, countries()),
+    'phones.read': ({ items, countries: asked }) =>
+      items.map((item) => {
+        const working = asked ?? countries();
+        const own = item.country ? countryFromText(item.country) : null;
+        return verdictOut(readPhone(item.raw, own ? [own, ...working.filter((c) => c !== own)] : working));
+      }),
+    'phones.review': (page) => phonesToReview(db, page),
+    'phones.resolve': (input) => database.write((tx) => resolvePhone(ctx, tx, input)),
     'collisions.check': (request) => findCollisions(db, request, me(), clock.now()),
 
     'timeline.list': (request) => timeline(db, request),
@@ -177,7 +189,7 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
           hasHeader: options.hasHeader,
           mapping: options.mapping,
           duplicates: options.duplicates,
-          defaultCountry: country(),
+          workingCountries: options.workingCountries ?? countries(),
           employeeId: me(),
         },
       });

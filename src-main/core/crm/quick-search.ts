@@ -12,8 +12,8 @@ const candidatesPerHit = 5;
  * The search box and Ctrl+K: contacts and companies by name, phone in any format, e-mail or
  * company, from the full-text index; the few shown are ranked here, not by the index.
  */
-export function quickSearch(db: ReadDb, text: string, limit: number, defaultCountry: string): QuickSearchHit[] {
-  const matches = searchIndex(db, text, defaultCountry, limit * candidatesPerHit);
+export function quickSearch(db: ReadDb, text: string, limit: number, countries: readonly string[]): QuickSearchHit[] {
+  const matches = searchIndex(db, text, countries, limit * candidatesPerHit);
   const contactIds = matches.filter((m) => m.kind === 'contact').map((m) => m.id);
   const companyIds = matches.filter((m) => m.kind === 'company').map((m) => m.id);
   const hits: (QuickSearchHit & { sortKey: string })[] = [];

@@ -87,17 +87,17 @@ export function removeDocument(db: Db, kind: SearchKind, id: string): void {
  * The FTS5 query for what was typed: a phone-like text matches the phone spellings by prefix
  * (with and without a dialling prefix); anything else matches every word by prefix, in any column.
  */
-export function searchMatchExpression(text: string, defaultCountry: string): string | null {
+export function searchMatchExpression(text: string, countries: readonly string[]): string | null {
   const quote = (token: string) => `"${token.replace(/"/g, '""')}"*`;
   const digits = phoneDigits(text);
-  if (digits) return `phones : (${typedDigitAlternatives(digits, defaultCountry).map(quote).join(' OR ')})`;
+  if (digits) return `phones : (${typedDigitAlternatives(digits, countries).map(quote).join(' OR ')})`;
   const words = searchWords(text);
   return words.length > 0 ? words.map(quote).join(' AND ') : null;
 }
 
 /** Records matching the typed text, in index order (the caller ranks the few it shows). */
-export function searchIndex(db: Db, text: string, defaultCountry: string, limit: number): { kind: SearchKind; id: string }[] {
-  const expression = searchMatchExpression(text, defaultCountry);
+export function searchIndex(db: Db, text: string, countries: readonly string[], limit: number): { kind: SearchKind; id: string }[] {
+  const expression = searchMatchExpression(text, countries);
   if (!expression) return [];
   const s = statements(db);
   const rowids = s.match.all(expression, limit).map((r) => r.rowid);

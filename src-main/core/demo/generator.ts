@@ -1,5 +1,6 @@
 import { foldForSearch } from '#core/shared/text';
-import { demoPhone } from './phones';
+import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
+import { demoPhone, type DemoPhone } from './phones';
 import { SeededRandom } from './random';
 import { dealStageDefinitions, employeeNames, outcomes, people, subjects, toLatin, type Culture } from './vocabulary';
 
@@ -22,8 +23,10 @@ export interface DemoContact {
   id: string; companyId: string | null; firstName: string; lastName: string; middleName: string; fullName: string;
   searchName: string; position: string | null; responsibleId: string; notes: string; createdAt: number; updatedAt: number;
 }
-export interface DemoContactPhone { id: string; contactId: string; kind: 'mobile' | 'work'; raw: string; e164: string | null; position: number }
-export interface DemoCompanyPhone { id: string; companyId: string; kind: 'work'; raw: string; e164: string | null; position: number }
+/** A phone as stored: the reading's country and national number beside the text (see phoneReadingColumns). */
+interface DemoPhoneRow { raw: string; e164: string | null; country: string | null; nsn: string | null; status: 'ok' | 'invalid'; position: number; updatedAt: number }
+export interface DemoContactPhone extends DemoPhoneRow { id: string; contactId: string; kind: 'mobile' | 'work' }
+export interface DemoCompanyPhone extends DemoPhoneRow { id: string; companyId: string; kind: 'work' }
 export interface DemoEmail { id: string; contactId: string; email: string; emailNormalized: string; position: number }
 export interface DemoInteraction {
   id: string; kind: 'call' | 'meeting' | 'planned' | 'email' | 'note'; direction: 'in' | 'out' | null; occurredAt: number;
@@ -55,6 +58,20 @@ const day = 24 * 60 * 60 * 1000;
 const cultures: readonly Culture[] = ['uk', 'uk', 'uk', 'uk', 'uk', 'uk', 'ru', 'ru', 'en', 'en'];
 const kinds = ['call', 'call', 'call', 'call', 'email', 'email', 'meeting', 'note', 'planned'] as const;
 const currencies = ['UAH', 'UAH', 'UAH', 'EUR', 'USD'] as const;
+
+/** The generator knows each number's country, so the stored reading is written directly (no parse per row). */
+function storedDemoPhone(phone: DemoPhone, position: number, updatedAt: number): DemoPhoneRow {
+  const callingCode = getCountryCallingCode(phone.country as CountryCode);
+  return {
+    raw: phone.raw,
+    e164: phone.e164,
+    country: phone.e164 ? phone.country : null,
+    nsn: phone.e164 ? phone.e164.slice(1 + callingCode.length) : null,
+    status: phone.e164 ? 'ok' : 'invalid',
+    position,
+    updatedAt,
+  };
+}
 
 function pad(n: number): string {
   return String(n).padStart(7, '0');
@@ -112,7 +129,7 @@ export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
             // Half the companies have a switchboard number of their own (caller ID finds the company).
             if (random.chance(0.5)) {
               const phone = demoPhone(random, culture, companySerial + 8_000_000);
-              batch.companyPhones.push({ id: `cph-${pad(companySerial)}`, companyId: c.id, kind: 'work', raw: phone.raw, e164: phone.e164, position: 0 });
+              batch.companyPhones.push({ id: `cph-${pad(companySerial)}`, companyId: c.id, kind: 'work', ...storedDemoPhone(phone, 0, c.updatedAt) });
             }
             return c;
           })();
@@ -129,18 +146,20 @@ export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
         const id = `ct-${pad(contactSerial)}`;
         const created = (company?.createdAt ?? now - random.int(10, 700) * day) + random.int(0, 30) * day;
         const responsibleId = company?.responsibleId ?? random.pick(employees).id;
-        batch.contacts.push({
+        const contact: DemoContact = {
           id, companyId: company?.id ?? null, firstName, lastName, middleName, fullName,
           searchName: foldForSearch(fullName), position: company ? random.pick(pool.positions) : null, responsibleId,
           notes: random.chance(0.2) ? random.pick(subjects[culture].note) : '', createdAt: created,
           updatedAt: Math.min(now, created + random.int(0, 200) * day),
-        });
+        };
+        batch.contacts.push(contact);
+        const { updatedAt } = contact;
 
         const phone = demoPhone(random, culture, contactSerial);
-        batch.phones.push({ id: `ph-${pad(contactSerial)}-1`, contactId: id, kind: phone.kind, raw: phone.raw, e164: phone.e164, position: 0 });
+        batch.phones.push({ id: `ph-${pad(contactSerial)}-1`, contactId: id, kind: phone.kind, ...storedDemoPhone(phone, 0, updatedAt) });
         if (random.chance(0.15)) {
           const second = demoPhone(random, culture, contactSerial + 5_000_000);
-          batch.phones.push({ id: `ph-${pad(contactSerial)}-2`, contactId: id, kind: second.kind, raw: second.raw, e164: second.e164, position: 1 });
+          batch.phones.push({ id: `ph-${pad(contactSerial)}-2`, contactId: id, kind: second.kind, ...storedDemoPhone(second, 1, updatedAt) });
         }
         if (random.chance(0.8)) {
           const domain = company ? `${toLatin(company.name).slice(0, 12) || 'firm'}.example` : 'mail.example';

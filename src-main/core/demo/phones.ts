@@ -67,7 +67,8 @@ function russianPhone(random: SeededRandom, subscriber: string): DemoPhone {
 function internationalPhone(random: SeededRandom, subscriber: string): DemoPhone {
   switch (random.int(0, 3)) {
     case 0: {
-      const local = subscriber.slice(0, 8).padEnd(8, '0');
+      // London's 020 7… and 020 8… ranges are allocated (libphonenumber calls the rest invalid).
+      const local = `${random.chance(0.5) ? '7' : '8'}${subscriber}`;
       return { raw: `+44 20 ${local.slice(0, 4)} ${local.slice(4)}`, e164: `+4420${local}`, country: 'GB', kind: 'work' };
     }
     case 1: {

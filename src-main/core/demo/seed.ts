@@ -17,10 +17,12 @@ const insertSql: Record<keyof DemoBatch, string> = {
   stages: 'INSERT INTO deal_stages (id, name, position, probability, outcome) VALUES (@id, @name, @position, @probability, @outcome)',
   companies:
     'INSERT INTO companies (id, name, search_name, city, website, responsible_id, created_at, updated_at) VALUES (@id, @name, @searchName, @city, @website, @responsibleId, @createdAt, @updatedAt)',
-  companyPhones: 'INSERT INTO company_phones (id, company_id, kind, raw, e164, position) VALUES (@id, @companyId, @kind, @raw, @e164, @position)',
+  companyPhones:
+    'INSERT INTO company_phones (id, company_id, kind, raw, e164, country, nsn, status, position, updated_at) VALUES (@id, @companyId, @kind, @raw, @e164, @country, @nsn, @status, @position, @updatedAt)',
   contacts:
     'INSERT INTO contacts (id, company_id, first_name, last_name, middle_name, full_name, search_name, position, responsible_id, notes, created_at, updated_at) VALUES (@id, @companyId, @firstName, @lastName, @middleName, @fullName, @searchName, @position, @responsibleId, @notes, @createdAt, @updatedAt)',
-  phones: 'INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES (@id, @contactId, @kind, @raw, @e164, @position)',
+  phones:
+    'INSERT INTO contact_phones (id, contact_id, kind, raw, e164, country, nsn, status, position, updated_at) VALUES (@id, @contactId, @kind, @raw, @e164, @country, @nsn, @status, @position, @updatedAt)',
   emails:
     'INSERT INTO contact_emails (id, contact_id, email, email_normalized, position) VALUES (@id, @contactId, @email, @emailNormalized, @position)',
   interactions:

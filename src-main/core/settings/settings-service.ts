@@ -10,10 +10,12 @@ export class SettingsService {
     private readonly database: AppDatabase,
     private readonly events: EventBus,
     private readonly logger: Logger,
+    /** The operating system's locale: where a new workplace's working countries come from. */
+    private readonly systemLocale: string | null = null,
   ) {}
 
   get(): Settings {
-    const { settings, invalidKeys } = readSettings(this.database.read);
+    const { settings, invalidKeys } = readSettings(this.database.read, this.systemLocale);
     if (invalidKeys.length > 0) this.logger.warn('Stored settings out of shape; defaults used', { keys: invalidKeys });
     return settings;
   }

@@ -9,6 +9,8 @@ export interface CallStart {
   accountId: string | null;
   direction: 'in' | 'out';
   remoteNumber: string;
+  /** The identity as it arrived (header text) or as dialled. */
+  remoteRaw: string | null;
   remoteName: string | null;
   /** See calls.remoteKey. */
   remoteKey: string;
@@ -52,6 +54,7 @@ export class CallLog {
           accountId: call.accountId,
           direction: call.direction,
           remoteNumber: call.remoteNumber,
+          remoteRaw: call.remoteRaw,
           remoteName: call.remoteName,
           remoteKey: call.remoteKey,
           sipCallId: call.sipCallId,

@@ -8,7 +8,7 @@ import { createInteraction } from '#core/crm/interactions';
 import type { CrmContext } from '#core/crm/crm-context';
 import type { Disposable } from '#core/shared/disposable';
 import { DomainError, notFound } from '#core/shared/errors';
-import { phoneKey } from '#core/shared/phone';
+import { canonicalNumber, phoneKey } from '#core/shared/phone-reading';
 import type { Logger } from '#core/shared/logger';
 import { CallLog } from './call-log';
 import type { MediaPeer } from './media/media-peer';
@@ -35,12 +35,12 @@ export interface PhoneServiceOptions {
 }
 
 /** The caller as the INVITE names them (see caller-identity.ts); the From text as sent if the guard rewrote it. */
-function callerOf(invitation: Invitation): { number: string; name: string | null } {
+function callerOf(invitation: Invitation): { number: string; name: string | null; raw: string | null } {
   const request = invitation.request;
   const from = request.getHeader(originalFromHeader) ?? request.getHeader('From');
   const identity = callerIdentity({ assertedIdentity: request.getHeader('P-Asserted-Identity'), remotePartyId: request.getHeader('Remote-Party-ID'), from });
   const remote = invitation.remoteIdentity;
-  return identity ?? { number: remote.uri.user ?? remote.uri.toString(), name: remote.displayName || null };
+  return identity ?? { number: remote.uri.user ?? remote.uri.toString(), name: remote.displayName || null, raw: from ?? null };
 }
 
 /**
@@ -116,7 +116,8 @@ export class PhoneService implements Disposable {
     if (request.method !== 'INVITE') return;
     const { crm } = this.options;
     const identity = callerIdentity({ assertedIdentity: request.rawAssertedIdentity, from: request.rawFrom });
-    const number = identity?.number ?? 'unknown';
+    const countries = crm.settings().workingCountries;
+    const number = identity ? canonicalNumber(identity.number, countries) : 'unknown';
     const interactionId = crm.ids.next();
     const at = crm.clock.now();
     const contact = identity ? this.contactFor(number) : null;
@@ -126,8 +127,9 @@ export class PhoneService implements Disposable {
       accountId: account.config.id,
       direction: 'in',
       remoteNumber: number,
+      remoteRaw: identity?.raw ?? request.rawFrom,
       remoteName: identity?.name ?? null,
-      remoteKey: phoneKey(number, crm.settings().defaultCountry),
+      remoteKey: phoneKey(number),
       sipCallId: request.callId,
       contactId: contact?.id ?? null,
       companyId: null,
@@ -186,13 +188,22 @@ export class PhoneService implements Disposable {
     return call;
   }
 
-  private register(session: Session, account: SipAccount, init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'accountId' | 'interactionId' | 'startedAt' | 'recording'>, companyId: string | null = null): CallSession {
+  private register(
+    session: Session,
+    account: SipAccount,
+    init: Omit<ConstructorParameters<typeof CallSession>[1], 'id' | 'accountId' | 'interactionId' | 'startedAt' | 'recording'>,
+    companyId: string | null = null,
+    /** The identity header as it arrived (incoming calls). */
+    remoteRaw: string | null = null,
+  ): CallSession {
     const { crm } = this.options;
     const id = this.callIdOf(session);
     const startedAt = crm.clock.now();
+    // One spelling in the history whatever form the number came in; the form itself is kept beside it.
+    const remoteNumber = canonicalNumber(init.remoteNumber, crm.settings().workingCountries);
     const interactionId = crm.ids.next();
     const recording = account.config.record ? { announce: account.config.consentAnnouncement } : null;
-    const call = new CallSession(session, { ...init, id, accountId: account.config.id, interactionId, startedAt, recording }, {
+    const call = new CallSession(session, { ...init, remoteNumber, id, accountId: account.config.id, interactionId, startedAt, recording }, {
       peer: this.options.media,
       now: () => crm.clock.now(),
       hooks: {
@@ -220,9 +231,10 @@ export class PhoneService implements Disposable {
       interactionId,
       accountId: account.config.id,
       direction: init.direction,
-      remoteNumber: init.remoteNumber,
+      remoteNumber,
+      remoteRaw: remoteRaw ?? init.remoteNumber,
       remoteName: init.remoteName,
-      remoteKey: phoneKey(init.remoteNumber, crm.settings().defaultCountry),
+      remoteKey: phoneKey(remoteNumber),
       sipCallId: session instanceof Invitation ? session.request.callId : null,
       contactId: init.contact?.id ?? null,
       companyId,
@@ -234,7 +246,7 @@ export class PhoneService implements Disposable {
 
   /** Who a number is, for the history and the screen pop: the first matching contact. */
   private contactFor(number: string): CallInfo['contact'] {
-    const match = lookupCallerId(this.options.crm.database.read, number, this.options.crm.settings().defaultCountry);
+    const match = lookupCallerId(this.options.crm.database.read, number, this.options.crm.settings().workingCountries);
     const first = match.contacts[0];
     return first ? { id: first.id, fullName: first.fullName, companyName: first.companyName } : null;
   }
@@ -243,10 +255,10 @@ export class PhoneService implements Disposable {
     const caller = callerOf(invitation);
     const { crm } = this.options;
     // The screen pop is ready before anything else happens: the operator reads it while it rings.
-    const pop = screenPop(crm.database.read, { callId: this.callIdOf(invitation), number: caller.number, displayName: caller.name }, crm.settings().defaultCountry, crm.clock.now());
+    const pop = screenPop(crm.database.read, { callId: this.callIdOf(invitation), number: caller.number, displayName: caller.name }, crm.settings().workingCountries, crm.clock.now());
     const first = pop.contacts[0];
     const contact = first ? { id: first.id, fullName: first.fullName, companyName: first.companyName } : null;
-    const call = this.register(invitation, account, { direction: 'in', remoteNumber: caller.number, remoteName: caller.name, contact }, contact ? null : (pop.companies[0]?.id ?? null));
+    const call = this.register(invitation, account, { direction: 'in', remoteNumber: caller.number, remoteName: caller.name, contact }, contact ? null : (pop.companies[0]?.id ?? null), caller.raw);
     if (this.dnd) {
       // Still in the history as missed, so the operator can call back.
       call.detail = 'Do not disturb';
@@ -443,7 +455,7 @@ export class PhoneService implements Disposable {
   screenPop(callId: string): ScreenPop {
     const call = this.session(callId);
     const { crm } = this.options;
-    return screenPop(crm.database.read, { callId, number: call.remoteNumber, displayName: call.remoteName }, crm.settings().defaultCountry, crm.clock.now());
+    return screenPop(crm.database.read, { callId, number: call.remoteNumber, displayName: call.remoteName }, crm.settings().workingCountries, crm.clock.now());
   }
 
   /** The interaction of a call in progress or recently ended (wrap-up comes after the call). */

@@ -9,8 +9,8 @@ import { lookupCallerId } from '#core/crm/caller-id';
  * who is responsible, tags, the last contacts, open complaints and deals, the next meetings.
  * Index lookups only: it must be ready while the phone is still ringing.
  */
-export function screenPop(db: ReadDb, call: { callId: string; number: string; displayName: string | null }, defaultCountry: string, now: number): ScreenPop {
-  const match = lookupCallerId(db, call.number, defaultCountry);
+export function screenPop(db: ReadDb, call: { callId: string; number: string; displayName: string | null }, countries: readonly string[], now: number): ScreenPop {
+  const match = lookupCallerId(db, call.number, countries);
   const contactIds = match.contacts.map((c) => c.id).slice(0, 5);
   const companyIds = [...new Set([...match.companies.map((c) => c.id), ...match.contacts.flatMap((c) => (c.companyId ? [c.companyId] : []))])].slice(0, 5);
   const people =

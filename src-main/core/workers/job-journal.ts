@@ -109,6 +109,20 @@ export class JobJournal {
     return parsed.data;
   }
 
+  /** The newest job of a kind that is running or done, with its request: has this work been done already? */
+  latest(kind: string): { state: JobRecord['state']; request: JobRequest } | null {
+    const row = this.database.read
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, kind), inArray(jobs.state, ['running', 'done'])))
+      .orderBy(desc(jobs.startedAt))
+      .limit(1)
+      .get();
+    if (!row) return null;
+    const parsed = JobRequestSchema.safeParse(JSON.parse(row.request));
+    return parsed.success ? { state: row.state, request: parsed.data } : null;
+  }
+
   get(jobId: string): JobRecord {
     return toRecord(this.row(jobId));
   }

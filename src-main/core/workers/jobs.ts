@@ -4,6 +4,7 @@ import { findDuplicates } from '#core/crm/duplicates';
 import { personalDataDocument } from '#core/crm/privacy';
 import { runExport } from '#core/crm/transfer/export-job';
 import { runImport } from '#core/crm/transfer/import-job';
+import { rereadPhones } from '#core/crm/phone-reread';
 import type { AppDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { reportSummary } from '#core/reports/summary';
@@ -40,6 +41,8 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
     }
     case 'export.contacts':
       return runExport(database, job.params, report);
+    case 'phones.reread':
+      return rereadPhones(database, job.params.workingCountries, report);
     case 'export.person':
       writeFileSync(job.params.file, JSON.stringify(personalDataDocument(database.read, job.params.contactId, job.params.now), null, 2));
       return { done: 1, total: 1 };

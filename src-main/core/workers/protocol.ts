@@ -31,7 +31,7 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
       hasHeader: z.boolean(),
       mapping: z.array(ImportTargetSchema),
       duplicates: z.enum(['skip', 'merge', 'create']),
-      defaultCountry: z.string(),
+      workingCountries: z.array(z.string()),
       employeeId: z.string().nullable(),
     }),
   }),
@@ -39,6 +39,7 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
     kind: z.literal('export.contacts'),
     params: z.object({ ...started, ...exportFile, format: z.enum(['csv', 'xlsx', 'vcard']), filter: SegmentDefinitionSchema.optional() }),
   }),
+  z.object({ kind: z.literal('phones.reread'), params: z.object({ ...started, workingCountries: z.array(z.string()) }) }),
   z.object({ kind: z.literal('export.person'), params: z.object({ ...started, ...exportFile, contactId: z.string() }) }),
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;

@@ -31,7 +31,7 @@ export async function registeredWorkstation(
   const media = new StaticMediaPeer(40_000);
   const workstation = create({ media, sipKeepAliveMs: 1_000, clock: { now: () => Date.now() } });
   const me = await ok(workstation, 'employees.save', { name: 'Оксана Литвин', extension: '101' });
-  await ok(workstation, 'settings.update', { currentEmployeeId: me.id, defaultCountry: 'UA' });
+  await ok(workstation, 'settings.update', { currentEmployeeId: me.id, workingCountries: ['UA', 'RU'] });
   const statuses: PhoneStatus[] = [];
   const updates: CallInfo[] = [];
   workstation.events.on('phone.status', (s) => statuses.push(s));

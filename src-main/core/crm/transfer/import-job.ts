@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
-import type { ImportSummary, ImportTarget, RejectedRow } from '#contract';
+import type { ImportSummary, ImportTarget, PhoneIssue, RejectedRow } from '#contract';
 import type { AppDatabase } from '#core/db/connection';
 import { imports } from '#core/db/schema';
 import { listCustomFields } from '#core/crm/custom-fields';
 import { DomainError } from '#core/shared/errors';
 import type { IdGenerator } from '#core/shared/ids';
 import type { Clock } from '#core/shared/clock';
-import { normalizePhone } from '#core/shared/phone';
 import type { Delimiter, TextEncoding } from './csv-reader';
 import { ImportWriter, type DuplicatePolicy } from './import-writer';
-import { mapRow, splitFullName, type ImportedPerson, type MappedRow } from './row-mapper';
+import { importedPhone, mapRow, splitFullName, type ImportedPerson, type MappedRow } from './row-mapper';
 import { estimateRows, resolveSource, tabularRecords, vcardRecords, type ImportFormat } from './sources';
 import type { VCardPerson } from './vcard';
 
@@ -23,13 +22,14 @@ export interface ImportParams {
   hasHeader: boolean;
   mapping: ImportTarget[];
   duplicates: DuplicatePolicy;
-  defaultCountry: string;
+  /** The countries the file's numbers are read with, in order (a row's own country column goes first for it). */
+  workingCountries: string[];
   employeeId: string | null;
 }
 
 /** Rows per transaction: big enough to be fast, small enough that a call being logged waits milliseconds, not seconds. */
 const batchRows = 5_000;
-/** Rejections kept with the import for the report (all are counted). */
+/** Rejections and phone issues kept with the import for the report (all are counted). */
 const keptRejections = 1_000;
 
 /**
@@ -57,6 +57,7 @@ export async function runImport(
   const resumed = resumePoint(database, params.importId);
   const counts = resumed.counts;
   const rejections: RejectedRow[] = resumed.rejections;
+  const phoneIssues = resumed.phoneIssues;
   let skip = counts.rows;
   const reject = (rejection: RejectedRow) => {
     counts.rejected++;
@@ -71,7 +72,7 @@ export async function runImport(
     database.write((tx) => {
       for (const person of rows) counts[writer.write(tx, person)]++;
       // The counts travel with the batch: after a crash they say exactly which rows are in.
-      tx.update(imports).set({ ...counts, rejections: JSON.stringify(rejections) }).where(eq(imports.id, params.importId)).run();
+      tx.update(imports).set({ ...counts, rejections: JSON.stringify(rejections), phoneIssues: phoneIssues.count, phoneIssueList: JSON.stringify(phoneIssues.list) }).where(eq(imports.id, params.importId)).run();
     });
     report({ done: counts.rows, total: Math.max(total, counts.rows) });
   };
@@ -82,15 +83,18 @@ export async function runImport(
     }
     counts.rows++;
     const mapped = read();
-    if (mapped.ok) batch.push(mapped.person);
-    else reject(mapped.rejection);
+    if (mapped.ok) {
+      batch.push(mapped.person);
+      phoneIssues.count += mapped.phoneIssues.length;
+      for (const issue of mapped.phoneIssues) if (phoneIssues.list.length < keptRejections) phoneIssues.list.push(issue);
+    } else reject(mapped.rejection);
     if (batch.length >= batchRows) flush();
   };
 
   try {
     if (source.format === 'vcard') {
       for (const record of vcardRecords(params.file, source.encoding)) {
-        accept(() => ('error' in record ? { ok: false, rejection: { line: record.line, field: null, reason: record.error } } : personFromVCard(record.line, record.person, params.defaultCountry)));
+        accept(() => ('error' in record ? { ok: false, rejection: { line: record.line, field: null, reason: record.error } } : personFromVCard(record.line, record.person, params.workingCountries)));
       }
     } else {
       let headers: string[] | null = null;
@@ -110,27 +114,34 @@ export async function runImport(
         }
         // A spreadsheet row ends at its last filled cell; a CSV row must have every column.
         const cells = source.format === 'xlsx' && record.cells.length < columns.length ? [...record.cells, ...Array<string>(columns.length - record.cells.length).fill('')] : record.cells;
-        accept(() => mapRow(record.line, cells, columns, params.mapping, fieldsById, params.defaultCountry));
+        accept(() => mapRow(record.line, cells, columns, params.mapping, fieldsById, params.workingCountries));
       }
       if (headers === null) throw new DomainError('invalid_payload', `${params.fileName} has no rows`);
     }
     flush();
-    return finish(database, params.importId, 'done', counts, rejections, deps.clock);
+    return finish(database, params.importId, 'done', counts, rejections, phoneIssues, deps.clock);
   } catch (error) {
-    finish(database, params.importId, 'failed', counts, [...rejections, { line: 1, field: null, reason: error instanceof Error ? error.message : String(error) }], deps.clock);
+    finish(database, params.importId, 'failed', counts, [...rejections, { line: 1, field: null, reason: error instanceof Error ? error.message : String(error) }], phoneIssues, deps.clock);
     throw error;
   }
 }
 
 /** Where an import starts: from nothing, or after the rows its committed batches covered (a resumed import). */
-function resumePoint(database: AppDatabase, importId: string): { counts: { rows: number; created: number; merged: number; skipped: number; rejected: number }; rejections: RejectedRow[] } {
+function resumePoint(
+  database: AppDatabase,
+  importId: string,
+): { counts: { rows: number; created: number; merged: number; skipped: number; rejected: number }; rejections: RejectedRow[]; phoneIssues: { count: number; list: PhoneIssue[] } } {
   return database.write((tx) => {
     const row = tx.select().from(imports).where(eq(imports.id, importId)).get();
     if (!row) throw new DomainError('not_found', `Import ${importId} is not recorded`);
     if (row.state === 'undone') throw new DomainError('conflict', 'This import was undone; start a new one');
     tx.update(imports).set({ state: 'running', finishedAt: null }).where(eq(imports.id, importId)).run();
     const { rows, created, merged, skipped, rejected } = row;
-    return { counts: { rows, created, merged, skipped, rejected }, rejections: JSON.parse(row.rejections) as RejectedRow[] };
+    return {
+      counts: { rows, created, merged, skipped, rejected },
+      rejections: JSON.parse(row.rejections) as RejectedRow[],
+      phoneIssues: { count: row.phoneIssues, list: JSON.parse(row.phoneIssueList) as PhoneIssue[] },
+    };
   });
 }
 
@@ -145,12 +156,13 @@ function finish(
   state: 'done' | 'failed',
   counts: { rows: number; created: number; merged: number; skipped: number; rejected: number },
   rejections: RejectedRow[],
+  phoneIssues: { count: number; list: PhoneIssue[] },
   clock: Clock,
 ): ImportSummary {
   database.write((tx) =>
     tx
       .update(imports)
-      .set({ state, ...counts, rejections: JSON.stringify(rejections), finishedAt: clock.now() })
+      .set({ state, ...counts, rejections: JSON.stringify(rejections), phoneIssues: phoneIssues.count, phoneIssueList: JSON.stringify(phoneIssues.list), finishedAt: clock.now() })
       .where(eq(imports.id, importId))
       .run(),
   );
@@ -160,17 +172,17 @@ function finish(
 }
 
 export function toImportSummary(row: typeof imports.$inferSelect): ImportSummary {
-  return { ...row, rejections: JSON.parse(row.rejections) as RejectedRow[] };
+  return { ...row, rejections: JSON.parse(row.rejections) as RejectedRow[], phoneIssueList: JSON.parse(row.phoneIssueList) as PhoneIssue[] };
 }
 
-function personFromVCard(line: number, card: VCardPerson, defaultCountry: string): MappedRow {
+function personFromVCard(line: number, card: VCardPerson, countries: readonly string[]): MappedRow {
   const name = card.lastName || card.firstName ? card : { ...card, ...splitFullName(card.fullName) };
   const phones: ImportedPerson['phones'] = [];
+  const phoneIssues: PhoneIssue[] = [];
   for (const phone of card.phones) {
-    const parsed = normalizePhone(phone.value, defaultCountry);
-    if (!parsed.ok) return { ok: false, rejection: { line, field: 'TEL', reason: `${phone.value}: ${parsed.reason}` } };
-    const { e164, nationalDigits, subscriberDigits } = parsed;
-    phones.push({ kind: phone.kind === 'mobile' ? 'mobile' : phone.kind === 'work' ? 'work' : 'other', raw: phone.value, e164, nationalDigits, subscriberDigits });
+    const read = importedPhone(phone.value, phone.kind === 'mobile' ? 'mobile' : phone.kind === 'work' ? 'work' : 'other', countries, { line, field: 'TEL' });
+    phones.push(read.phone);
+    if (read.issue) phoneIssues.push(read.issue);
   }
   return {
     ok: true,
@@ -190,5 +202,6 @@ function personFromVCard(line: number, card: VCardPerson, defaultCountry: string
       doNotCall: false,
       custom: [],
     },
+    phoneIssues,
   };
 }

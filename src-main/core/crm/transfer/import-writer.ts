@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { WriteDb } from '#core/db/handles';
 import type { IdGenerator } from '#core/shared/ids';
+import type { NormalizedPhone } from '#core/shared/phone';
 import { foldForSearch } from '#core/shared/text';
 import { reindexContact, fullNameOf } from '#core/crm/contact-store';
 import { indexDocument } from '#core/crm/search-index';
@@ -47,6 +48,7 @@ export class ImportWriter {
 
   private findExisting(person: ImportedPerson): string | undefined {
     for (const phone of person.phones) {
+      if (!phone.e164) continue;
       const id = this.seen.get(phone.e164) ?? this.s.contactByPhone.get(phone.e164)?.contact_id;
       if (id) return id;
     }
@@ -65,8 +67,9 @@ export class ImportWriter {
     if (!id) {
       id = this.options.ids.next();
       const { lastInsertRowid } = this.s.insertCompany.run(id, person.company, folded, person.city || null, person.address && withPhones ? person.address : null, this.options.importId, this.options.now, this.options.now);
-      if (withPhones) person.phones.forEach((p, i) => this.s.insertCompanyPhone.run(this.options.ids.next(), id, p.kind, p.raw, p.e164, i));
-      indexDocument(tx, { kind: 'company', id, rowid: lastInsertRowid, name: person.company, company: person.city, emails: [], phones: withPhones ? person.phones : [] });
+      const companyId = id;
+      if (withPhones) person.phones.forEach((p, i) => this.s.insertCompanyPhone.run(...this.phoneValues(companyId, p, i)));
+      indexDocument(tx, { kind: 'company', id, rowid: lastInsertRowid, name: person.company, company: person.city, emails: [], phones: withPhones ? searchablePhones(person) : [] });
     }
     this.companyIds.set(folded, id);
     return { id, name: person.company };
@@ -79,11 +82,11 @@ export class ImportWriter {
     const { now, importId, employeeId } = this.options;
     const { lastInsertRowid } = this.s.insertContact.run(
       id, company?.id ?? null, person.firstName, person.lastName, person.middleName, fullName, foldForSearch(fullName),
-      person.position || null, employeeId, person.notes, person.source || 'import', person.doNotCall ? 1 : 0, importId, now, now,
+      person.position || null, person.city || null, employeeId, person.notes, person.source || 'import', person.doNotCall ? 1 : 0, importId, now, now,
     );
     person.phones.forEach((p, i) => {
-      this.s.insertPhone.run(this.options.ids.next(), id, p.kind, p.raw, p.e164, i);
-      this.seen.set(p.e164, id);
+      this.s.insertPhone.run(...this.phoneValues(id, p, i));
+      if (p.e164) this.seen.set(p.e164, id);
     });
     person.emails.forEach((email, i) => {
       this.s.insertEmail.run(this.options.ids.next(), id, email, email.toLowerCase(), i);
@@ -92,14 +95,15 @@ export class ImportWriter {
     if (person.address) this.s.insertAddress.run(this.options.ids.next(), id, person.address);
     this.addTags(id, person.tags);
     for (const value of person.custom) this.s.upsertCustom.run(value.fieldId, id, value.value, value.number);
-    indexDocument(tx, { kind: 'contact', id, rowid: lastInsertRowid, name: fullName, company: company?.name ?? '', emails: person.emails, phones: person.phones });
+    indexDocument(tx, { kind: 'contact', id, rowid: lastInsertRowid, name: fullName, company: company?.name ?? '', emails: person.emails, phones: searchablePhones(person) });
   }
 
   /** Adds what the row knows and the contact does not: phones, e-mails, tags, custom values, empty fields. */
   private mergeInto(tx: WriteDb, id: string, person: ImportedPerson): void {
-    const phones = new Set(this.s.phonesOf.all(id).map((r) => r.e164));
-    let position = phones.size;
-    for (const p of person.phones) if (!phones.has(p.e164)) this.s.insertPhone.run(this.options.ids.next(), id, p.kind, p.raw, p.e164, position++);
+    const known = this.s.phonesOf.all(id);
+    const phones = new Set(known.map((r) => r.e164 ?? r.raw));
+    let position = known.length;
+    for (const p of person.phones) if (!phones.has(p.e164 ?? p.raw)) this.s.insertPhone.run(...this.phoneValues(id, p, position++));
     const emails = new Set(this.s.emailsOf.all(id).map((r) => r.email_normalized));
     position = emails.size;
     for (const email of person.emails) {
@@ -109,6 +113,11 @@ export class ImportWriter {
     for (const value of person.custom) this.s.insertCustomIfMissing.run(value.fieldId, id, value.value, value.number);
     this.s.fillEmpty.run(person.position || null, person.notes || null, this.options.now, id);
     reindexContact(tx, id);
+  }
+
+  /** A phone row's values in the order of insertPhone / insertCompanyPhone. */
+  private phoneValues(ownerId: string, p: ImportedPerson['phones'][number], position: number) {
+    return [this.options.ids.next(), ownerId, p.kind, p.raw, p.e164, p.country, p.nsn, p.status, p.alternatives, p.extension, position, this.options.now, this.options.employeeId] as const;
   }
 
   private addTags(contactId: string, names: readonly string[]): void {
@@ -125,23 +134,30 @@ export class ImportWriter {
   }
 }
 
+const phoneColumns = (owner: string) => `id, ${owner}, kind, raw, e164, country, nsn, status, alternatives, extension, position, updated_at, updated_by`;
+
+/** What the search index finds a person's numbers by: the reading where there is one, else the digits as written. */
+function searchablePhones(person: ImportedPerson): (string | NormalizedPhone)[] {
+  return person.phones.map((p) => p.spelled ?? p.raw);
+}
+
 function prepare(sqlite: Database.Database) {
   return {
     contactByPhone: sqlite.prepare<[string], { contact_id: string }>('SELECT contact_id FROM contact_phones WHERE e164 = ? LIMIT 1'),
     contactByEmail: sqlite.prepare<[string], { contact_id: string }>('SELECT contact_id FROM contact_emails WHERE email_normalized = ? LIMIT 1'),
     companyByName: sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE search_name = ? LIMIT 1'),
     tagByName: sqlite.prepare<[string], { id: string }>('SELECT id FROM tags WHERE search_name = ?'),
-    phonesOf: sqlite.prepare<[string], { e164: string | null }>('SELECT e164 FROM contact_phones WHERE contact_id = ?'),
+    phonesOf: sqlite.prepare<[string], { e164: string | null; raw: string }>('SELECT e164, raw FROM contact_phones WHERE contact_id = ?'),
     emailsOf: sqlite.prepare<[string], { email_normalized: string }>('SELECT email_normalized FROM contact_emails WHERE contact_id = ?'),
     insertCompany: sqlite.prepare(
       'INSERT INTO companies (id, name, search_name, city, address, import_id, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, \'import\', ?, ?)',
     ),
-    insertCompanyPhone: sqlite.prepare('INSERT INTO company_phones (id, company_id, kind, raw, e164, position) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertCompanyPhone: sqlite.prepare(`INSERT INTO company_phones (${phoneColumns('company_id')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertContact: sqlite.prepare(
-      `INSERT INTO contacts (id, company_id, first_name, last_name, middle_name, full_name, search_name, position, responsible_id, notes, source, do_not_call, import_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO contacts (id, company_id, first_name, last_name, middle_name, full_name, search_name, position, city, responsible_id, notes, source, do_not_call, import_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertPhone: sqlite.prepare('INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertPhone: sqlite.prepare(`INSERT INTO contact_phones (${phoneColumns('contact_id')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertEmail: sqlite.prepare('INSERT INTO contact_emails (id, contact_id, email, email_normalized, position) VALUES (?, ?, ?, ?, ?)'),
     insertAddress: sqlite.prepare("INSERT INTO contact_addresses (id, contact_id, kind, text, position) VALUES (?, ?, 'work', ?, 0)"),
     insertTag: sqlite.prepare('INSERT INTO tags (id, name, search_name) VALUES (?, ?, ?)'),

@@ -1,6 +1,8 @@
-import type { CustomField, ImportTarget, RejectedRow } from '#contract';
-import { normalizePhone, type NormalizedPhone } from '#core/shared/phone';
+import type { CustomField, ImportTarget, PhoneIssue, RejectedRow } from '#contract';
+import { countryFromText } from '#core/shared/country-names';
+import { readPhone } from '#core/shared/phone-reading';
 import { readCustomValue } from '#core/crm/custom-fields';
+import { storedReading, type PhoneReadingFields } from '#core/crm/phone-rows';
 
 /** A row read into what the importer writes. */
 export interface ImportedPerson {
@@ -9,7 +11,7 @@ export interface ImportedPerson {
   middleName: string;
   company: string;
   position: string;
-  phones: ({ kind: 'mobile' | 'work' | 'other'; raw: string } & NormalizedPhone)[];
+  phones: ({ kind: 'mobile' | 'work' | 'other' } & PhoneReadingFields)[];
   emails: string[];
   address: string;
   city: string;
@@ -20,7 +22,22 @@ export interface ImportedPerson {
   custom: { fieldId: string; value: string; number: number | null }[];
 }
 
-export type MappedRow = { ok: true; person: ImportedPerson } | { ok: false; rejection: RejectedRow };
+/** A row goes in whole; its odd phones go in too, flagged, and are reported. */
+export type MappedRow = { ok: true; person: ImportedPerson; phoneIssues: PhoneIssue[] } | { ok: false; rejection: RejectedRow };
+
+/** Reads one written number for an import row; an odd one becomes a phone issue, never a refused row. */
+export function importedPhone(
+  raw: string,
+  kind: ImportedPerson['phones'][number]['kind'],
+  countries: readonly string[],
+  where: { line: number; field: string | null },
+): { phone: ImportedPerson['phones'][number]; issue: PhoneIssue | null } {
+  const verdict = readPhone(raw, countries);
+  const phone = { kind, ...storedReading(raw, verdict) };
+  if (verdict.status === 'ok') return { phone, issue: null };
+  const reason = verdict.status === 'ambiguous' ? `reads as ${verdict.readings.length} different numbers; ${verdict.readings[0]?.e164 ?? ''} stored, marked for review` : `${verdict.reason ?? 'not a valid number'}; kept as written, marked for review`;
+  return { phone, issue: { ...where, value: raw, status: verdict.status, reason, tried: verdict.tried, readings: verdict.readings.map((r) => r.e164) } };
+}
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const yes = new Set(['1', 'так', 'да', 'yes', 'y', 'true', 'x', '+']);
@@ -34,9 +51,10 @@ export function splitFullName(full: string): { lastName: string; firstName: stri
 }
 
 /**
- * Reads one row by the column mapping. Every problem is reported against the row's line and
- * the column's header ("line 12, Телефон: not a possible number"); a row with a problem is
- * refused whole, so nothing half-imported hides in the list.
+ * Reads one row by the column mapping. A bad e-mail or custom value refuses the row, reported
+ * against its line and the column's header; a phone never does: an ambiguous or unreadable number is
+ * imported as written, flagged on the contact, and reported as a phone issue with the readings tried.
+ * A `country` column puts that country first for the row's numbers.
  */
 export function mapRow(
   line: number,
@@ -44,7 +62,7 @@ export function mapRow(
   headers: readonly string[],
   mapping: readonly ImportTarget[],
   fieldsById: ReadonlyMap<string, CustomField>,
-  defaultCountry: string,
+  workingCountries: readonly string[],
 ): MappedRow {
   if (cells.length !== mapping.length) {
     return { ok: false, rejection: { line, field: null, reason: `has ${cells.length} columns, the file's header has ${mapping.length}` } };
@@ -52,7 +70,12 @@ export function mapRow(
   const person: ImportedPerson = {
     lastName: '', firstName: '', middleName: '', company: '', position: '', phones: [], emails: [], address: '', city: '', tags: [], notes: '', source: '', doNotCall: false, custom: [],
   };
-  const reject = (column: number, reason: string): MappedRow => ({ ok: false, rejection: { line, field: headers[column] ?? `column ${column + 1}`, reason } });
+  const header = (column: number) => headers[column] ?? `column ${column + 1}`;
+  const reject = (column: number, reason: string): MappedRow => ({ ok: false, rejection: { line, field: header(column), reason } });
+  const countryColumn = mapping.indexOf('country');
+  const rowCountry = countryColumn >= 0 ? countryFromText(cells[countryColumn] ?? '') : null;
+  const countries = rowCountry ? [rowCountry, ...workingCountries.filter((c) => c !== rowCountry)] : workingCountries;
+  const phoneIssues: PhoneIssue[] = [];
 
   for (let column = 0; column < mapping.length; column++) {
     const target = mapping[column] as ImportTarget;
@@ -76,11 +99,13 @@ export function mapRow(
       case 'phone':
       case 'mobile':
       case 'workPhone':
-        for (const raw of value.split(/[,;/]|\s{2,}/).map((v) => v.trim()).filter(Boolean)) {
-          const parsed = normalizePhone(raw, defaultCountry);
-          if (!parsed.ok) return reject(column, `${raw}: ${parsed.reason}`);
-          person.phones.push({ kind: target === 'mobile' ? 'mobile' : target === 'workPhone' ? 'work' : 'other', raw, e164: parsed.e164, nationalDigits: parsed.nationalDigits, subscriberDigits: parsed.subscriberDigits });
+        for (const raw of value.split(/[,;]|\s{2,}|\s\/\s/).map((v) => v.trim()).filter(Boolean)) {
+          const read = importedPhone(raw, target === 'mobile' ? 'mobile' : target === 'workPhone' ? 'work' : 'other', countries, { line, field: header(column) });
+          person.phones.push(read.phone);
+          if (read.issue) phoneIssues.push(read.issue);
         }
+        break;
+      case 'country':
         break;
       case 'email':
         for (const email of value.split(/[,;\s]+/).filter(Boolean)) {
@@ -106,5 +131,5 @@ export function mapRow(
   if (!person.lastName && !person.firstName && !person.middleName && !person.company) {
     return { ok: false, rejection: { line, field: null, reason: 'has neither a person’s name nor a company' } };
   }
-  return { ok: true, person };
+  return { ok: true, person, phoneIssues };
 }

@@ -47,6 +47,8 @@ export const contacts = sqliteTable(
     fullName: text('full_name').notNull(),
     searchName: text('search_name').notNull(),
     position: text('position'),
+    /** The person's own city (a retail client, or someone working away from the company's office). */
+    city: text('city'),
     responsibleId: text('responsible_id').references(() => employees.id, { onDelete: 'set null' }),
     notes: text('notes').notNull().default(''),
     /** Where the contact came from: "import", "call", "website", a campaign… */
@@ -70,6 +72,31 @@ export const contacts = sqliteTable(
   ],
 );
 
+/**
+ * How a number was read (see core/shared/phone-reading.ts), stored beside the text as typed:
+ * `ok` one valid reading; `ambiguous` several (the first is in e164, the rest in `alternatives`);
+ * `invalid` none (e164 null, the text kept); `review` a reading that changed when the working
+ * countries changed, waiting for a person to confirm it.
+ */
+const phoneReadingColumns = {
+  /** As entered or imported; never rewritten. */
+  raw: text('raw').notNull(),
+  /** Normalised E.164 of the chosen reading, null when the text is not a valid number (kept, and shown, all the same). */
+  e164: text('e164'),
+  /** The number's country (ISO 3166 alpha-2). */
+  country: text('country'),
+  /** The national significant number ("3432882210"): caller ID matches it when the country part is missing. */
+  nsn: text('nsn'),
+  status: text('status', { enum: ['ok', 'ambiguous', 'invalid', 'review'] }).notNull().default('ok'),
+  /** JSON list of the other readings' E.164 (ambiguous, review), for the person who decides. */
+  alternatives: text('alternatives'),
+  /** "доб. 123" written after the number. */
+  extension: text('extension'),
+  position: integer('position').notNull().default(0),
+  updatedAt: integer('updated_at').notNull().default(0),
+  updatedBy: text('updated_by'),
+};
+
 export const contactPhones = sqliteTable(
   'contact_phones',
   {
@@ -78,13 +105,14 @@ export const contactPhones = sqliteTable(
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['mobile', 'work', 'home', 'fax', 'other'] }).notNull(),
-    /** As entered or imported; never rewritten. */
-    raw: text('raw').notNull(),
-    /** Normalised E.164, null when the text is not a readable number (kept, and shown, all the same). */
-    e164: text('e164'),
-    position: integer('position').notNull().default(0),
+    ...phoneReadingColumns,
   },
-  (t) => [index('contact_phones_contact_idx').on(t.contactId, t.position), index('contact_phones_e164_idx').on(t.e164)],
+  (t) => [
+    index('contact_phones_contact_idx').on(t.contactId, t.position),
+    index('contact_phones_e164_idx').on(t.e164),
+    index('contact_phones_nsn_idx').on(t.nsn),
+    index('contact_phones_status_idx').on(t.status).where(sql`${t.status} <> 'ok'`),
+  ],
 );
 
 export const contactEmails = sqliteTable(
@@ -111,11 +139,14 @@ export const companyPhones = sqliteTable(
       .notNull()
       .references(() => companies.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['mobile', 'work', 'home', 'fax', 'other'] }).notNull(),
-    raw: text('raw').notNull(),
-    e164: text('e164'),
-    position: integer('position').notNull().default(0),
+    ...phoneReadingColumns,
   },
-  (t) => [index('company_phones_company_idx').on(t.companyId, t.position), index('company_phones_e164_idx').on(t.e164)],
+  (t) => [
+    index('company_phones_company_idx').on(t.companyId, t.position),
+    index('company_phones_e164_idx').on(t.e164),
+    index('company_phones_nsn_idx').on(t.nsn),
+    index('company_phones_status_idx').on(t.status).where(sql`${t.status} <> 'ok'`),
+  ],
 );
 
 export const contactAddresses = sqliteTable(

@@ -25,6 +25,9 @@ export const imports = sqliteTable('imports', {
   rejected: integer('rejected').notNull().default(0),
   /** JSON list of rejected rows: line, field, reason (the first thousand). */
   rejections: text('rejections').notNull().default('[]'),
+  /** Phones imported but flagged (ambiguous or unreadable): how many, and the first thousand with line, column, value, why. */
+  phoneIssues: integer('phone_issues').notNull().default(0),
+  phoneIssueList: text('phone_issue_list').notNull().default('[]'),
   employeeId: text('employee_id').references(() => employees.id, { onDelete: 'set null' }),
   startedAt: integer('started_at').notNull(),
   finishedAt: integer('finished_at'),

@@ -29,7 +29,10 @@ export const calls = sqliteTable(
       .references(() => interactions.id, { onDelete: 'cascade' }),
     accountId: text('account_id'),
     direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    /** The other party's number, canonical: E.164 when it reads as one (whatever form the PBX sent), else as sent. */
     remoteNumber: text('remote_number').notNull(),
+    /** The identity exactly as it arrived (the header text) or as the operator dialled it. */
+    remoteRaw: text('remote_raw'),
     remoteName: text('remote_name'),
     /** The number in E.164 when it reads as one, else as sent: matches a missed call to its call back. */
     remoteKey: text('remote_key').notNull().default(''),

@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Card, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { PhoneSettings } from './PhoneSettings';
 
 const systemValue = 'system';
 
-/** Who I am, language, theme, phone-number country; the CRM's lists (fields, stages, causes); demo data; about. */
+/** Who I am, language, theme, the countries phone numbers are read with; the CRM's lists (fields, stages, causes); demo data; about. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const bridge = useBridge();
@@ -42,7 +42,15 @@ export function SettingsScreen() {
             data={[{ value: systemValue, label: t('settings.systemLanguage') }, ...languages.map((language) => ({ value: language, label: languageNames[language] }))]}
             onChange={(value) => void updateSettings({ language: value === systemValue || !value ? null : (value) })}
           />
-          <Select label={t('settings.defaultCountry')} searchable allowDeselect={false} value={settings.defaultCountry} data={countryOptions(locale)} onChange={(value) => value && void updateSettings({ defaultCountry: value })} />
+          <MultiSelect
+            label={t('settings.workingCountries')}
+            description={t('settings.workingCountriesHint')}
+            searchable
+            value={settings.workingCountries}
+            data={countryOptions(locale)}
+            onChange={(value) => value.length > 0 && void updateSettings({ workingCountries: value })}
+            data-testid="settings-countries"
+          />
         </Group>
         <div>
           <Text size="sm" fw={500} mb={4}>

@@ -1,5 +1,8 @@
-/** The countries our operators' clients most often call from. */
-const preferred = ['UA', 'PL', 'DE', 'GB', 'US', 'MD', 'RO', 'CZ', 'LT', 'LV', 'EE', 'KZ', 'GE', 'RU', 'BY', 'IT', 'ES', 'FR'];
+/** The countries our operators' clients most often call from, then the rest of Europe, the CIS and beyond. */
+const preferred = [
+  'UA', 'RU', 'KZ', 'BY', 'PL', 'DE', 'GB', 'US', 'MD', 'RO', 'CZ', 'LT', 'LV', 'EE', 'GE', 'AM', 'AZ', 'UZ', 'KG', 'TJ', 'TM', 'IT', 'ES', 'FR',
+  'NL', 'BE', 'AT', 'CH', 'SE', 'NO', 'FI', 'DK', 'PT', 'IE', 'SK', 'HU', 'BG', 'HR', 'RS', 'SI', 'GR', 'TR', 'IL', 'AE', 'CN', 'IN', 'CA', 'AU',
+];
 
 /** Country names in the interface language, from Intl. */
 export function countryOptions(locale: string): { value: string; label: string }[] {

@@ -18,12 +18,13 @@ describe('administrator command line (npm run crm)', () => {
   it('imports, checks, backs up and exports a data directory', () => {
     const dataDir = tempDir();
     const csv = join(dataDir, 'list.csv');
-    writeFileSync(csv, 'ПІБ;Телефон;E-mail\nШевченко Тарас;067 123 45 67;t@example.com\nБитий Рядок;12;\nКоваль Олена;050 111 22 33;\n');
+    writeFileSync(csv, 'ПІБ;Телефон;E-mail;Країна\nШевченко Тарас;067 123 45 67;t@example.com;\nБитий Рядок;12;;\nКоваль Олена;050 111 22 33;;\nПетров Иван;8 (343) 288-22-10;;Россия\n');
 
-    const imported = crm('import', 'contacts', csv, '--data-dir', dataDir);
-    expect(imported.code).toBe(0);
-    expect(imported.out).toContain('3 rows: 2 created, 0 merged, 0 skipped as duplicates, 1 rejected');
-    expect(imported.out).toContain('line 3, Телефон: 12: not a possible number');
+    const imported = crm('import', 'contacts', csv, '--data-dir', dataDir, '--countries', 'UA', '--country-column', 'Країна');
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toContain('4 rows: 4 created, 0 merged, 0 skipped as duplicates, 0 rejected');
+    expect(imported.out).toContain('1 phones imported but marked for review:');
+    expect(imported.out).toContain('line 3, Телефон: 12: too short for a phone number; kept as written, marked for review');
 
     const checked = crm('check', '--data-dir', dataDir);
     expect(checked.code).toBe(0);
@@ -32,7 +33,9 @@ describe('administrator command line (npm run crm)', () => {
     const backup = join(dataDir, 'backup.sqlite');
     expect(crm('backup', backup, '--data-dir', dataDir).code).toBe(0);
     const copy = new Database(backup, { readonly: true, nativeBinding: sourceAssets.nativeBinding });
-    expect((copy.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n).toBe(2);
+    expect((copy.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n).toBe(4);
+    // The row's own country column read the Russian number, though the file was read as Ukrainian.
+    expect(copy.prepare("SELECT e164 FROM contact_phones WHERE raw = '8 (343) 288-22-10'").pluck().get()).toBe('+73432882210');
     copy.close();
 
     const exported = join(dataDir, 'out.csv');

@@ -26,11 +26,12 @@ describe('API dispatch', () => {
     ['a wrong enum value', { theme: 'purple' }, 'theme'],
     ['a wrong type', { language: 5 }, 'language'],
     ['an unknown field', { theme: 'dark', isAdmin: true }, ''],
-    ['a bad country code', { defaultCountry: 'ukraine' }, 'defaultCountry'],
+    ['a bad country code', { workingCountries: ['UA', 'ukraine'] }, 'workingCountries.1'],
+    ['no working country at all', { workingCountries: [] }, 'workingCountries'],
     ['an employee id of the wrong shape', { theme: 'dark', currentEmployeeId: '' }, 'currentEmployeeId'],
   ])('refuses settings.update with %s, naming the field, and changes nothing', async (_label, payload, path) => {
     const workstation = createTestWorkstation();
-    await workstation.dispatch('settings.update', { defaultCountry: 'PL' }, ctx);
+    await workstation.dispatch('settings.update', { workingCountries: ['PL'] }, ctx);
     const before = settingsRows(workstation);
 
     const result = await workstation.dispatch('settings.update', payload, ctx);
@@ -100,7 +101,8 @@ describe('API dispatch', () => {
     const announced: unknown[] = [];
     workstation.events.on('settings.changed', (s) => announced.push(s));
     const result = await workstation.dispatch('settings.update', { language: 'uk', theme: 'dark' }, ctx);
-    expect(result).toMatchObject({ ok: true, value: { language: 'uk', theme: 'dark', defaultCountry: 'UA' } });
+    // A Ukrainian-language workplace reads numbers as Ukrainian first, then Russian.
+    expect(result).toMatchObject({ ok: true, value: { language: 'uk', theme: 'dark', workingCountries: ['UA', 'RU'] } });
     expect(announced).toHaveLength(1);
     expect(await workstation.dispatch('settings.get', {}, ctx)).toMatchObject({ ok: true, value: { language: 'uk' } });
   });

@@ -33,14 +33,35 @@ describe('contacts and companies', () => {
     expect(card.addresses).toEqual([{ kind: 'work', text: 'Київ, вул. Хрещатик, 1' }]);
   });
 
-  it('refuses a phone that is not a number, on its own field, and writes nothing', async () => {
+  it('keeps a phone it cannot read, flagged, rather than refusing the person', async () => {
     const { workstation } = await crmWorkstation();
-    const result = await callApi(workstation, 'contacts.create', {
+    const created = await ok(workstation, 'contacts.create', {
       lastName: 'Коваль',
       phones: [{ kind: 'mobile', raw: '067 123 45 67' }, { kind: 'work', raw: '12-34' }],
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload', issues: [{ path: 'phones.1.raw' }] } });
-    expect((await ok(workstation, 'contacts.list', {})).total).toBe(0);
+    expect(created.phones).toMatchObject([
+      { raw: '067 123 45 67', e164: '+380671234567', country: 'UA', status: 'ok', alternatives: [] },
+      { raw: '12-34', e164: null, status: 'invalid' },
+    ]);
+    expect((await ok(workstation, 'phones.review', {})).rows).toMatchObject([{ owner: 'contact', ownerId: created.id, raw: '12-34', status: 'invalid' }]);
+  });
+
+  it('reads a Russian number written the Russian way in a Ukrainian office, and takes the reading the operator picks', async () => {
+    const { workstation } = await crmWorkstation();
+    const [verdict] = await ok(workstation, 'phones.read', { items: [{ raw: '8 (343) 288-22-10' }] });
+    expect(verdict).toMatchObject({ status: 'ok', readings: [{ e164: '+73432882210', country: 'RU', readAs: 'RU' }] });
+    await ok(workstation, 'settings.update', { workingCountries: ['UA', 'RU', 'DE'] });
+    const [ambiguous] = await ok(workstation, 'phones.read', { items: [{ raw: '044 123 45 67' }] });
+    expect(ambiguous).toMatchObject({ status: 'ambiguous', readings: [{ e164: '+380441234567' }, { e164: '+49441234567' }] });
+    const saved = await ok(workstation, 'contacts.create', { lastName: 'Шмідт', phones: [{ kind: 'work', raw: '044 123 45 67' }] });
+    expect(saved.phones[0]).toMatchObject({ e164: '+380441234567', status: 'ambiguous', alternatives: ['+49441234567'] });
+    const picked = await ok(workstation, 'contacts.update', { id: saved.id, contact: { lastName: 'Шмідт', phones: [{ id: saved.phones[0]?.id, kind: 'work', raw: '044 123 45 67', e164: '+49441234567' }] } });
+    // The same phone row, now settled on the German reading.
+    expect(picked.phones).toMatchObject([{ id: saved.phones[0]?.id, e164: '+49441234567', country: 'DE', status: 'ok', alternatives: [] }]);
+    expect(await callApi(workstation, 'contacts.update', { id: saved.id, contact: { lastName: 'Шмідт', phones: [{ kind: 'work', raw: '044 123 45 67', e164: '+999123' }] } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', issues: [{ path: 'phones.0.e164' }] },
+    });
   });
 
   it('refuses a contact without a name, and a reference to a company that does not exist', async () => {

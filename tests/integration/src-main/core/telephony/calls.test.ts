@@ -83,7 +83,8 @@ describe('calls through a real Kamailio', () => {
     const trunk = await peer('trunk602');
     await trunk.call(op.user, ['P-Asserted-Identity: <sip:0442001020@127.0.0.1>']);
     const incoming = await op.call((c) => c.state === 'ringing_in');
-    expect(incoming).toMatchObject({ remoteNumber: '0442001020', contact: { id: ivan.id } });
+    // Stored in one canonical form, whatever the PBX sent.
+    expect(incoming).toMatchObject({ remoteNumber: '+380442001020', contact: { id: ivan.id } });
   });
 
   it('holds and resumes with re-INVITEs whose directions say so, and sends DTMF by SIP INFO without window audio', async () => {

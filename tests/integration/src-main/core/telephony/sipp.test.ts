@@ -23,7 +23,7 @@ describe('calls from sipp through Kamailio', () => {
     const run = await runSipp(kamailio, 'inbound-call.xml', { service: 'op800', keys: { caller: '0975551234', caller_name: 'Pavlo' } });
     expect(run.exitCode, run.output + run.errors).toBe(0);
     const page = await eventually(() => ok(op.workstation, 'calls.history', {}), (p) => p.rows[0]?.disposition === 'answered', 5_000, 'logged call');
-    expect(page.rows[0]).toMatchObject({ direction: 'in', contactId: client.id, remoteNumber: '0975551234', endedBy: 'remote' });
+    expect(page.rows[0]).toMatchObject({ direction: 'in', contactId: client.id, remoteNumber: '+380975551234', endedBy: 'remote' });
   });
 
   it('unexpected and malformed messages during a call: each answered sensibly, no crash, the call still logged', async () => {
@@ -32,7 +32,7 @@ describe('calls from sipp through Kamailio', () => {
     expect(run.exitCode, run.output + run.errors).toBe(0);
     const page = await eventually(() => ok(op.workstation, 'calls.history', {}), (p) => p.total === before + 1 && p.rows[0]?.disposition === 'answered', 5_000, 'logged call');
     // A P-Asserted-Identity that is not an address falls back to From.
-    expect(page.rows[0]).toMatchObject({ remoteNumber: '0441234567', endedBy: 'remote' });
+    expect(page.rows[0]).toMatchObject({ remoteNumber: '+380441234567', endedBy: 'remote' });
 
     // And the phone still works.
     const bob = new SipPeer('bob801', kamailio.wsUrl);
