@@ -32,11 +32,16 @@ export async function importFile(
   workstation: Workstation,
   fileName: string,
   bytes: Uint8Array,
-  options: { duplicates?: 'skip' | 'merge' | 'create'; mapping?: string[] } = {},
+  options: { duplicates?: 'skip' | 'merge' | 'create'; mapping?: string[]; workingCountries?: string[] } = {},
 ): Promise<ImportSummary> {
   const uploadId = await upload(workstation, fileName, bytes);
   const preview = await ok(workstation, 'imports.preview', { uploadId });
-  const started = await ok(workstation, 'imports.start', { uploadId, mapping: options.mapping ?? preview.suggestedMapping, duplicates: options.duplicates ?? 'skip' });
+  const started = await ok(workstation, 'imports.start', {
+    uploadId,
+    mapping: options.mapping ?? preview.suggestedMapping,
+    duplicates: options.duplicates ?? 'skip',
+    ...(options.workingCountries ? { workingCountries: options.workingCountries } : {}),
+  });
   await jobFinished(workstation, started.jobId);
   return ok(workstation, 'imports.get', { id: started.importId });
 }
