@@ -65,6 +65,8 @@ export const PhoneToReviewSchema = z.object({
   alternatives: z.array(z.string()),
 });
 
+export type PhoneToReview = z.infer<typeof PhoneToReviewSchema>;
+
 export const PhoneReviewPageSchema = z.object({ total: z.number().int().nonnegative(), rows: z.array(PhoneToReviewSchema) });
 
 export const PhoneResolveSchema = z.strictObject({

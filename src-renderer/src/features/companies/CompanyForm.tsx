@@ -7,7 +7,9 @@ import { useBridge, useQuery } from '#renderer/api/client';
 import { CustomFieldInputs } from '#renderer/features/contacts/ContactForm';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { FormFooter } from '#renderer/ui/FormFooter';
-import { PhoneListInput } from '#renderer/ui/PhoneListInput';
+import { PhoneListInput, type PhoneRowValue } from '#renderer/ui/PhoneListInput';
+import { usePhoneReadings } from '#renderer/api/usePhoneReadings';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 
 export interface CompanyFormProps {
   company: CompanyCard | null;
@@ -30,13 +32,15 @@ export function CompanyForm({ company, onClose, onSaved }: CompanyFormProps) {
     email: company?.email ?? '',
     address: company?.address ?? '',
     responsibleId: company?.responsible?.id ?? null,
-    phones: (company?.phones.map((p) => ({ kind: p.kind, raw: p.raw })) ?? [{ kind: 'work' as const, raw: '' }]),
+    phones: (company?.phones.map((p): PhoneRowValue => ({ id: p.id, kind: p.kind, raw: p.raw })) ?? [{ kind: 'work', raw: '' }]),
     tags: company?.tags.map((tag) => tag.name) ?? [],
     custom: initialCustom,
     notes: company?.notes ?? '',
     doNotCall: company?.doNotCall ?? false,
   });
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
+  const { locale } = useWorkplace();
+  const phoneReadings = usePhoneReadings(form.phones.map((p) => p.raw));
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
   const save = async () => {
     const input = {
@@ -66,7 +70,7 @@ export function CompanyForm({ company, onClose, onSaved }: CompanyFormProps) {
           <TextInput label={t('companies.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} data-testid="company-city" />
           <EmployeeSelect label={t('contacts.responsible')} value={form.responsibleId} onChange={(id) => set('responsibleId', id)} />
         </SimpleGrid>
-        <PhoneListInput value={form.phones} onChange={(phones) => set('phones', phones)} errors={errors.fields} newKind="work" testIdPrefix="company" />
+        <PhoneListInput value={form.phones} onChange={(phones) => set('phones', phones)} errors={errors.fields} newKind="work" testIdPrefix="company" readings={phoneReadings} locale={locale} />
         <SimpleGrid cols={2}>
           <TextInput label={t('companies.website')} value={form.website} onChange={(e) => set('website', e.currentTarget.value)} />
           <TextInput label={t('contactForm.emails')} value={form.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.fields.email} />

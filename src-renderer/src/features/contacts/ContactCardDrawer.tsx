@@ -2,6 +2,7 @@ import { ActionIcon, Anchor, Badge, Button, Divider, Drawer, Grid, Group, Loader
 import { IconAlertCircle, IconDots, IconMailOff, IconPhoneCall, IconPhoneOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryFlag } from '#renderer/ui/PhoneReading';
 import type { ContactCard } from '#contract';
 import { act, jobFinished } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
@@ -90,6 +91,7 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
           <Title order={3}>{card.fullName}</Title>
           <Group gap={6}>
             {card.position && <Text c="dimmed">{card.position}</Text>}
+            {card.city && <Text c="dimmed">{card.city}</Text>}
             {card.company && (
               <Anchor onClick={() => goTo({ area: 'companies', id: card.company?.id ?? null })} data-testid="card-company">
                 {card.company.name}
@@ -168,11 +170,11 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
                 </Tooltip>
                 <Text ff="monospace">{phone.raw}</Text>
                 <Text size="xs" c="dimmed">
-                  {t(`phoneKind.${phone.kind}`)}
+                  {countryFlag(phone.country)} {t(`phoneKind.${phone.kind}`)}
                 </Text>
-                {!phone.e164 && (
-                  <Tooltip label={t('card.unreadableNumber')}>
-                    <IconAlertCircle size={16} color="orange" />
+                {phone.status !== 'ok' && (
+                  <Tooltip label={phone.status === 'invalid' ? t('card.unreadableNumber') : t('card.numberToReview', { alternatives: [phone.e164, ...phone.alternatives].filter(Boolean).join(', ') })}>
+                    <IconAlertCircle size={16} color="orange" data-testid={`phone-flag-${phone.status}`} />
                   </Tooltip>
                 )}
               </Group>

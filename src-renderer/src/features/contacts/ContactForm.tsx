@@ -6,7 +6,9 @@ import { formErrors, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { FormFooter } from '#renderer/ui/FormFooter';
-import { PhoneListInput } from '#renderer/ui/PhoneListInput';
+import { PhoneListInput, type PhoneRowValue } from '#renderer/ui/PhoneListInput';
+import { usePhoneReadings } from '#renderer/api/usePhoneReadings';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { RecordPicker } from '#renderer/ui/RecordPicker';
 
 export interface ContactFormProps {
@@ -32,9 +34,10 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
     companyName: contact?.company?.name ?? initial?.companyName ?? null,
     position: contact?.position ?? '',
     responsibleId: contact?.responsible?.id ?? null,
-    phones: (contact?.phones.map((p) => ({ kind: p.kind, raw: p.raw })) ?? (initial?.phone ? [{ kind: 'mobile' as const, raw: initial.phone }] : [{ kind: 'mobile' as const, raw: '' }])),
+    phones: contact?.phones.map((p): PhoneRowValue => ({ id: p.id, kind: p.kind, raw: p.raw })) ?? [{ kind: 'mobile', raw: initial?.phone ?? '' }],
     emails: contact?.emails ?? [],
     address: contact?.addresses[0]?.text ?? '',
+    city: contact?.city ?? '',
     tags: contact?.tags.map((tag) => tag.name) ?? [],
     custom: initialCustom,
     notes: contact?.notes ?? '',
@@ -43,6 +46,8 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
     noEmail: contact?.noEmail ?? false,
   });
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
+  const { locale } = useWorkplace();
+  const phoneReadings = usePhoneReadings(form.phones.map((p) => p.raw));
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -58,6 +63,7 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
       phones: form.phones.filter((p) => p.raw.trim() !== ''),
       emails: form.emails,
       addresses: form.address.trim() ? [{ kind: 'work', text: form.address }] : [],
+      city: form.city.trim() || null,
       tags: form.tags,
       custom: form.custom,
       notes: form.notes,
@@ -85,9 +91,12 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
           <TextInput label={t('contactForm.position')} value={form.position} onChange={(e) => set('position', e.currentTarget.value)} />
           <EmployeeSelect label={t('contactForm.responsible')} value={form.responsibleId} onChange={(id) => set('responsibleId', id)} error={fieldError('responsibleId')} />
         </SimpleGrid>
-        <PhoneListInput value={form.phones} onChange={(phones) => set('phones', phones)} errors={errors.fields} newKind="work" testIdPrefix="contact" />
+        <PhoneListInput value={form.phones} onChange={(phones) => set('phones', phones)} errors={errors.fields} newKind="work" testIdPrefix="contact" readings={phoneReadings} locale={locale} />
         <TagsInput label={t('contactForm.emails')} value={form.emails} onChange={(v) => set('emails', v)} error={Object.entries(errors.fields).find(([k]) => k.startsWith('emails'))?.[1]} splitChars={[',', ' ', ';']} data-testid="contact-emails" />
-        <TextInput label={t('contactForm.address')} value={form.address} onChange={(e) => set('address', e.currentTarget.value)} />
+        <SimpleGrid cols={3}>
+          <TextInput style={{ gridColumn: 'span 2' }} label={t('contactForm.address')} value={form.address} onChange={(e) => set('address', e.currentTarget.value)} />
+          <TextInput label={t('contactForm.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} data-testid="contact-city" />
+        </SimpleGrid>
         <TagsInput label={t('contactForm.tags')} data={(tags.data ?? []).map((tag) => tag.name)} value={form.tags} onChange={(v) => set('tags', v)} />
         <CustomFieldInputs fields={(fields.data ?? []).filter((f) => f.entity === 'contact')} values={form.custom} onChange={(custom) => set('custom', custom)} errors={errors.fields} />
         <SimpleGrid cols={2}>

@@ -17,6 +17,7 @@ import { ContactCardDrawer } from './ContactCardDrawer';
 import { ContactForm } from './ContactForm';
 import { DuplicatesModal } from './DuplicatesModal';
 import { ImportWizard } from './ImportWizard';
+import { PhoneReviewDrawer } from './PhoneReviewDrawer';
 import { SegmentBuilder } from './SegmentBuilder';
 
 export interface ContactsScreenProps {
@@ -25,7 +26,7 @@ export interface ContactsScreenProps {
 }
 
 type Sort = 'name' | 'updated' | 'created';
-type Dialog = 'new' | 'import' | 'duplicates' | null;
+type Dialog = 'new' | 'import' | 'duplicates' | 'review' | null;
 
 /** Every client person: search, segments, a list of any length, import and export, duplicates. */
 export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
@@ -43,6 +44,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [version, setVersion] = useState(0);
   const segments = useQuery('segments.list', {});
+  const toReview = useQuery('phones.review', { limit: 1 });
   const request = { search: debounced, sortBy, sortDir: sortBy === 'name' ? ('asc' as const) : ('desc' as const), ...(filter.conditions.length > 0 ? { filter } : {}) };
   const head = useQuery('contacts.list', { ...request, limit: 1 });
   const requestJson = JSON.stringify(request);
@@ -113,6 +115,11 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
             <Button variant="subtle" onClick={() => setDialog('duplicates')}>
               {t('contacts.duplicates')}
             </Button>
+            {(toReview.data?.total ?? 0) > 0 && (
+              <Button variant="light" color="orange" onClick={() => setDialog('review')} data-testid="phones-to-review">
+                {t('phoneReview.button', { count: toReview.data?.total ?? 0 })}
+              </Button>
+            )}
           </Group>
         }
       >
@@ -185,6 +192,14 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
       )}
       {dialog === 'import' && <ImportWizard onClose={() => setDialog(null)} onImported={changed} />}
       {dialog === 'duplicates' && <DuplicatesModal onClose={() => setDialog(null)} onMerged={changed} />}
+      <PhoneReviewDrawer
+        opened={dialog === 'review'}
+        onClose={() => setDialog(null)}
+        onResolved={() => {
+          toReview.reload();
+          changed();
+        }}
+      />
     </Box>
   );
 }

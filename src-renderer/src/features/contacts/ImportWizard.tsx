@@ -1,11 +1,17 @@
-import { Alert, Button, FileButton, Group, Modal, Progress, ScrollArea, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Modal, MultiSelect, Progress, ScrollArea, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importTargets, type ImportPreview, type ImportSummary, type ImportTarget } from '#contract';
 import { act, jobFinished } from '#renderer/api/actions';
 import { useBridge, useEvent, useQuery } from '#renderer/api/client';
 import { uploadFile } from '#renderer/api/files';
+import { usePhoneReadings } from '#renderer/api/usePhoneReadings';
+import { countryOptions } from '#renderer/i18n/countries';
+import { countryFlag } from '#renderer/ui/PhoneReading';
 import { useErrorText } from '#renderer/ui/useErrorText';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
+
+const phoneTargets = new Set<ImportTarget>(['phone', 'mobile', 'workPhone']);
 
 export interface ImportWizardProps {
   onClose: () => void;
@@ -25,6 +31,16 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
   const [duplicates, setDuplicates] = useState<'skip' | 'merge' | 'create'>('skip');
   const [progress, setProgress] = useState<{ done: number; total: number }>({ done: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
+  const { settings, locale } = useWorkplace();
+  const [countries, setCountries] = useState<string[]>(settings.workingCountries);
+  // The sample's phone cells, read as the import will read them (the row's own country first).
+  const sample = step.name === 'map' ? step.preview.sample : [];
+  const countryColumn = mapping.indexOf('country');
+  const phoneCells = sample.flatMap((row, r) =>
+    mapping.flatMap((target, c) => (phoneTargets.has(target) && (row[c] ?? '').trim() !== '' ? [{ key: `${r}:${c}`, raw: (row[c] ?? '').trim(), ...(countryColumn >= 0 && row[countryColumn] ? { country: row[countryColumn] } : {}) }] : [])),
+  );
+  const readings = usePhoneReadings(phoneCells, countries);
+  const readingOf = new Map(phoneCells.map((cell, i) => [cell.key, readings[i]]));
 
   useEvent('job.progress', (p) => {
     if (step.name === 'running' && p.jobId === step.jobId) setProgress({ done: p.done, total: p.total });
@@ -51,7 +67,7 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
 
   const start = async () => {
     if (step.name !== 'map') return;
-    const started = await act(bridge, 'imports.start', { uploadId: step.uploadId, format: step.preview.format, encoding: step.preview.encoding, delimiter: step.preview.delimiter, mapping, duplicates }, errorText);
+    const started = await act(bridge, 'imports.start', { uploadId: step.uploadId, format: step.preview.format, encoding: step.preview.encoding, delimiter: step.preview.delimiter, mapping, duplicates, workingCountries: countries }, errorText);
     if (!started) return;
     setStep({ name: 'running', ...started });
     await jobFinished(bridge, started.jobId);
@@ -114,14 +130,34 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
                 <Table.Tbody>
                   {step.preview.sample.map((row, r) => (
                     <Table.Tr key={r}>
-                      {step.preview.headers.map((_, c) => (
-                        <Table.Td key={c}>{row[c] ?? ''}</Table.Td>
-                      ))}
+                      {step.preview.headers.map((_, c) => {
+                        const reading = readingOf.get(`${r}:${c}`);
+                        const best = reading?.readings[0];
+                        return (
+                          <Table.Td key={c}>
+                            {row[c] ?? ''}
+                            {reading && (
+                              <Text size="xs" c={reading.status === 'ok' ? 'dimmed' : 'orange.7'} data-testid="import-reading">
+                                {reading.status === 'invalid' ? t('importer.phoneInvalid') : `${countryFlag(best?.country ?? null)} ${best?.e164 ?? ''}${reading.status === 'ambiguous' ? ` ${t('importer.phoneAmbiguous', { count: reading.readings.length })}` : ''}`}
+                              </Text>
+                            )}
+                          </Table.Td>
+                        );
+                      })}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </ScrollArea>
+            <MultiSelect
+              label={t('importer.countries')}
+              description={t('importer.countriesHint')}
+              searchable
+              value={countries}
+              data={countryOptions(locale)}
+              onChange={(value) => value.length > 0 && setCountries(value)}
+              data-testid="import-countries"
+            />
             <Group>
               <Text size="sm">{t('importer.duplicates')}</Text>
               <SegmentedControl value={duplicates} onChange={(v) => setDuplicates(v)} data={(['skip', 'merge', 'create'] as const).map((d) => ({ value: d, label: t(`importer.duplicatePolicy.${d}`) }))} />
@@ -143,6 +179,37 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
               {t('importer.report', { rows: step.summary.rows, created: step.summary.created, merged: step.summary.merged, skipped: step.summary.skipped, rejected: step.summary.rejected })}
               {step.summary.state === 'undone' && ` ${t('importer.undone')}`}
             </Alert>
+            {step.summary.phoneIssues > 0 && (
+              <>
+                <Text size="sm" fw={500}>
+                  {t('importer.phoneIssues', { count: step.summary.phoneIssues })}
+                </Text>
+                <ScrollArea h={200}>
+                  <Table striped data-testid="import-phone-issues">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('importer.line')}</Table.Th>
+                        <Table.Th>{t('importer.field')}</Table.Th>
+                        <Table.Th>{t('importer.value')}</Table.Th>
+                        <Table.Th>{t('importer.reason')}</Table.Th>
+                        <Table.Th>{t('importer.tried')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {step.summary.phoneIssueList.map((issue, i) => (
+                        <Table.Tr key={i}>
+                          <Table.Td>{issue.line}</Table.Td>
+                          <Table.Td>{issue.field ?? t('common.unknown')}</Table.Td>
+                          <Table.Td>{issue.value}</Table.Td>
+                          <Table.Td>{issue.status === 'ambiguous' ? t('importer.issueAmbiguous', { readings: issue.readings.join(', ') }) : t('importer.issueInvalid')}</Table.Td>
+                          <Table.Td>{issue.tried.join('; ')}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea>
+              </>
+            )}
             {step.summary.rejections.length > 0 && (
               <ScrollArea h={260}>
                 <Table striped data-testid="import-rejections">

@@ -67,9 +67,16 @@ export function IncomingCallCard({ call, pop, onOpenContact, onCreateContact }: 
               </Group>
             )}
             {pop && pop.contacts.length > 1 && (
-              <Text size="xs" c="dimmed">
-                {t('incoming.more', { count: pop.contacts.length - 1 })}
-              </Text>
+              <Stack gap={0} data-testid="incoming-several">
+                <Text size="xs" c="orange.7">
+                  {t('incoming.several', { count: pop.contacts.length })}
+                </Text>
+                {pop.contacts.slice(1).map((other) => (
+                  <Anchor key={other.id} component="button" size="sm" ta="left" onClick={() => onOpenContact(other.id)}>
+                    {[other.fullName, other.companyName].filter(Boolean).join(' · ')}
+                  </Anchor>
+                ))}
+              </Stack>
             )}
           </Stack>
         ) : pop && pop.companies.length > 0 ? (

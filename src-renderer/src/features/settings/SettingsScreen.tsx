@@ -10,7 +10,7 @@ import { languageNames, languages } from '#renderer/i18n';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 import { useErrorText } from '#renderer/ui/useErrorText';
-import { countryOptions } from './countries';
+import { countryOptions } from '#renderer/i18n/countries';
 import { PhoneSettings } from './PhoneSettings';
 
 const systemValue = 'system';
