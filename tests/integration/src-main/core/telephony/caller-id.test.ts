@@ -3,7 +3,7 @@ import { ok } from '#tests/support/crm';
 import { eventually, registeredWorkstation, type RegisteredWorkstation } from '#tests/support/sip/phone-harness';
 import { runSipp } from '#tests/support/sip/sipp';
 import { useTestPbx } from '#tests/support/sip/test-pbx';
-import { plainSdp, UdpCaller, type CraftedInvite } from '#tests/support/sip/udp-caller';
+import { plainSdp, UdpCaller } from '#tests/support/sip/udp-caller';
 import { tempDirOutsideTest } from '#tests/support/temp-dir';
 import { createSuiteWorkstation } from '#tests/support/workstation';
 
@@ -40,7 +40,7 @@ describe('caller ID through the real Kamailio, every written form', () => {
   });
 
   const from = (user: string) => ({ From: `<sip:${user}@127.0.0.1>;tag=f${Math.random().toString(36).slice(2, 8)}` });
-  const cases: [string, Partial<CraftedInvite['headers']>, () => string, string][] = [
+  const cases: [string, Record<string, string>, () => string, string][] = [
     ['E.164 in From', from('+73432882210'), () => petrov, '+73432882210'],
     ['national with the trunk prefix (8…)', from('83432882210'), () => petrov, '+73432882210'],
     ['national without the trunk prefix', from('3432882210'), () => petrov, '+73432882210'],
@@ -54,7 +54,7 @@ describe('caller ID through the real Kamailio, every written form', () => {
   ];
 
   it.each(cases)('%s pops the right client, and the history keeps one canonical number beside the raw header', async (_name, headers, who, canonical) => {
-    const sent = caller.invite({ name: 'caller-id', headers: headers as Record<string, string>, body: plainSdp });
+    const sent = caller.invite({ name: 'caller-id', headers, body: plainSdp });
     const [call] = await eventually(ringing, (calls) => calls.length === 1, 10_000, 'a ringing call');
     expect(call).toMatchObject({ remoteNumber: canonical, contact: { id: who() } });
     const pop = await ok(op.workstation, 'phone.screenPop', { callId: call?.id ?? '' });
