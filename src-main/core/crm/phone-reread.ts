@@ -25,7 +25,8 @@ export function rereadDecision(stored: { raw: string; e164: string | null; statu
 }
 
 function rereadTable(sqlite: Database.Database, table: 'contact_phones' | 'company_phones', countries: readonly string[], onBatch: (rows: number, changed: number) => void): void {
-  const page = sqlite.prepare<[number, number], StoredPhone>(`SELECT rowid, raw, e164, status FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ?`);
+  // Readings a person settled are theirs: not read again.
+  const page = sqlite.prepare<[number, number], StoredPhone>(`SELECT rowid, raw, e164, status FROM ${table} WHERE rowid > ? AND confirmed = 0 ORDER BY rowid LIMIT ?`);
   const facts = sqlite.prepare(`UPDATE ${table} SET country = ?, nsn = ?, status = ?, alternatives = coalesce(?, alternatives), extension = ? WHERE rowid = ?`);
   const review = sqlite.prepare(`UPDATE ${table} SET status = 'review', alternatives = ? WHERE rowid = ?`);
   let after = 0;

@@ -54,7 +54,7 @@ export function resolvePhone(ctx: CrmContext, tx: WriteDb, input: MethodParams<'
   const values = reading
     ? { e164: reading.e164, country: reading.country, nsn: reading.subscriberDigits, status: 'ok' as const, alternatives: null }
     : { e164: null, country: null, nsn: null, status: 'ok' as const, alternatives: null };
-  tx.update(table).set({ ...values, updatedAt: ctx.clock.now(), updatedBy: ctx.settings().currentEmployeeId }).where(and(eq(table.id, input.phoneId))).run();
+  tx.update(table).set({ ...values, confirmed: true, updatedAt: ctx.clock.now(), updatedBy: ctx.settings().currentEmployeeId }).where(and(eq(table.id, input.phoneId))).run();
   if (input.owner === 'contact') reindexContact(tx, row.ownerId);
   else reindexCompany(tx, row.ownerId);
   const name =

@@ -18,6 +18,8 @@ export interface PhoneReadingFields {
   status: 'ok' | 'ambiguous' | 'invalid' | 'review';
   alternatives: string | null;
   extension: string | null;
+  /** A person chose this reading: later re-reads keep it. */
+  confirmed: boolean;
   /** Not stored: the spellings the search index finds the number by, already known from the reading. */
   spelled: NormalizedPhone | null;
 }
@@ -33,6 +35,7 @@ export function storedReading(raw: string, verdict: PhoneVerdict): PhoneReadingF
     status: verdict.status,
     alternatives: verdict.readings.length > 1 ? JSON.stringify(verdict.readings.slice(1).map((r) => r.e164)) : null,
     extension: verdict.extension,
+    confirmed: false,
     spelled: best ? { e164: best.e164, nationalDigits: best.nationalDigits, subscriberDigits: best.subscriberDigits } : null,
   };
 }
@@ -81,6 +84,7 @@ export function readPhoneInputs(phones: readonly PhoneInputRow[], countries: rea
       status: 'ok' as const,
       alternatives: null,
       extension: verdict.extension,
+      confirmed: true,
       spelled: { e164: picked.e164, nationalDigits: picked.nationalDigits, subscriberDigits: picked.subscriberDigits },
     };
   });
@@ -101,21 +105,28 @@ const ownerColumn = (table: PhoneTable) => ('contactId' in table ? table.contact
  */
 export function savePhones(ctx: CrmContext, tx: WriteDb, table: PhoneTable, ownerId: string, rows: readonly ReadPhoneInput[]): void {
   const owner = ownerColumn(table);
-  const existing = tx.select({ id: table.id, raw: table.raw }).from(table).where(eq(owner, ownerId)).all();
+  const existing = tx
+    .select({ id: table.id, raw: table.raw, e164: table.e164, country: table.country, nsn: table.nsn, status: table.status, alternatives: table.alternatives, confirmed: table.confirmed })
+    .from(table)
+    .where(eq(owner, ownerId))
+    .all();
   const unclaimed = new Map(existing.map((p) => [p.id, p]));
   const now = ctx.clock.now();
   const author = ctx.settings().currentEmployeeId;
   rows.forEach((row, position) => {
     const match = (row.id && unclaimed.get(row.id)) || [...unclaimed.values()].find((p) => p.raw === row.raw);
+    // A reading a person settled stays while the text stays the same (an edit of the name does not undo it).
+    const kept = match && match.confirmed && !row.confirmed && match.raw === row.raw ? match : row;
     const values = {
       kind: row.kind,
       raw: row.raw,
-      e164: row.e164,
-      country: row.country,
-      nsn: row.nsn,
-      status: row.status,
-      alternatives: row.alternatives,
+      e164: kept.e164,
+      country: kept.country,
+      nsn: kept.nsn,
+      status: kept.status,
+      alternatives: kept.alternatives,
       extension: row.extension,
+      confirmed: kept.confirmed,
       position,
       updatedAt: now,
       updatedBy: author,

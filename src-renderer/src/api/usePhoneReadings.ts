@@ -12,7 +12,7 @@ export interface PhoneToRead {
  * operator types: the form shows the reading, and the choices when there are several.
  */
 export function usePhoneReadings(numbers: readonly (string | PhoneToRead)[], countries?: readonly string[]): (PhoneVerdict | undefined)[] {
-  const items = numbers.map((n) => (typeof n === 'string' ? { raw: n } : n));
+  const items = numbers.map((n) => (typeof n === 'string' ? { raw: n } : { raw: n.raw, ...(n.country ? { country: n.country } : {}) }));
   const asked = items.some((item) => item.raw.trim() !== '');
   const readings = useQuery('phones.read', { items, ...(countries ? { countries: [...countries] } : {}) }, asked);
   const data = readings.data;

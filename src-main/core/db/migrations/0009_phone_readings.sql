@@ -3,6 +3,7 @@ ALTER TABLE `company_phones` ADD `nsn` text;--> statement-breakpoint
 ALTER TABLE `company_phones` ADD `status` text DEFAULT 'ok' NOT NULL;--> statement-breakpoint
 ALTER TABLE `company_phones` ADD `alternatives` text;--> statement-breakpoint
 ALTER TABLE `company_phones` ADD `extension` text;--> statement-breakpoint
+ALTER TABLE `company_phones` ADD `confirmed` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `company_phones` ADD `updated_at` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `company_phones` ADD `updated_by` text;--> statement-breakpoint
 CREATE INDEX `company_phones_nsn_idx` ON `company_phones` (`nsn`);--> statement-breakpoint
@@ -12,6 +13,7 @@ ALTER TABLE `contact_phones` ADD `nsn` text;--> statement-breakpoint
 ALTER TABLE `contact_phones` ADD `status` text DEFAULT 'ok' NOT NULL;--> statement-breakpoint
 ALTER TABLE `contact_phones` ADD `alternatives` text;--> statement-breakpoint
 ALTER TABLE `contact_phones` ADD `extension` text;--> statement-breakpoint
+ALTER TABLE `contact_phones` ADD `confirmed` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `contact_phones` ADD `updated_at` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `contact_phones` ADD `updated_by` text;--> statement-breakpoint
 CREATE INDEX `contact_phones_nsn_idx` ON `contact_phones` (`nsn`);--> statement-breakpoint

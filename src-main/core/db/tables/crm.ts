@@ -92,6 +92,8 @@ const phoneReadingColumns = {
   alternatives: text('alternatives'),
   /** "доб. 123" written after the number. */
   extension: text('extension'),
+  /** A person chose this reading (or said it is not a number): re-reading with other countries leaves it alone. */
+  confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
   position: integer('position').notNull().default(0),
   updatedAt: integer('updated_at').notNull().default(0),
   updatedBy: text('updated_by'),

@@ -44,7 +44,6 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [version, setVersion] = useState(0);
   const segments = useQuery('segments.list', {});
-  const toReview = useQuery('phones.review', { limit: 1 });
   const request = { search: debounced, sortBy, sortDir: sortBy === 'name' ? ('asc' as const) : ('desc' as const), ...(filter.conditions.length > 0 ? { filter } : {}) };
   const head = useQuery('contacts.list', { ...request, limit: 1 });
   const requestJson = JSON.stringify(request);
@@ -57,9 +56,12 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
     // version is in the list key; a change of it drops the table's cache and fetches again.
     [bridge, requestJson],
   );
+  const toReview = useQuery('phones.review', { limit: 1 });
   const changed = () => {
     setVersion((v) => v + 1);
     head.reload();
+    // Imports, edits and merges change which numbers wait for review.
+    toReview.reload();
   };
 
   const exportAs = async (format: 'csv' | 'xlsx' | 'vcard') => {
@@ -195,10 +197,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
       <PhoneReviewDrawer
         opened={dialog === 'review'}
         onClose={() => setDialog(null)}
-        onResolved={() => {
-          toReview.reload();
-          changed();
-        }}
+        onResolved={changed}
       />
     </Box>
   );

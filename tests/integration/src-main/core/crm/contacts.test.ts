@@ -58,6 +58,9 @@ describe('contacts and companies', () => {
     const picked = await ok(workstation, 'contacts.update', { id: saved.id, contact: { lastName: 'Шмідт', phones: [{ id: saved.phones[0]?.id, kind: 'work', raw: '044 123 45 67', e164: '+49441234567' }] } });
     // The same phone row, now settled on the German reading.
     expect(picked.phones).toMatchObject([{ id: saved.phones[0]?.id, e164: '+49441234567', country: 'DE', status: 'ok', alternatives: [] }]);
+    // Editing the name later does not undo the operator's choice.
+    const renamed = await ok(workstation, 'contacts.update', { id: saved.id, contact: { lastName: 'Schmidt', phones: [{ id: saved.phones[0]?.id, kind: 'work', raw: '044 123 45 67' }] } });
+    expect(renamed.phones).toMatchObject([{ id: saved.phones[0]?.id, e164: '+49441234567', status: 'ok' }]);
     expect(await callApi(workstation, 'contacts.update', { id: saved.id, contact: { lastName: 'Шмідт', phones: [{ kind: 'work', raw: '044 123 45 67', e164: '+999123' }] } })).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload', issues: [{ path: 'phones.0.e164' }] },

@@ -31,6 +31,11 @@ describe('stored numbers re-read when the working countries change', () => {
     await ok(workstation, 'phones.resolve', { phoneId, owner: 'contact', e164: '+73432882210' });
     expect((await ok(workstation, 'callerId.lookup', { number: '83432882210' })).contacts.map((c) => c.id)).toEqual([yekaterinburg.id]);
     expect((await ok(workstation, 'phones.review', {})).rows.map((r) => r.ownerName)).toEqual(['Шевченко']);
+
+    // A settled reading is the person's: another change of countries leaves it alone.
+    await ok(workstation, 'settings.update', { workingCountries: ['UA'] });
+    await eventually(() => ok(workstation, 'contacts.get', { id: kyiv.id }), (card) => card.phones[0]?.status === 'ok', 15_000, 'the next re-read');
+    expect((await ok(workstation, 'contacts.get', { id: yekaterinburg.id })).phones[0]).toMatchObject({ e164: '+73432882210', status: 'ok' });
   });
 
   it('does not run again for the same countries', async () => {
