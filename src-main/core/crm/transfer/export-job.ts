@@ -9,7 +9,7 @@ import { writeVCard } from './vcard';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'vcard';
 
-const columns = ['Прізвище / Last name', "Ім'я / First name", 'По батькові / Middle name', 'Компанія / Company', 'Посада / Position', 'Телефони / Phones', 'E-mail', 'Адреса / Address', 'Теги / Tags', 'Примітки / Notes', 'Не дзвонити / Do not call'];
+const columns = ['Прізвище / Last name', "Ім'я / First name", 'По батькові / Middle name', 'Компанія / Company', 'Посада / Position', 'Телефони / Phones', 'E-mail', 'Адреса / Address', 'Місто / City', 'Теги / Tags', 'Примітки / Notes', 'Не дзвонити / Do not call'];
 
 interface ExportRow {
   last_name: string;
@@ -21,6 +21,7 @@ interface ExportRow {
   phones: string | null;
   emails: string | null;
   address: string | null;
+  city: string | null;
   tags: string | null;
   notes: string;
   do_not_call: number;
@@ -61,6 +62,8 @@ export async function runExport(
     phones: sql<string | null>`(SELECT group_concat(coalesce(e164, raw), ', ') FROM (SELECT e164, raw FROM contact_phones p WHERE p.contact_id = "contacts"."id" ORDER BY p.position))`,
     emails: sql<string | null>`(SELECT group_concat(email, ', ') FROM (SELECT email FROM contact_emails e WHERE e.contact_id = "contacts"."id" ORDER BY e.position))`,
     address: sql<string | null>`(SELECT text FROM contact_addresses a WHERE a.contact_id = "contacts"."id" ORDER BY a.position LIMIT 1)`,
+    // The person's own city, else their company's.
+    city: sql<string | null>`coalesce(${contacts.city}, ${companies.city})`,
     tags: sql<string | null>`(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = "contacts"."id")`,
     notes: contacts.notes,
     do_not_call: contacts.doNotCall,
@@ -80,7 +83,7 @@ export async function runExport(
       yield Object.fromEntries(names.map((name, i) => [name, values[i]])) as unknown as ExportRow;
     }
   })();
-  const cells = (r: ExportRow) => [r.last_name, r.first_name, r.middle_name, r.company ?? '', r.position ?? '', r.phones ?? '', r.emails ?? '', r.address ?? '', r.tags ?? '', r.notes, r.do_not_call ? '1' : ''];
+  const cells = (r: ExportRow) => [r.last_name, r.first_name, r.middle_name, r.company ?? '', r.position ?? '', r.phones ?? '', r.emails ?? '', r.address ?? '', r.city ?? '', r.tags ?? '', r.notes, r.do_not_call ? '1' : ''];
 
   let done = 0;
   const tick = () => {

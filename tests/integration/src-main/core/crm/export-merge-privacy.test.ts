@@ -13,6 +13,7 @@ async function someone(workstation: Awaited<ReturnType<typeof crmWorkstation>>['
     position: '=HYPERLINK("http://evil.example")',
     phones: [{ kind: 'mobile', raw: '067 123 45 67' }, { kind: 'work', raw: '044 200 10 20' }],
     emails: ['taras@lan.example'],
+    city: 'Полтава',
     tags: ['опт'],
     notes: 'Дзвонити після 14:00; "важливий"',
   });
@@ -36,7 +37,8 @@ describe('export', () => {
     const report = await importFile(other, file.fileName, new Uint8Array(file.bytes));
     expect(report).toMatchObject({ created: 1, rejected: 0 });
     const back = await ok(other, 'contacts.get', { id: (await ok(other, 'contacts.list', {})).rows[0]!.id });
-    expect(back).toMatchObject({ fullName: 'Шевченко Тарас', company: { name: 'ТОВ «Лан»' }, emails: ['taras@lan.example'], notes: 'Дзвонити після 14:00; "важливий"' });
+    // The person's city goes out and comes back in on the person.
+    expect(back).toMatchObject({ fullName: 'Шевченко Тарас', city: 'Полтава', company: { name: 'ТОВ «Лан»' }, emails: ['taras@lan.example'], notes: 'Дзвонити після 14:00; "важливий"' });
     expect(back.phones.map((p) => p.e164)).toEqual(['+380671234567', '+380442001020']);
   });
 
