@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
 import type { LineState } from '#contract';
 
 /** One dialog in a dialog-info document (RFC 4235). */
@@ -15,36 +16,58 @@ export interface DialogInfo {
   dialogs: DialogEntry[];
 }
 
-export type DialogInfoParse = { ok: true; info: DialogInfo } | { ok: false; reason: string };
+/** A dialog entry that could not be read: reported, not skipped silently. */
+export interface RejectedDialog {
+  index: number;
+  id: string | null;
+  reason: string;
+}
+
+export type DialogInfoParse = { ok: true; info: DialogInfo; rejected: RejectedDialog[] } | { ok: false; reason: string };
 
 const dialogStates = new Set(['trying', 'proceeding', 'early', 'confirmed', 'terminated']);
 
-function attribute(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1] ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`, 'i').exec(tag)?.[1];
-}
+/** Namespace prefixes dropped (`d:dialog` → `dialog`), attributes kept, arrays where RFC 4235 allows repeats. */
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, isArray: (name) => name === 'dialog', processEntities: true });
+
+const text = (node: unknown): string | undefined => {
+  if (typeof node === 'string') return node;
+  if (node && typeof node === 'object' && '#text' in node) return String((node as Record<string, unknown>)['#text']);
+  return undefined;
+};
 
 /**
- * Reads an application/dialog-info+xml body. Namespace prefixes are ignored; a document without
- * its root element, version or state is refused with the reason (the watcher then keeps what it knew).
+ * Reads an application/dialog-info+xml body with fast-xml-parser. A document without its root
+ * element, version or state is refused with the reason (the watcher then keeps what it knew); a
+ * dialog entry without an id or with an unknown state is left out and reported with why.
  */
-export function parseDialogInfo(xml: string): DialogInfoParse {
-  const body = xml.replace(/<(\/?)[A-Za-z_][\w.-]*:/g, '<$1');
-  const root = /<dialog-info\b[^>]*>/i.exec(body)?.[0];
-  if (!root) return { ok: false, reason: 'no dialog-info element' };
-  const kind = attribute(root, 'state');
-  if (kind !== 'full' && kind !== 'partial') return { ok: false, reason: `dialog-info state is ${kind ?? 'missing'}` };
-  const version = Number(attribute(root, 'version'));
-  if (!Number.isInteger(version) || version < 0) return { ok: false, reason: 'dialog-info version is not a number' };
-  const dialogs: DialogEntry[] = [];
-  for (const match of body.matchAll(/<dialog(?=[\s>])([^>]*)>([\s\S]*?)<\/dialog>/gi)) {
-    const tag = `<dialog${match[1] ?? ''}>`;
-    const id = attribute(tag, 'id');
-    const state = /<state\b[^>]*>\s*([a-z]+)\s*<\/state>/i.exec(match[2] ?? '')?.[1]?.toLowerCase();
-    if (!id || !state || !dialogStates.has(state)) continue;
-    const direction = attribute(tag, 'direction');
-    dialogs.push({ id, state: state as DialogEntry['state'], direction: direction === 'initiator' || direction === 'recipient' ? direction : null });
+export function parseDialogInfo(body: string): DialogInfoParse {
+  let document: Record<string, unknown>;
+  try {
+    document = xml.parse(body) as Record<string, unknown>;
+  } catch (error) {
+    return { ok: false, reason: `not XML: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return { ok: true, info: { kind, version, entity: attribute(root, 'entity') ?? '', dialogs } };
+  const root = document['dialog-info'] as Record<string, unknown> | undefined;
+  if (!root || typeof root !== 'object') return { ok: false, reason: 'no dialog-info element' };
+  const kind = root['@state'];
+  if (kind !== 'full' && kind !== 'partial') return { ok: false, reason: `dialog-info state is ${typeof kind === 'string' ? kind : 'missing'}` };
+  const version = Number(root['@version']);
+  if (root['@version'] === undefined || !Number.isInteger(version) || version < 0) return { ok: false, reason: 'dialog-info version is not a number' };
+  const dialogs: DialogEntry[] = [];
+  const rejected: RejectedDialog[] = [];
+  ((root.dialog as Record<string, unknown>[] | undefined) ?? []).forEach((entry, index) => {
+    const id = typeof entry['@id'] === 'string' ? entry['@id'] : null;
+    const state = text(entry.state)?.trim().toLowerCase();
+    if (!id) rejected.push({ index, id, reason: 'a dialog without an id' });
+    else if (!state || !dialogStates.has(state)) rejected.push({ index, id, reason: `dialog state ${state ? `"${state}"` : 'missing'} is not one of RFC 4235's` });
+    else {
+      const direction = entry['@direction'];
+      dialogs.push({ id, state: state as DialogEntry['state'], direction: direction === 'initiator' || direction === 'recipient' ? direction : null });
+    }
+  });
+  const entity = root['@entity'];
+  return { ok: true, info: { kind, version, entity: typeof entity === 'string' ? entity : '', dialogs }, rejected };
 }
 
 /** A line's state from its dialogs: talking is busy, an incoming call not yet answered is ringing. */

@@ -102,6 +102,7 @@ export class LineWatcher implements Disposable {
           this.deps.logger.warn('Unreadable dialog-info from the PBX', { extension: line.extension, reason: parsed.reason });
           return;
         }
+        if (parsed.rejected.length > 0) this.deps.logger.warn('Dialog-info entries left out', { extension: line.extension, rejected: parsed.rejected });
         // A gap in partial notifications: start over with a fresh subscription and a full state.
         if (!line.dialogs.apply(parsed.info)) this.restart(line);
         else this.set(line, line.dialogs.state);

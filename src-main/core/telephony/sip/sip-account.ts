@@ -3,6 +3,7 @@ import type { PhoneStatus, RegistrationState } from '#contract';
 import type { Clock } from '#core/shared/clock';
 import type { Disposable } from '#core/shared/disposable';
 import type { Logger } from '#core/shared/logger';
+import { canRegistrationTransition, InvalidRegistrationTransitionError } from '#core/telephony/registration-state';
 import type { RefusedRequest } from './inbound-guard';
 import { WsTransport, type WsTransportOptions } from './ws-transport';
 
@@ -102,7 +103,9 @@ export class SipAccount implements Disposable {
     return this.state === 'registered';
   }
 
+  /** Every change of registration state goes through the table in registration-state.ts. */
   private set(state: RegistrationState, detail?: string): void {
+    if (!canRegistrationTransition(this.state, state)) throw new InvalidRegistrationTransitionError(this.state, state);
     this.state = state;
     this.detail = detail;
     this.deps.onStatus(this.status);

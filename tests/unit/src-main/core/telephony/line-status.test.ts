@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineDialogs, lineStateOf, parseDialogInfo } from '#core/telephony/line-status';
 
@@ -11,12 +12,21 @@ describe('dialog-info documents (RFC 4235)', () => {
     expect(parsed).toEqual({
       ok: true,
       info: { kind: 'full', version: 3, entity: 'sip:101@pbx', dialogs: [{ id: 'a', state: 'trying', direction: 'recipient' }, { id: 'b', state: 'confirmed', direction: 'initiator' }] },
+      rejected: [],
     });
   });
 
-  it('ignores namespace prefixes and unknown states, refuses documents that are not dialog-info', () => {
-    const prefixed = `<d:dialog-info xmlns:d="urn:ietf:params:xml:ns:dialog-info" version="1" state="partial"><d:dialog id="x"><d:state>early</d:state></d:dialog><d:dialog id="y"><d:state>dancing</d:state></d:dialog></d:dialog-info>`;
-    expect(parseDialogInfo(prefixed)).toMatchObject({ ok: true, info: { kind: 'partial', dialogs: [{ id: 'x', state: 'early', direction: null }] } });
+  it('reads namespace prefixes, reports entries it leaves out, refuses documents that are not dialog-info', () => {
+    const prefixed = `<d:dialog-info xmlns:d="urn:ietf:params:xml:ns:dialog-info" version="1" state="partial"><d:dialog id="x"><d:state>early</d:state></d:dialog><d:dialog id="y"><d:state>dancing</d:state></d:dialog><d:dialog><d:state>early</d:state></d:dialog></d:dialog-info>`;
+    expect(parseDialogInfo(prefixed)).toMatchObject({
+      ok: true,
+      info: { kind: 'partial', dialogs: [{ id: 'x', state: 'early', direction: null }] },
+      rejected: [
+        { index: 1, id: 'y', reason: 'dialog state "dancing" is not one of RFC 4235\'s' },
+        { index: 2, id: null, reason: 'a dialog without an id' },
+      ],
+    });
+    expect(parseDialogInfo('<dialog-info version="1" state="full"><dialog id="a"><state>early</state></dialog')).toMatchObject({ ok: false });
     expect(parseDialogInfo('<presence/>')).toEqual({ ok: false, reason: 'no dialog-info element' });
     expect(parseDialogInfo('<dialog-info version="1" state="weird"/>')).toEqual({ ok: false, reason: 'dialog-info state is weird' });
     expect(parseDialogInfo('<dialog-info state="full"/>')).toEqual({ ok: false, reason: 'dialog-info version is not a number' });
@@ -46,5 +56,14 @@ describe('dialog-info documents (RFC 4235)', () => {
     expect(read(doc(5, 'partial', dialog('a', 'terminated')))).toBe(false);
     expect(read(doc(6, 'full', ''))).toBe(true);
     expect(line.state).toBe('idle');
+  });
+
+  it('never throws on any body', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string().map((inner) => doc(1, 'full', inner))), (body) => {
+        expect(typeof parseDialogInfo(body).ok).toBe('boolean');
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
