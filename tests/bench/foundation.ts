@@ -1,28 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { runtimeAssets } from '#core/app/runtime-assets';
-import { createWorkstation } from '#core/app/workstation';
 import { openDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
-import { SealedFileSecretStore, keyFileSealer } from '#core/secrets/sealed-file-store';
 import { silentLogger } from '#core/shared/logger';
 import { contactPageQuery } from '#core/crm/contacts';
 import { searchMatchExpression } from '#core/crm/search-index';
 import { startWebHost } from '#hosts/web/web-host';
 import { connectApi } from '#tests/support/ws-client';
+import { assets, scratchDir, workstationOn } from './bench-workstation';
 import { percentile, sampleMs, type Figure } from './measure';
 import { benchNow, millionContactDatabase } from './million-contacts';
 
-const assets = runtimeAssets(import.meta.url);
 const prefixes = ['шев', 'ков', 'мель', 'іван', 'smi', 'бон', 'лис', 'sch', 'поп', 'ткач', 'кра', 'olійн', 'гнат', 'мор'];
 
 /** Foundation figures: seeding, opening a large database, the API's overhead over bare SQLite, the browser host's round trip. */
 export async function foundationFigures(log: (line: string) => void): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const scratch = { path: mkdtempSync(join(tmpdir(), 'bench-')), remove: () => rmSync(scratch.path, { recursive: true, force: true }) };
+  const scratch = scratchDir();
   try {
     // Seeding speed, on a fresh file.
     const seedDb = openDatabase({ file: join(scratch.path, 'seed.sqlite'), migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
@@ -55,17 +50,7 @@ export async function foundationFigures(log: (line: string) => void): Promise<Fi
     reader.close();
     raw.close();
 
-    const millionWorkstation = createWorkstation({
-      dataDir,
-      host: 'web',
-      version: 'bench',
-      systemLocale: 'uk-UA',
-      ...assets,
-      secrets: new SealedFileSecretStore(join(dataDir, 'secrets.json'), keyFileSealer(join(dataDir, 'secrets.key'))),
-      logger: silentLogger,
-      startReminders: false,
-      databaseFile: millionFile,
-    });
+    const millionWorkstation = workstationOn(dataDir, millionFile);
     const apiSamples = await sampleMs(300, (i) =>
       millionWorkstation.dispatch('contacts.list', { search: prefixes[i % prefixes.length] as string, limit: 50 }, { origin: 'bench' }),
     );

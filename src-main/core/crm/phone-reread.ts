@@ -3,13 +3,18 @@ import type { AppDatabase } from '#core/db/connection';
 import { readPhone } from '#core/shared/phone-reading';
 import { storedReading } from './phone-rows';
 
-const batchRows = 5_000;
+/** Small batches: each holds the write lock briefly, so a call being logged never waits long behind a re-read. */
+const batchRows = 1_000;
 
 interface StoredPhone {
   rowid: number;
   raw: string;
   e164: string | null;
   status: string;
+  country: string | null;
+  nsn: string | null;
+  alternatives: string | null;
+  extension: string | null;
 }
 
 /** What re-reading a stored number with the working countries decides: fill in what was not stored, or ask a person. */
@@ -26,7 +31,9 @@ export function rereadDecision(stored: { raw: string; e164: string | null; statu
 
 function rereadTable(sqlite: Database.Database, table: 'contact_phones' | 'company_phones', countries: readonly string[], onBatch: (rows: number, changed: number) => void): void {
   // Readings a person settled are theirs: not read again.
-  const page = sqlite.prepare<[number, number], StoredPhone>(`SELECT rowid, raw, e164, status FROM ${table} WHERE rowid > ? AND confirmed = 0 ORDER BY rowid LIMIT ?`);
+  const page = sqlite.prepare<[number, number], StoredPhone>(
+    `SELECT rowid, raw, e164, status, country, nsn, alternatives, extension FROM ${table} WHERE rowid > ? AND confirmed = 0 ORDER BY rowid LIMIT ?`,
+  );
   const facts = sqlite.prepare(`UPDATE ${table} SET country = ?, nsn = ?, status = ?, alternatives = coalesce(?, alternatives), extension = ? WHERE rowid = ?`);
   const review = sqlite.prepare(`UPDATE ${table} SET status = 'review', alternatives = ? WHERE rowid = ?`);
   let after = 0;
@@ -42,7 +49,9 @@ function rereadTable(sqlite: Database.Database, table: 'contact_phones' | 'compa
           review.run(decision.values.alternatives, row.rowid);
         } else {
           const v = decision.values;
-          facts.run(v.country, v.nsn, v.status, v.alternatives ?? null, v.extension, row.rowid);
+          // Most numbers already read this way: nothing to write, no lock taken for them.
+          const same = v.country === row.country && v.nsn === row.nsn && v.status === row.status && (v.alternatives === undefined || v.alternatives === row.alternatives) && v.extension === row.extension;
+          if (!same) facts.run(v.country, v.nsn, v.status, v.alternatives ?? null, v.extension, row.rowid);
         }
       }
     })();
