@@ -163,10 +163,19 @@ export const ContactListRequestSchema = PageRequestSchema.extend({
   /** A segment's conditions, saved or being built. */
   filter: SegmentDefinitionSchema.optional(),
   companyId: IdSchema.optional(),
+  /**
+   * Keyset paging: the rows right after (or before) the row with this cursor, whatever its offset — a
+   * deep page costs what the first does. `fromEnd` gives the list's last rows. Without them, `offset`.
+   */
+  after: z.string().max(600).optional(),
+  before: z.string().max(600).optional(),
+  fromEnd: z.boolean().optional(),
 });
 
 export const ContactListItemSchema = z.object({
   id: IdSchema,
+  /** Where this row stands in its list's order, for keyset paging (opaque). */
+  cursor: z.string(),
   fullName: z.string(),
   companyName: z.string().nullable(),
   position: z.string().nullable(),

@@ -11,7 +11,7 @@ import { readPhone } from '#core/shared/phone-reading';
 import { foldForSearch } from '#core/shared/text';
 import { assets, scratchDir, workstationOn } from './bench-workstation';
 import { percentile, sampleMs, type Figure } from './measure';
-import { benchNow, millionContactDatabase } from './million-contacts';
+import { benchNow, millionContactDatabase } from '#tests/support/million-contacts';
 
 const searches = ['шевч', 'коваленко ол', 'мельн', 'агросвіт', 'smith', '067 12', '+38050 7', 'іван', 'brightline', 'sch', 'o.shev', 'лисенко а', '044 2', 'бонд'];
 const importRows = 200_000;

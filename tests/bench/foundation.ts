@@ -10,7 +10,7 @@ import { startWebHost } from '#hosts/web/web-host';
 import { connectApi } from '#tests/support/ws-client';
 import { assets, scratchDir, workstationOn } from './bench-workstation';
 import { percentile, sampleMs, type Figure } from './measure';
-import { benchNow, millionContactDatabase } from './million-contacts';
+import { benchNow, millionContactDatabase } from '#tests/support/million-contacts';
 
 const prefixes = ['шев', 'ков', 'мель', 'іван', 'smi', 'бон', 'лис', 'sch', 'поп', 'ткач', 'кра', 'olійн', 'гнат', 'мор'];
 

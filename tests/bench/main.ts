@@ -1,6 +1,7 @@
 import { crmFigures } from './crm';
 import { foundationFigures } from './foundation';
 import { printFigure } from './measure';
+import { uiFigures } from './ui';
 import { robustnessFigures } from './robustness';
 import { telephonyFigures } from './telephony';
 
@@ -11,7 +12,7 @@ import { telephonyFigures } from './telephony';
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const only = process.argv[2];
-  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures, robustness: robustnessFigures };
+  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures };
   for (const [name, suite] of Object.entries(suites)) {
     if (only && only !== name) continue;
     for (const figure of await suite(log)) printFigure(figure);

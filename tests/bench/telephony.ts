@@ -8,7 +8,7 @@ import { TestKamailio } from '#tests/support/sip/kamailio';
 import { SipPeer } from '#tests/support/sip/sip-peer';
 import { assets, scratchDir, workstationOn } from './bench-workstation';
 import { percentile, type Figure } from './measure';
-import { millionContactCopy } from './million-contacts';
+import { millionContactCopy } from '#tests/support/million-contacts';
 
 /**
  * Every SIP message on every `ws` socket of this process, with its time: the moment an INVITE

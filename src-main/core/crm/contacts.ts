@@ -45,11 +45,14 @@ function listWhere(request: MethodParams<'contacts.list'>, countries: readonly s
   );
 }
 
-/** Contacts as list rows (name, company, phone, e-mail, responsible), before filtering. */
-function contactListSelect(db: ReadDb, search: string) {
+type SortColumn = typeof contacts.searchName | typeof contacts.updatedAt | typeof contacts.createdAt;
+
+/** Contacts as list rows (name, company, phone, e-mail, responsible), before filtering, with the value they sort by. */
+function contactListSelect(db: ReadDb, search: string, sortColumn: SortColumn) {
   return db
     .select({
       id: contacts.id,
+      sortKey: sortColumn,
       fullName: contacts.fullName,
       companyName: companies.name,
       position: contacts.position,
@@ -63,20 +66,51 @@ function contactListSelect(db: ReadDb, search: string) {
     .leftJoin(employees, eq(employees.id, contacts.responsibleId));
 }
 
-/** List rows for the given contacts, by name. */
-export function contactItemsByIds(db: ReadDb, ids: readonly string[]): ContactListItem[] {
-  return contactListSelect(db, '').where(inArray(contacts.id, [...ids])).orderBy(asc(contacts.searchName)).all();
+/** A row's place in its list (sort value and id), opaque to the window. */
+function cursorOf(sortKey: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
 }
 
-/** The page query, unexecuted: tests read its plan. */
+function readCursor(cursor: string): [string | number, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'string') return [value[0], value[1]];
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new DomainError('invalid_payload', 'The list position is not one this workstation handed out; scroll from the top again', { field: 'cursor' });
+}
+
+function toItem({ sortKey, ...row }: { sortKey: string | number } & Omit<ContactListItem, 'cursor'>): ContactListItem {
+  return { ...row, cursor: cursorOf(sortKey, row.id) };
+}
+
+/** List rows for the given contacts, by name. */
+export function contactItemsByIds(db: ReadDb, ids: readonly string[]): ContactListItem[] {
+  return contactListSelect(db, '', contacts.searchName).where(inArray(contacts.id, [...ids])).orderBy(asc(contacts.searchName)).all().map(toItem);
+}
+
+/**
+ * The page query, unexecuted (tests read its plan): by keyset after or before a cursor, the last rows
+ * (`fromEnd`), or by offset. A keyset page reads its rows straight from the sort index, however deep.
+ */
 export function contactPageQuery(db: ReadDb, request: MethodParams<'contacts.list'>, countries: readonly string[] = ['UA'], now = Date.now()) {
-  const order = request.sortDir === 'asc' ? asc : desc;
+  const ascending = request.sortDir === 'asc';
   const sortColumn = { name: contacts.searchName, updated: contacts.updatedAt, created: contacts.createdAt }[request.sortBy];
-  return contactListSelect(db, request.search)
-    .where(listWhere(request, countries, now))
+  // Reading backwards (before a cursor, or from the end) walks the index the other way; the rows are turned round after.
+  const backwards = request.before !== undefined || request.fromEnd === true;
+  const order = ascending !== backwards ? asc : desc;
+  const cursor = request.after ?? request.before;
+  let seek: SQL | undefined;
+  if (cursor !== undefined) {
+    const [value, id] = readCursor(cursor);
+    seek = ascending !== backwards ? sql`(${sortColumn}, ${contacts.id}) > (${value}, ${id})` : sql`(${sortColumn}, ${contacts.id}) < (${value}, ${id})`;
+  }
+  const query = contactListSelect(db, request.search, sortColumn)
+    .where(and(listWhere(request, countries, now), seek))
     .orderBy(order(sortColumn), order(contacts.id))
-    .limit(request.limit)
-    .offset(request.offset);
+    .limit(request.limit);
+  return cursor !== undefined || request.fromEnd ? query : query.offset(request.offset);
 }
 
 export function listContacts(
@@ -86,7 +120,8 @@ export function listContacts(
   now = Date.now(),
 ): { total: number; truncated: boolean; unsearchable: boolean; rows: ContactListItem[] } {
   if (request.search.trim() !== '' && !searchMatchExpression(request.search, countries)) return { total: 0, truncated: false, unsearchable: true, rows: [] };
-  const rows = contactPageQuery(db, request, countries, now).all();
+  const page = contactPageQuery(db, request, countries, now).all().map(toItem);
+  const rows = request.before !== undefined || request.fromEnd ? page.reverse() : page;
   const total =
     db
       .select({ n: sql<number>`count(*)` })

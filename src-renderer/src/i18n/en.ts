@@ -587,6 +587,7 @@ export const en = {
     unknown: 'Unknown',
     pick: 'Pass the call to {{name}}',
   },
+  table: { pageFailed: 'These rows could not be loaded' },
   common: { retry: 'Try again', close: 'Close', loading: 'Loading…', unknown: '—', save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit', delete: 'Delete', more: 'More' },
 };
 

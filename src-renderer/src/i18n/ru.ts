@@ -588,5 +588,6 @@ export const ru: Messages = {
     unknown: 'Неизвестно',
     pick: 'Передать звонок: {{name}}',
   },
+  table: { pageFailed: 'Эти строки не удалось загрузить' },
   common: { retry: 'Повторить', close: 'Закрыть', loading: 'Загрузка…', unknown: '—', save: 'Сохранить', cancel: 'Отмена', add: 'Добавить', edit: 'Изменить', delete: 'Удалить', more: 'Ещё' },
 };

@@ -588,5 +588,6 @@ export const uk: Messages = {
     unknown: 'Невідомо',
     pick: 'Передати дзвінок: {{name}}',
   },
+  table: { pageFailed: 'Ці рядки не вдалося завантажити' },
   common: { retry: 'Спробувати ще', close: 'Закрити', loading: 'Завантаження…', unknown: '—', save: 'Зберегти', cancel: 'Скасувати', add: 'Додати', edit: 'Змінити', delete: 'Видалити', more: 'Ще' },
 };

@@ -12,7 +12,7 @@ import { formatDateTime, formatNumber } from '#renderer/i18n/format';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 import { useErrorText } from '#renderer/ui/useErrorText';
-import { VirtualTable, type VirtualColumn } from '#renderer/ui/VirtualTable';
+import { VirtualTable, type PageRequest, type VirtualColumn } from '#renderer/ui/VirtualTable';
 import { ContactCardDrawer } from './ContactCardDrawer';
 import { ContactForm } from './ContactForm';
 import { DuplicatesModal } from './DuplicatesModal';
@@ -49,12 +49,14 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
   const requestJson = JSON.stringify(request);
   const listKey = `${requestJson}#${version}`;
   const loadPage = useCallback(
-    async (offset: number, limit: number) => {
-      const result = await bridge.invoke('contacts.list', { ...(JSON.parse(requestJson) as typeof request), offset, limit });
-      return result.ok ? result.value.rows : [];
+    async (page: PageRequest) => {
+      const result = await bridge.invoke('contacts.list', { ...(JSON.parse(requestJson) as typeof request), ...page });
+      // A failed page is shown as such in the table (with a retry), never as an empty stretch of the list.
+      if (!result.ok) throw new Error(errorText(result.error.code, result.error.message));
+      return result.value.rows;
     },
     // version is in the list key; a change of it drops the table's cache and fetches again.
-    [bridge, requestJson],
+    [bridge, errorText, requestJson],
   );
   const toReview = useQuery('phones.review', { limit: 1 });
   const changed = () => {
@@ -169,6 +171,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
         loadPage={loadPage}
         listKey={listKey}
         rowKey={(row) => row.id}
+        rowCursor={(row) => row.cursor}
         onOpen={(row) => onOpen(row.id)}
         height={Math.max(300, height - 260)}
         empty={<Text c="dimmed" ta="center">{debounced || filter.conditions.length > 0 ? t('contacts.noMatches', { search: debounced }) : t('contacts.empty')}</Text>}
