@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CallerIdMatch } from '#contract';
-import type { Db } from '#core/db/handles';
+import type { ReadDb } from '#core/db/handles';
 import { nationalSignificantCandidates, readPhone } from '#core/shared/phone-reading';
 
 type Statements = ReturnType<typeof prepare>;
@@ -28,7 +28,7 @@ function prepare(sqlite: Database.Database) {
  * listed with the person; a company's own number (the switchboard) finds the company. Several
  * matches are all returned: the screen pop says so.
  */
-export function lookupCallerId(db: Db, number: string, countries: readonly string[]): CallerIdMatch {
+export function lookupCallerId(db: ReadDb, number: string, countries: readonly string[]): CallerIdMatch {
   let s = cache.get(db.$client);
   if (!s) {
     s = prepare(db.$client);

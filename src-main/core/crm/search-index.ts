@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '#core/db/handles';
+import type { ReadDb, WriteDb } from '#core/db/handles';
 import { spellingsOf, typedDigitAlternatives, type NormalizedPhone } from '#core/shared/phone';
 import { phoneDigits, searchWords } from '#core/shared/text';
 
@@ -33,7 +33,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function statements(db: Db): Statements {
+function statements(db: ReadDb): Statements {
   const sqlite = db.$client;
   let prepared = cache.get(sqlite);
   if (!prepared) {
@@ -55,14 +55,14 @@ export function phoneTokens(phone: string | NormalizedPhone): string[] {
 }
 
 /** The search entry's rowid: the contact's own, or the company's negated. */
-function entryRowid(db: Db, kind: SearchKind, id: string): number | bigint | undefined {
+function entryRowid(db: ReadDb, kind: SearchKind, id: string): number | bigint | undefined {
   const s = statements(db);
   const row = kind === 'contact' ? s.contactRowid.get(id) : s.companyRowid.get(id);
   return row === undefined ? undefined : kind === 'contact' ? row.rowid : -row.rowid;
 }
 
 /** Puts a record into the search index, replacing what was there. Call inside the write that changed it. */
-export function indexDocument(db: Db, doc: SearchDocument): void {
+export function indexDocument(db: WriteDb, doc: SearchDocument): void {
   const s = statements(db);
   const own = doc.rowid ?? (doc.kind === 'contact' ? s.contactRowid.get(doc.id)?.rowid : s.companyRowid.get(doc.id)?.rowid);
   if (own === undefined) return;
@@ -78,7 +78,7 @@ export function indexDocument(db: Db, doc: SearchDocument): void {
 }
 
 /** Takes a record out of the search index; call before deleting the record itself. */
-export function removeDocument(db: Db, kind: SearchKind, id: string): void {
+export function removeDocument(db: WriteDb, kind: SearchKind, id: string): void {
   const rowid = entryRowid(db, kind, id);
   if (rowid !== undefined) statements(db).deleteDoc.run(rowid);
 }
@@ -96,7 +96,7 @@ export function searchMatchExpression(text: string, countries: readonly string[]
 }
 
 /** Records matching the typed text, in index order (the caller ranks the few it shows). */
-export function searchIndex(db: Db, text: string, countries: readonly string[], limit: number): { kind: SearchKind; id: string }[] {
+export function searchIndex(db: ReadDb, text: string, countries: readonly string[], limit: number): { kind: SearchKind; id: string }[] {
   const expression = searchMatchExpression(text, countries);
   if (!expression) return [];
   const s = statements(db);

@@ -48,19 +48,13 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     throw asCorruption(file, error);
   }
   try {
-    // Connection-level settings only: nothing here writes to the file.
-    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    sqlite.pragma('foreign_keys = ON');
-    // SQLite's lower() and NOCASE fold ASCII only; fold() compares Cyrillic (and ё/е, apostrophes) as search does.
-    sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : typeof value === 'number' ? String(value) : null));
+    connectionSettings(sqlite, options.busyTimeoutMs);
     const known = readKnownMigrations(migrationsFolder);
     const comparison = compareMigrations(readAppliedMigrations(sqlite, file), known);
     if (comparison.status === 'newer') throw new DatabaseFromNewerVersionError(file, comparison.unknown.length);
 
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
-    // 64 MB of page cache per connection: a desktop has the memory, and a million-row list has the pages.
-    sqlite.pragma('cache_size = -65536');
     const db = drizzle(sqlite, { schema });
     if (comparison.status !== 'current') migrate(db, { migrationsFolder });
     // The app keeps its own query-planner statistics (SQLite's advice for long-lived connections): a
@@ -72,6 +66,31 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     sqlite.close();
     throw error instanceof DatabaseFromNewerVersionError ? error : asCorruption(file, error);
   }
+}
+
+/** Connection-level settings shared by every connection; nothing here writes to the file. */
+function connectionSettings(sqlite: Database.Database, busyTimeoutMs = 5_000): void {
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  sqlite.pragma('foreign_keys = ON');
+  // 64 MB of page cache per connection: a desktop has the memory, and a million-row list has the pages.
+  sqlite.pragma('cache_size = -65536');
+  // SQLite's lower() and NOCASE fold ASCII only; fold() compares Cyrillic (and ё/е, apostrophes) as search does.
+  sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : typeof value === 'number' ? String(value) : null));
+}
+
+/** A connection that cannot write at all (reports): opened read-only, `query_only` on top. */
+export interface ReadOnlyDatabase {
+  readonly read: ReadDb;
+  close(): void;
+}
+
+/** Opens the (already migrated) database read-only, for work that only reads: reports in their pooled worker. */
+export function openReadOnlyDatabase(options: Pick<OpenDatabaseOptions, 'file' | 'nativeBinding' | 'busyTimeoutMs'>): ReadOnlyDatabase {
+  checkHeader(options.file);
+  const sqlite = new Database(options.file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  connectionSettings(sqlite, options.busyTimeoutMs);
+  sqlite.pragma('query_only = ON');
+  return { read: drizzle(sqlite, { schema }), close: () => sqlite.close() };
 }
 
 function wrap(file: string, sqlite: Database.Database, db: Db): AppDatabase {

@@ -7,8 +7,12 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 declare const writeBrand: unique symbol;
 
-/** For queries. Any handle can read. */
-export type ReadDb = Db;
+/**
+ * For queries: drizzle without its write methods, so code handed a reader cannot insert, update or
+ * delete through it (a write needs `AppDatabase.write`). The worker that runs reports goes further and
+ * opens the file read-only.
+ */
+export type ReadDb = Omit<Db, 'insert' | 'update' | 'delete' | 'run' | 'transaction' | 'batch'>;
 
 /**
  * For mutations. Only handed out inside `AppDatabase.write(...)`, so a multi-row change

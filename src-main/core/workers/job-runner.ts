@@ -4,7 +4,8 @@ import { DomainError, notFound } from '#core/shared/errors';
 import type { IdGenerator } from '#core/shared/ids';
 import type { Disposable } from '#core/shared/disposable';
 import type { JobJournal } from './job-journal';
-import { WorkerMessageSchema, type DatabaseLocation, type JobRequest } from './protocol';
+import { isQuery, WorkerMessageSchema, type DatabaseLocation, type JobRequest, type QueryRequest } from './protocol';
+import { JobCancelledError, QueryPool } from './query-pool';
 import type { WorkerScript } from './worker-script';
 
 export interface JobRunnerOptions {
@@ -35,19 +36,24 @@ function isAnnounced(kind: string): kind is JobKind {
  * jobs the operator started goes out as `job.progress` events.
  */
 export class JobRunner implements Disposable {
-  private readonly running = new Map<string, { worker: Worker; cancel: () => void }>();
+  private readonly running = new Map<string, { worker: Worker | null; cancel: () => void }>();
+  /** Reports and other read-only queries: one kept worker on a read-only connection. */
+  private readonly queries: QueryPool;
   /** Set while the app quits: jobs stopped then stay "running" in the journal, to be found interrupted at the next start. */
   private stopping = false;
 
-  constructor(private readonly options: JobRunnerOptions) {}
+  constructor(private readonly options: JobRunnerOptions) {
+    this.queries = new QueryPool({ script: options.script, database: options.database });
+  }
 
   /** Starts a job (or runs an interrupted one again under its own id); `finished` rejects with the job's DomainError. */
   run(job: JobRequest, jobId: string = this.options.ids.next()): { jobId: string; finished: Promise<JobOutcome> } {
     const { journal } = this.options;
     journal.started(jobId, job);
+    if (isQuery(job)) return { jobId, finished: this.query(jobId, job) };
     const worker = new Worker(this.options.script.source, { eval: this.options.script.eval });
     const report = (progress: Omit<JobProgress, 'jobId' | 'kind'>): JobOutcome => {
-      const full = { jobId, kind: job.kind as JobKind, ...progress };
+      const full = { jobId, kind: job.kind, ...progress };
       if (isAnnounced(job.kind)) this.options.onProgress(full);
       return full;
     };
@@ -71,7 +77,7 @@ export class JobRunner implements Disposable {
       this.running.set(jobId, {
         worker,
         cancel: () => {
-          fail('cancelled', new DomainError('conflict', 'The job was cancelled'));
+          fail('cancelled', new JobCancelledError());
           void worker.terminate();
         },
       });
@@ -98,6 +104,33 @@ export class JobRunner implements Disposable {
     return { jobId, finished };
   }
 
+  /** A read-only job, in the pooled query worker; journaled like the rest, so a crash leaves it "interrupted". */
+  private query(jobId: string, job: QueryRequest): Promise<JobOutcome> {
+    const { journal } = this.options;
+    let last = { done: 0, total: 0 };
+    this.running.set(jobId, { worker: null, cancel: () => this.queries.cancel(jobId) });
+    const outcome = (state: JobOutcome['state'], message?: string): JobOutcome => ({ jobId, kind: job.kind as JobKind, state, ...last, ...(message ? { message } : {}) });
+    const finished = this.queries
+      .run(jobId, job, (progress) => {
+        last = progress;
+        journal.progress(jobId, progress.done, progress.total);
+      })
+      .then(
+        (result) => {
+          last = { done: result.done, total: result.total };
+          journal.finished(jobId, 'done', last);
+          return { ...outcome('done'), result: result.result };
+        },
+        (error: Error) => {
+          if (!this.stopping) journal.finished(jobId, error instanceof JobCancelledError ? 'cancelled' : 'failed', { ...last, message: error.message });
+          throw error;
+        },
+      )
+      .finally(() => this.running.delete(jobId));
+    finished.catch(() => undefined);
+    return finished;
+  }
+
   /** Runs an interrupted or failed job again, under its id; an import carries on after its last committed batch. */
   resume(jobId: string): { jobId: string; finished: Promise<JobOutcome> } {
     if (this.running.has(jobId)) throw new DomainError('conflict', 'This job is running already', { jobId });
@@ -111,6 +144,11 @@ export class JobRunner implements Disposable {
     return this.options.journal.get(jobId);
   }
 
+  /** Threads the read-only query worker has needed so far (one, unless a query was cancelled). */
+  get queryWorkersStarted(): number {
+    return this.queries.workersStarted;
+  }
+
   get activeJobs(): number {
     return this.running.size;
   }
@@ -118,7 +156,8 @@ export class JobRunner implements Disposable {
   async dispose(): Promise<void> {
     // Jobs stopped by quitting are left "running" in the journal: the next start offers them as interrupted.
     this.stopping = true;
-    await Promise.all([...this.running.values()].map(({ worker }) => worker.terminate()));
+    await Promise.all([...this.running.values()].flatMap(({ worker }) => (worker ? [worker.terminate()] : [])));
+    await this.queries.dispose();
     this.running.clear();
   }
 }

@@ -1,44 +1,70 @@
 import { parentPort } from 'node:worker_threads';
-import { openDatabase } from '#core/db/connection';
+import { openDatabase, openReadOnlyDatabase, type ReadOnlyDatabase } from '#core/db/connection';
 import { DomainError } from '#core/shared/errors';
-import { runJob } from './jobs';
-import { WorkerStartSchema, type WorkerMessage } from './protocol';
+import { runJob, runQuery, type JobProgressReport } from './jobs';
+import { isQuery, PoolMessageSchema, WorkerStartSchema, type WorkerMessage } from './protocol';
+
+type Post = (message: WorkerMessage) => void;
+
+function failure(error: unknown): WorkerMessage {
+  return error instanceof DomainError
+    ? { type: 'failed', code: error.code, message: error.message }
+    : { type: 'failed', code: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+/** Throttled: progress bars need a few updates a second, not one per batch of rows. */
+function throttled(post: Post): (progress: JobProgressReport) => void {
+  let lastPost = 0;
+  return (progress) => {
+    const now = performance.now();
+    if (now - lastPost >= 100) {
+      lastPost = now;
+      post({ type: 'progress', ...progress });
+    }
+  };
+}
 
 /**
- * Worker-thread entry: opens its own connection to the database (WAL lets it write while
- * main keeps reading), runs one job, reports progress, and exits.
+ * Worker-thread entry, in one of two ways. A job of its own: opens its own connection (WAL lets it
+ * write while main keeps reading), runs the job, reports progress, and exits. The pooled query worker
+ * ("open" first): opens the database read-only once and answers queries (reports) one after another
+ * for as long as the app runs, so a report does not pay for starting a thread.
  */
 function main(): void {
   const port = parentPort;
   if (!port) throw new Error('job-worker must run in a worker thread');
-  const post = (message: WorkerMessage) => port.postMessage(message);
-  const run = async (raw: unknown): Promise<void> => {
-    let database: ReturnType<typeof openDatabase> | undefined;
-    try {
-      const start = WorkerStartSchema.parse(raw);
-      database = openDatabase({ ...start.database, busyTimeoutMs: 30_000 });
-      let lastPost = 0;
-      const result = await runJob(database, start.job, (progress) => {
-        // Throttled: progress bars need a few updates a second, not one per batch of rows.
-        const now = performance.now();
-        if (now - lastPost >= 100) {
-          lastPost = now;
-          post({ type: 'progress', ...progress });
+  port.once('message', (raw: unknown) => {
+    const pooled = PoolMessageSchema.safeParse(raw);
+    if (pooled.success && pooled.data.type === 'open') {
+      const database: ReadOnlyDatabase = openReadOnlyDatabase({ ...pooled.data.database, busyTimeoutMs: 30_000 });
+      port.on('message', (next: unknown) => {
+        const message = PoolMessageSchema.parse(next);
+        if (message.type !== 'query') return;
+        const post: Post = (reply) => port.postMessage({ ...reply, id: message.id });
+        try {
+          if (!isQuery(message.job)) throw new DomainError('invalid_payload', `${message.job.kind} writes, and cannot run in the read-only worker`);
+          post({ type: 'done', ...runQuery(database.read, message.job, throttled(post)) });
+        } catch (error) {
+          post(failure(error));
         }
       });
-      post({ type: 'done', ...result });
-    } catch (error) {
-      post(
-        error instanceof DomainError
-          ? { type: 'failed', code: error.code, message: error.message }
-          : { type: 'failed', code: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
-      );
-    } finally {
-      database?.close();
-      port.close();
+      return;
     }
-  };
-  port.once('message', (raw: unknown) => void run(raw));
+    void runOnce(raw, (message) => port.postMessage(message)).finally(() => port.close());
+  });
+}
+
+async function runOnce(raw: unknown, post: Post): Promise<void> {
+  let database: ReturnType<typeof openDatabase> | undefined;
+  try {
+    const start = WorkerStartSchema.parse(raw);
+    database = openDatabase({ ...start.database, busyTimeoutMs: 30_000 });
+    post({ type: 'done', ...(await runJob(database, start.job, throttled(post))) });
+  } catch (error) {
+    post(failure(error));
+  } finally {
+    database?.close();
+  }
 }
 
 main();

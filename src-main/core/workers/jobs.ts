@@ -9,7 +9,8 @@ import type { AppDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { reportSummary } from '#core/reports/summary';
 import { timeOrderedIds } from '#core/shared/ids';
-import type { JobRequest } from './protocol';
+import type { ReadDb } from '#core/db/handles';
+import type { JobRequest, QueryRequest } from './protocol';
 
 export interface JobProgressReport {
   done: number;
@@ -31,9 +32,8 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
     case 'demo.seed':
       return seedDemo(database, job.params, report);
     case 'reports.summary':
-      return { done: 1, total: 1, result: reportSummary(database.read) };
     case 'contacts.duplicates':
-      return { done: 1, total: 1, result: findDuplicates(database.read, job.params.limit) };
+      return runQuery(database.read, job, report);
     case 'import.contacts': {
       const { now, ...params } = job.params;
       const summary = await runImport(database, params, { ids: timeOrderedIds(), clock: { now: () => now } }, report);
@@ -48,5 +48,18 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
       return { done: 1, total: 1 };
     default:
       return assertNever(job, 'job');
+  }
+}
+
+/** The jobs that only read (reports, the duplicate finder): they run in the pooled read-only worker. */
+export function runQuery(db: ReadDb, job: QueryRequest, report: (progress: JobProgressReport) => void): JobResult {
+  report({ done: 0, total: 1 });
+  switch (job.kind) {
+    case 'reports.summary':
+      return { done: 1, total: 1, result: reportSummary(db) };
+    case 'contacts.duplicates':
+      return { done: 1, total: 1, result: findDuplicates(db, job.params.limit) };
+    default:
+      return assertNever(job, 'query');
   }
 }

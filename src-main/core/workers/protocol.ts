@@ -53,3 +53,21 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failed'), code: ErrorCodeSchema, message: z.string() }),
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
+
+/** Jobs that only read: they run in the pooled read-only worker (see QueryPool). */
+export const queryKinds = ['reports.summary', 'contacts.duplicates'] as const;
+export type QueryRequest = Extract<JobRequest, { kind: (typeof queryKinds)[number] }>;
+
+export function isQuery(job: JobRequest): job is QueryRequest {
+  return (queryKinds as readonly string[]).includes(job.kind);
+}
+
+/** The pooled worker's conversation: opened once on a database, then one query after another, by id. */
+export const PoolMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open'), database: DatabaseLocationSchema }),
+  z.object({ type: z.literal('query'), id: z.string(), job: JobRequestSchema }),
+]);
+export type PoolMessage = z.infer<typeof PoolMessageSchema>;
+
+export const PoolReplySchema = z.intersection(WorkerMessageSchema, z.object({ id: z.string() }));
+export type PoolReply = z.infer<typeof PoolReplySchema>;

@@ -76,4 +76,34 @@ describe('reports in a worker', () => {
     expect(result.value.pipeline.every((stage) => stage.amounts.every((a) => a.amount > 0 && a.currency.length === 3))).toBe(true);
     expect(progress).toEqual([]);
   });
+
+  it('runs reports one after another in one kept worker on a read-only connection, and cancels one without losing the next', async () => {
+    const workstation = createTestWorkstation();
+    await workstation.seedDemoIfEmpty(2_000);
+    const first = await workstation.jobs.run({ kind: 'reports.summary', params: {} }).finished;
+    for (let i = 0; i < 5; i++) await workstation.jobs.run({ kind: 'reports.summary', params: {} }).finished;
+    // No thread per report: the same worker answered them all.
+    expect(workstation.jobs.queryWorkersStarted).toBe(1);
+    expect(first).toMatchObject({ state: 'done', result: { contacts: 2_000 } });
+
+    const running = workstation.jobs.run({ kind: 'contacts.duplicates', params: { limit: 50 } });
+    const queued = workstation.jobs.run({ kind: 'reports.summary', params: {} });
+    workstation.jobs.cancel(running.jobId);
+    await expect(running.finished).rejects.toMatchObject({ code: 'conflict', message: 'The job was cancelled' });
+    expect(await queued.finished).toMatchObject({ state: 'done' });
+    expect(workstation.jobs.queryWorkersStarted).toBe(2);
+    const journal = await callApi(workstation, 'jobs.list', {});
+    if (journal.ok) expect((journal.value as { jobId: string; state: string }[]).find((j) => j.jobId === running.jobId)).toMatchObject({ state: 'cancelled' });
+  });
+
+  it('opens the report connection read-only: a write through it is refused by SQLite', async () => {
+    const { openReadOnlyDatabase } = await import('#core/db/connection');
+    const workstation = createTestWorkstation();
+    const reader = openReadOnlyDatabase({ file: workstation.database.file });
+    try {
+      expect(() => reader.read.$client.exec("INSERT INTO settings (key, value) VALUES ('x', '1')")).toThrow(/readonly|read-only/i);
+    } finally {
+      reader.close();
+    }
+  });
 });
