@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { searchMatchExpression } from '#core/crm/search-index';
+import { phoneTokens, searchMatchExpression } from '#core/crm/search-index';
 import { runImport } from '#core/crm/transfer/import-job';
 import { openDatabase } from '#core/db/connection';
 import { imports } from '#core/db/schema';
 import { generateDemo } from '#core/demo/generator';
 import { timeOrderedIds } from '#core/shared/ids';
 import { readPhone } from '#core/shared/phone-reading';
-import { foldForSearch } from '#core/shared/text';
+import { foldForSearch, searchWords } from '#core/shared/text';
 import { assets, scratchDir, workstationOn } from './bench-workstation';
 import { percentile, sampleMs, type Figure } from './measure';
 import { benchNow, millionContactDatabase } from '#tests/support/million-contacts';
@@ -35,10 +35,10 @@ function contactWithThousandInteractions(file: string): string {
 }
 
 /** A CSV of people as the demo generator makes them, phones in their mixed national formats. */
-function writeImportCsv(file: string): void {
+export function writeImportCsv(file: string, rows = importRows): void {
   const lines = ['ПІБ;Компанія;Посада;Телефон;E-mail'];
   const emails = new Map<string, string>();
-  for (const batch of generateDemo({ contacts: importRows, now: benchNow, interactionsPerContact: 0, seed: 7 })) {
+  for (const batch of generateDemo({ contacts: rows, now: benchNow, interactionsPerContact: 0, seed: 7 })) {
     for (const e of batch.emails) emails.set(e.contactId, e.email);
     const companies = new Map(batch.companies.map((c) => [c.id, c.name]));
     const phones = new Map(batch.phones.filter((p) => p.position === 0).map((p) => [p.contactId, p.raw]));
@@ -49,25 +49,40 @@ function writeImportCsv(file: string): void {
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-/** The same rows written by bare better-sqlite3: split, normalise the phone, insert contact, phone and e-mail. */
-function rawImport(csvFile: string, dbFile: string): number {
+/**
+ * The same rows written by bare better-sqlite3, one statement per row as a straightforward importer
+ * would: split the line, read the phone, find or create the company, insert the contact, its phone and
+ * e-mail, and its search-index entry (same tables, same indexes, same pragmas: the app's own opener).
+ */
+export function rawImport(csvFile: string, dbFile: string): number {
   const db = openDatabase({ file: dbFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
   const ids = timeOrderedIds();
-  const start = performance.now();
-  const text = readFileSync(csvFile, 'utf8');
-  const insertContact = db.sqlite.prepare('INSERT INTO contacts (id, full_name, search_name, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertPhone = db.sqlite.prepare("INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES (?, ?, 'other', ?, ?, 0)");
+  const insertCompany = db.sqlite.prepare("INSERT INTO companies (id, name, search_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
+  const insertContact = db.sqlite.prepare('INSERT INTO contacts (id, company_id, full_name, search_name, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertPhone = db.sqlite.prepare("INSERT INTO contact_phones (id, contact_id, kind, raw, e164, country, nsn, status, position) VALUES (?, ?, 'other', ?, ?, ?, ?, ?, 0)");
   const insertEmail = db.sqlite.prepare('INSERT INTO contact_emails (id, contact_id, email, email_normalized, position) VALUES (?, ?, ?, ?, 0)');
-  const rows = text.split('\n').slice(1).filter(Boolean);
+  const insertDoc = db.sqlite.prepare('INSERT INTO search_index (rowid, name, company, emails, phones) VALUES (?, ?, ?, ?, ?)');
+  const start = performance.now();
+  const companies = new Map<string, { id: string; name: string }>();
+  const rows = readFileSync(csvFile, 'utf8').split('\n').slice(1).filter(Boolean);
   for (let at = 0; at < rows.length; at += 5_000) {
     db.sqlite.transaction(() => {
       for (const line of rows.slice(at, at + 5_000)) {
-        const [name = '', , position = '', phone = '', email = ''] = line.split(';');
+        const [name = '', companyName = '', position = '', phone = '', email = ''] = line.split(';');
+        let company = companyName ? companies.get(foldForSearch(companyName)) : undefined;
+        if (companyName && !company) {
+          company = { id: ids.next(), name: companyName };
+          const { lastInsertRowid } = insertCompany.run(company.id, companyName, foldForSearch(companyName), benchNow, benchNow);
+          insertDoc.run(-BigInt(lastInsertRowid), searchWords(companyName).join(' '), '', '', '');
+          companies.set(foldForSearch(companyName), company);
+        }
         const id = ids.next();
-        insertContact.run(id, name, foldForSearch(name), position, benchNow, benchNow);
-        const e164 = readPhone(phone, workingCountries).best?.e164;
-        if (e164) insertPhone.run(ids.next(), id, phone, e164);
+        const { lastInsertRowid } = insertContact.run(id, company?.id ?? null, name, foldForSearch(name), position, benchNow, benchNow);
+        const reading = readPhone(phone, workingCountries).best;
+        if (phone) insertPhone.run(ids.next(), id, phone, reading?.e164 ?? null, reading?.country ?? null, reading?.subscriberDigits ?? null, reading ? 'ok' : 'invalid');
         if (email) insertEmail.run(ids.next(), id, email, email.toLowerCase());
+        const spelled = reading ? [{ e164: reading.e164, nationalDigits: reading.nationalDigits, subscriberDigits: reading.subscriberDigits }] : [];
+        insertDoc.run(lastInsertRowid, searchWords(name).join(' '), searchWords(companyName).join(' '), searchWords(email).join(' '), spelled.flatMap(phoneTokens).join(' '));
       }
     })();
   }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '#tests/support/artifacts';
 import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
 import { launchChromium } from '#tests/support/chromium';
-import { millionContactDatabase } from '#tests/support/million-contacts';
+import { millionContactDatabaseBuiltApart } from '#tests/support/million-contacts';
 import { tempDirOutsideTest } from '#tests/support/temp-dir';
 import { sourceAssets } from '#tests/support/workstation';
 
@@ -20,7 +20,7 @@ describe('a million contacts in the list', () => {
 
   beforeAll(async () => {
     const file = join(data.path, 'workstation.sqlite');
-    copyFileSync(millionContactDatabase((line) => process.stderr.write(`${line}\n`)), file);
+    copyFileSync(millionContactDatabaseBuiltApart(), file);
     const db = new Database(file, { readonly: true, nativeBinding: sourceAssets.nativeBinding });
     lastByName = (db.prepare('SELECT full_name FROM contacts ORDER BY search_name DESC, id DESC LIMIT 1').pluck().get() as string) ?? '';
     db.close();

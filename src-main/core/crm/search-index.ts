@@ -61,20 +61,25 @@ function entryRowid(db: ReadDb, kind: SearchKind, id: string): number | bigint |
   return row === undefined ? undefined : kind === 'contact' ? row.rowid : -row.rowid;
 }
 
+/** A search entry's row for a record whose rowid is known: rowid (a company's negated), name, company, e-mails, phones. */
+export function searchEntry(doc: SearchDocument & { rowid: number | bigint }): [number | bigint, string, string, string, string] {
+  return [
+    doc.kind === 'contact' ? doc.rowid : -BigInt(doc.rowid),
+    searchWords(doc.name).join(' '),
+    searchWords(doc.company).join(' '),
+    doc.emails.flatMap((e) => searchWords(e)).join(' '),
+    [...new Set(doc.phones.flatMap(phoneTokens))].join(' '),
+  ];
+}
+
 /** Puts a record into the search index, replacing what was there. Call inside the write that changed it. */
 export function indexDocument(db: WriteDb, doc: SearchDocument): void {
   const s = statements(db);
   const own = doc.rowid ?? (doc.kind === 'contact' ? s.contactRowid.get(doc.id)?.rowid : s.companyRowid.get(doc.id)?.rowid);
   if (own === undefined) return;
-  const rowid = doc.kind === 'contact' ? own : -BigInt(own);
-  s.deleteDoc.run(rowid);
-  s.insertDoc.run(
-    rowid,
-    searchWords(doc.name).join(' '),
-    searchWords(doc.company).join(' '),
-    doc.emails.flatMap((e) => searchWords(e)).join(' '),
-    [...new Set(doc.phones.flatMap(phoneTokens))].join(' '),
-  );
+  const entry = searchEntry({ ...doc, rowid: own });
+  s.deleteDoc.run(entry[0]);
+  s.insertDoc.run(...entry);
 }
 
 /** Takes a record out of the search index; call before deleting the record itself. */

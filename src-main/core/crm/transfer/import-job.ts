@@ -71,6 +71,7 @@ export async function runImport(
     batch = [];
     database.write((tx) => {
       for (const person of rows) counts[writer.write(tx, person)]++;
+      writer.flush();
       // The counts travel with the batch: after a crash they say exactly which rows are in.
       tx.update(imports).set({ ...counts, rejections: JSON.stringify(rejections), phoneIssues: phoneIssues.count, phoneIssueList: JSON.stringify(phoneIssues.list) }).where(eq(imports.id, params.importId)).run();
     });
@@ -91,6 +92,11 @@ export async function runImport(
     if (batch.length >= batchRows) flush();
   };
 
+  // The search index merges its segments less often while a list pours in (FTS5 `automerge`), and
+  // goes back to its everyday setting after, crash or not (the setting itself is harmless either way).
+  // (FTS5 takes these settings as literals only: a bound value is refused.)
+  const setAutomerge = (level: 4 | 16) => database.sqlite.exec(`INSERT INTO search_index (search_index, rank) VALUES ('automerge', ${level})`);
+  setAutomerge(16);
   try {
     if (source.format === 'vcard') {
       for (const record of vcardRecords(params.file, source.encoding)) {
@@ -119,8 +125,10 @@ export async function runImport(
       if (headers === null) throw new DomainError('invalid_payload', `${params.fileName} has no rows`);
     }
     flush();
+    setAutomerge(4);
     return finish(database, params.importId, 'done', counts, rejections, phoneIssues, deps.clock);
   } catch (error) {
+    setAutomerge(4);
     finish(database, params.importId, 'failed', counts, [...rejections, { line: 1, field: null, reason: error instanceof Error ? error.message : String(error) }], phoneIssues, deps.clock);
     throw error;
   }

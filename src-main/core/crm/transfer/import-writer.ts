@@ -4,29 +4,44 @@ import type { IdGenerator } from '#core/shared/ids';
 import type { NormalizedPhone } from '#core/shared/phone';
 import { foldForSearch } from '#core/shared/text';
 import { reindexContact, fullNameOf } from '#core/crm/contact-store';
-import { indexDocument } from '#core/crm/search-index';
+import { indexDocument, searchEntry } from '#core/crm/search-index';
+import { BulkInsert } from './bulk-insert';
 import type { ImportedPerson } from './row-mapper';
 
 export type DuplicatePolicy = 'skip' | 'merge' | 'create';
 export type WriteOutcome = 'created' | 'merged' | 'skipped';
 
 /**
- * Writes imported rows with prepared statements (an import is a hot path: a hundred thousand
- * rows a second). Duplicates are found by phone and e-mail, in the database and earlier in the
- * same file; companies and tags are found by folded name and created once.
+ * Writes imported rows (an import is a hot path). New people are gathered for the batch and written
+ * a hundred rows to a statement when the batch ends (`flush`), their search entries with them; their
+ * rowids are given out here, so the search index knows them before they exist. Duplicates are found
+ * by phone and e-mail, in the database and earlier in the same file; companies and tags are found by
+ * folded name and created once.
  */
 export class ImportWriter {
   private readonly s: ReturnType<typeof prepare>;
+  private readonly bulk: ReturnType<typeof bulkInserts>;
   private readonly companyIds = new Map<string, string>();
   private readonly tagIds = new Map<string, string>();
   /** Contacts created by this import, by phone and e-mail, so a file's own repeats are caught too. */
   private readonly seen = new Map<string, string>();
+  /** People gathered in this batch, not yet written. */
+  private readonly staged = new Set<string>();
+  private nextRowid: number | undefined;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly options: { importId: string; ids: IdGenerator; now: number; employeeId: string | null; duplicates: DuplicatePolicy },
   ) {
     this.s = prepare(sqlite);
+    this.bulk = bulkInserts(sqlite);
+  }
+
+  /** Writes what the batch gathered; call inside the batch's transaction, after its last `write`. */
+  flush(): void {
+    for (const table of Object.values(this.bulk)) table.flush();
+    this.staged.clear();
+    this.nextRowid = undefined;
   }
 
   /** Call inside a write transaction. */
@@ -39,6 +54,8 @@ export class ImportWriter {
     const existing = this.options.duplicates === 'create' ? undefined : this.findExisting(person);
     if (existing) {
       if (this.options.duplicates === 'skip') return 'skipped';
+      // Merging reads the person as stored: one gathered in this batch is written first.
+      if (this.staged.has(existing)) this.flush();
       this.mergeInto(tx, existing, person);
       return 'merged';
     }
@@ -80,22 +97,25 @@ export class ImportWriter {
     const id = this.options.ids.next();
     const fullName = fullNameOf(person);
     const { now, importId, employeeId } = this.options;
-    const { lastInsertRowid } = this.s.insertContact.run(
-      id, company?.id ?? null, person.firstName, person.lastName, person.middleName, fullName, foldForSearch(fullName),
+    this.nextRowid ??= (this.s.lastContactRowid.get()?.rowid ?? 0) + 1;
+    const rowid = this.nextRowid++;
+    this.staged.add(id);
+    this.bulk.contacts.add([
+      rowid, id, company?.id ?? null, person.firstName, person.lastName, person.middleName, fullName, foldForSearch(fullName),
       person.position || null, person.city || null, employeeId, person.notes, person.source || 'import', person.doNotCall ? 1 : 0, importId, now, now,
-    );
+    ]);
     person.phones.forEach((p, i) => {
-      this.s.insertPhone.run(...this.phoneValues(id, p, i));
+      this.bulk.contactPhones.add([...this.phoneValues(id, p, i)]);
       if (p.e164) this.seen.set(p.e164, id);
     });
     person.emails.forEach((email, i) => {
-      this.s.insertEmail.run(this.options.ids.next(), id, email, email.toLowerCase(), i);
+      this.bulk.emails.add([this.options.ids.next(), id, email, email.toLowerCase(), i]);
       this.seen.set(email.toLowerCase(), id);
     });
-    if (person.address) this.s.insertAddress.run(this.options.ids.next(), id, person.address);
-    this.addTags(id, person.tags);
-    for (const value of person.custom) this.s.upsertCustom.run(value.fieldId, id, value.value, value.number);
-    indexDocument(tx, { kind: 'contact', id, rowid: lastInsertRowid, name: fullName, company: company?.name ?? '', emails: person.emails, phones: searchablePhones(person) });
+    if (person.address) this.bulk.addresses.add([this.options.ids.next(), id, 'work', person.address, 0]);
+    for (const tagId of this.tagIdsFor(person.tags)) this.bulk.contactTags.add([id, tagId]);
+    for (const value of person.custom) this.bulk.custom.add([value.fieldId, id, value.value, value.number]);
+    this.bulk.search.add(searchEntry({ kind: 'contact', id, rowid, name: fullName, company: company?.name ?? '', emails: person.emails, phones: searchablePhones(person) }));
   }
 
   /** Adds what the row knows and the contact does not: phones, e-mails, tags, custom values, empty fields. */
@@ -120,8 +140,8 @@ export class ImportWriter {
     return [this.options.ids.next(), ownerId, p.kind, p.raw, p.e164, p.country, p.nsn, p.status, p.alternatives, p.extension, position, this.options.now, this.options.employeeId] as const;
   }
 
-  private addTags(contactId: string, names: readonly string[]): void {
-    for (const name of names) {
+  private tagIdsFor(names: readonly string[]): string[] {
+    return names.map((name) => {
       const folded = foldForSearch(name);
       let tagId = this.tagIds.get(folded) ?? this.s.tagByName.get(folded)?.id;
       if (!tagId) {
@@ -129,9 +149,14 @@ export class ImportWriter {
         this.s.insertTag.run(tagId, name, folded);
       }
       this.tagIds.set(folded, tagId);
-      this.s.insertContactTag.run(contactId, tagId);
-    }
+      return tagId;
+    });
   }
+
+  private addTags(contactId: string, names: readonly string[]): void {
+    for (const tagId of this.tagIdsFor(names)) this.s.insertContactTag.run(contactId, tagId);
+  }
+
 }
 
 const phoneColumns = (owner: string) => `id, ${owner}, kind, raw, e164, country, nsn, status, alternatives, extension, position, updated_at, updated_by`;
@@ -139,6 +164,23 @@ const phoneColumns = (owner: string) => `id, ${owner}, kind, raw, e164, country,
 /** What the search index finds a person's numbers by: the reading where there is one, else the digits as written. */
 function searchablePhones(person: ImportedPerson): (string | NormalizedPhone)[] {
   return person.phones.map((p) => p.spelled ?? p.raw);
+}
+
+/** The tables an import writes new people into, a hundred rows to a statement. */
+function bulkInserts(sqlite: Database.Database) {
+  return {
+    contacts: new BulkInsert(
+      sqlite,
+      'INSERT INTO contacts (rowid, id, company_id, first_name, last_name, middle_name, full_name, search_name, position, city, responsible_id, notes, source, do_not_call, import_id, created_at, updated_at)',
+      17,
+    ),
+    contactPhones: new BulkInsert(sqlite, `INSERT INTO contact_phones (${phoneColumns('contact_id')})`, 13),
+    emails: new BulkInsert(sqlite, 'INSERT INTO contact_emails (id, contact_id, email, email_normalized, position)', 5),
+    addresses: new BulkInsert(sqlite, 'INSERT INTO contact_addresses (id, contact_id, kind, text, position)', 5),
+    contactTags: new BulkInsert(sqlite, 'INSERT OR IGNORE INTO contact_tags (contact_id, tag_id)', 2),
+    custom: new BulkInsert(sqlite, 'INSERT OR REPLACE INTO custom_values (field_id, entity_id, value, number)', 4),
+    search: new BulkInsert(sqlite, 'INSERT INTO search_index (rowid, name, company, emails, phones)', 5),
+  };
 }
 
 function prepare(sqlite: Database.Database) {
@@ -153,16 +195,11 @@ function prepare(sqlite: Database.Database) {
       'INSERT INTO companies (id, name, search_name, city, address, import_id, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, \'import\', ?, ?)',
     ),
     insertCompanyPhone: sqlite.prepare(`INSERT INTO company_phones (${phoneColumns('company_id')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertContact: sqlite.prepare(
-      `INSERT INTO contacts (id, company_id, first_name, last_name, middle_name, full_name, search_name, position, city, responsible_id, notes, source, do_not_call, import_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    lastContactRowid: sqlite.prepare<[], { rowid: number }>('SELECT max(rowid) AS rowid FROM contacts'),
     insertPhone: sqlite.prepare(`INSERT INTO contact_phones (${phoneColumns('contact_id')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertEmail: sqlite.prepare('INSERT INTO contact_emails (id, contact_id, email, email_normalized, position) VALUES (?, ?, ?, ?, ?)'),
-    insertAddress: sqlite.prepare("INSERT INTO contact_addresses (id, contact_id, kind, text, position) VALUES (?, ?, 'work', ?, 0)"),
     insertTag: sqlite.prepare('INSERT INTO tags (id, name, search_name) VALUES (?, ?, ?)'),
     insertContactTag: sqlite.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)'),
-    upsertCustom: sqlite.prepare('INSERT OR REPLACE INTO custom_values (field_id, entity_id, value, number) VALUES (?, ?, ?, ?)'),
     insertCustomIfMissing: sqlite.prepare('INSERT OR IGNORE INTO custom_values (field_id, entity_id, value, number) VALUES (?, ?, ?, ?)'),
     fillEmpty: sqlite.prepare(
       "UPDATE contacts SET position = coalesce(nullif(position, ''), ?), notes = CASE WHEN notes = '' THEN coalesce(?, '') ELSE notes END, updated_at = ? WHERE id = ?",
