@@ -3,6 +3,7 @@ import { SessionState } from 'sip.js';
 import type { CallInfo } from '#contract';
 import { eventually, registeredWorkstation, type RegisteredWorkstation } from '#tests/support/sip/phone-harness';
 import { useTestPbx } from '#tests/support/sip/test-pbx';
+import { watchSipWire } from '#tests/support/sip/wire-tap';
 import { callApi } from '#tests/support/workstation';
 import { ok } from '#tests/support/crm';
 
@@ -30,6 +31,23 @@ describe('calls through a real Kamailio', () => {
     const placed = await ok(station.workstation, 'phone.dial', { target });
     return station.call((c) => c.id === placed.id && c.state === 'active');
   }
+
+  it('answers the PBX’s digest challenge on INVITE (407) with the account’s credentials, and the call connects', async () => {
+    const op = await operator();
+    await peer('bob599');
+    const wire = watchSipWire();
+    try {
+      const active = await dialAndConnect(op, 'bob599');
+      const statuses = wire.messages().filter((m) => m.direction === 'in' && /^CSeq:\s*\d+ INVITE/im.test(m.text)).map((m) => m.text.split(' ')[1]);
+      expect(statuses).toContain('407');
+      const invites = wire.messages().filter((m) => m.direction === 'out' && m.text.startsWith('INVITE sip:bob599@'));
+      expect(invites.length).toBeGreaterThanOrEqual(2);
+      expect(invites.at(-1)?.text).toMatch(/^Proxy-Authorization: Digest /m);
+      await ok(op.workstation, 'phone.hangup', { callId: active.id });
+    } finally {
+      wire.restore();
+    }
+  });
 
   it('places an outbound call, the other side answers, we hang up; the history has it', async () => {
     const op = await operator();
