@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
 import { openDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { silentLogger } from '#core/shared/logger';
@@ -9,7 +8,7 @@ import { searchMatchExpression } from '#core/crm/search-index';
 import { startWebHost } from '#hosts/web/web-host';
 import { connectApi } from '#tests/support/ws-client';
 import { assets, scratchDir, workstationOn } from './bench-workstation';
-import { percentile, sampleMs, type Figure } from './measure';
+import { compared, percentile, sampleMs, type Figure } from './measure';
 import { benchNow, millionContactDatabase } from '#tests/support/million-contacts';
 
 const prefixes = ['шев', 'ков', 'мель', 'іван', 'smi', 'бон', 'лис', 'sch', 'поп', 'ткач', 'кра', 'olійн', 'гнат', 'мор'];
@@ -35,28 +34,25 @@ export async function foundationFigures(log: (line: string) => void): Promise<Fi
 
     // The same page of search results through the whole API (validation, handler, output check) and through bare better-sqlite3.
     const dataDir = scratch.path;
-    // Bare better-sqlite3 running the very SQL the API generates for the same page and count.
-    const raw = new Database(millionFile, { readonly: true, nativeBinding: assets.nativeBinding });
-    const reader = openDatabase({ file: millionFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+    // Bare better-sqlite3 running the very SQL the API generates for the same page and count, on a
+    // connection with the app's own settings (page cache, WAL, synchronous), the SQL built beforehand.
+    const raw = openDatabase({ file: millionFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
     const request = (search: string) => ({ search, sortBy: 'name' as const, sortDir: 'asc' as const, offset: 0, limit: 50 });
-    const pageSql = contactPageQuery(reader.read, request(prefixes[0] as string), ['UA'], benchNow).toSQL();
-    const rawPage = raw.prepare(pageSql.sql);
-    const rawCount = raw.prepare(`SELECT count(*) FROM contacts WHERE "contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid > 0 LIMIT ?)`).pluck();
+    const built = prefixes.map((prefix) => ({ page: contactPageQuery(raw.read, request(prefix), ['UA'], benchNow).toSQL(), match: searchMatchExpression(prefix, ['UA']) }));
+    const rawPage = raw.sqlite.prepare(built[0]?.page.sql ?? '');
+    const rawCount = raw.sqlite.prepare(`SELECT count(*) FROM contacts WHERE "contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid > 0 LIMIT ?)`).pluck();
     const rawSamples = await sampleMs(300, (i) => {
-      const { params } = contactPageQuery(reader.read, request(prefixes[i % prefixes.length] as string), ['UA'], benchNow).toSQL();
-      rawPage.all(...params);
-      rawCount.get(searchMatchExpression(prefixes[i % prefixes.length] as string, ['UA']), 1001);
+      const query = built[i % built.length];
+      rawPage.all(...(query?.page.params ?? []));
+      rawCount.get(query?.match, 1001);
     });
-    reader.close();
     raw.close();
 
     const millionWorkstation = workstationOn(dataDir, millionFile);
     const apiSamples = await sampleMs(300, (i) =>
       millionWorkstation.dispatch('contacts.list', { search: prefixes[i % prefixes.length] as string, limit: 50 }, { origin: 'bench' }),
     );
-    figures.push({ name: 'api.contacts_search_page_1m.p95_ms', value: percentile(apiSamples, 95), unit: 'ms' });
-    figures.push({ name: 'raw.contacts_search_page_1m.p95_ms', value: percentile(rawSamples, 95), unit: 'ms' });
-    figures.push({ name: 'api.contacts_search_page_1m.ratio_to_raw', value: percentile(apiSamples, 50) / percentile(rawSamples, 50), unit: 'x (p50/p50)' });
+    figures.push(...compared('contacts_search_page_1m', 'api', apiSamples, rawSamples));
 
     const quickSamples = await sampleMs(300, (i) =>
       millionWorkstation.dispatch('search.quick', { text: prefixes[i % prefixes.length] as string, limit: 8 }, { origin: 'bench' }),

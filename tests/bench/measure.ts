@@ -26,3 +26,22 @@ export async function sampleMs(runs: number, fn: (i: number) => unknown, warmup 
   }
   return samples;
 }
+
+/**
+ * A figure beside its bare baseline measured in the same run: p50 and p95 of both sides, and their
+ * ratios of like percentiles (p95/p95 first, p50/p50 beside it).
+ */
+export function compared(name: string, side: string, ours: number[], raw: number[]): Figure[] {
+  const p50 = percentile(ours, 50);
+  const p95 = percentile(ours, 95);
+  const raw50 = percentile(raw, 50);
+  const raw95 = percentile(raw, 95);
+  return [
+    { name: `${side}.${name}.p50_ms`, value: p50, unit: 'ms' },
+    { name: `${side}.${name}.p95_ms`, value: p95, unit: 'ms' },
+    { name: `raw.${name}.p50_ms`, value: raw50, unit: 'ms' },
+    { name: `raw.${name}.p95_ms`, value: raw95, unit: 'ms' },
+    { name: `${side}.${name}.ratio_p95`, value: p95 / raw95, unit: 'x (p95/p95)' },
+    { name: `${side}.${name}.ratio_p50`, value: p50 / raw50, unit: 'x (p50/p50)' },
+  ];
+}
