@@ -9,7 +9,7 @@ const rowsPerStatement = 100;
  * transaction that should hold them.
  */
 export class BulkInsert {
-  private rows: unknown[][] = [];
+  private rows: (readonly unknown[])[] = [];
   private readonly statements = new Map<number, Database.Statement>();
   private readonly tuple: string;
 
@@ -22,7 +22,7 @@ export class BulkInsert {
     this.tuple = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
   }
 
-  add(values: unknown[]): void {
+  add(values: readonly unknown[]): void {
     this.rows.push(values);
   }
 

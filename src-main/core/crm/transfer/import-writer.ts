@@ -4,7 +4,7 @@ import type { IdGenerator } from '#core/shared/ids';
 import type { NormalizedPhone } from '#core/shared/phone';
 import { foldForSearch } from '#core/shared/text';
 import { reindexContact, fullNameOf } from '#core/crm/contact-store';
-import { indexDocument, searchEntry } from '#core/crm/search-index';
+import { searchEntry } from '#core/crm/search-index';
 import { BulkInsert } from './bulk-insert';
 import type { ImportedPerson } from './row-mapper';
 
@@ -48,7 +48,7 @@ export class ImportWriter {
   write(tx: WriteDb, person: ImportedPerson): WriteOutcome {
     const hasName = Boolean(person.lastName || person.firstName || person.middleName);
     if (!hasName) {
-      this.companyFor(tx, person, true);
+      this.companyFor(person, true);
       return 'created';
     }
     const existing = this.options.duplicates === 'create' ? undefined : this.findExisting(person);
@@ -59,7 +59,7 @@ export class ImportWriter {
       this.mergeInto(tx, existing, person);
       return 'merged';
     }
-    this.create(tx, person);
+    this.create(person);
     return 'created';
   }
 
@@ -77,7 +77,7 @@ export class ImportWriter {
     return undefined;
   }
 
-  private companyFor(tx: WriteDb, person: ImportedPerson, withPhones: boolean): { id: string; name: string } | null {
+  private companyFor(person: ImportedPerson, withPhones: boolean): { id: string; name: string } | null {
     if (!person.company) return null;
     const folded = foldForSearch(person.company);
     let id = this.companyIds.get(folded) ?? this.s.companyByName.get(folded)?.id;
@@ -86,14 +86,15 @@ export class ImportWriter {
       const { lastInsertRowid } = this.s.insertCompany.run(id, person.company, folded, person.city || null, person.address && withPhones ? person.address : null, this.options.importId, this.options.now, this.options.now);
       const companyId = id;
       if (withPhones) person.phones.forEach((p, i) => this.s.insertCompanyPhone.run(...this.phoneValues(companyId, p, i)));
-      indexDocument(tx, { kind: 'company', id, rowid: lastInsertRowid, name: person.company, company: person.city, emails: [], phones: withPhones ? searchablePhones(person) : [] });
+      // A new company has no search entry yet to replace: its entry joins the batch's.
+      this.bulk.search.add(searchEntry({ kind: 'company', id, rowid: lastInsertRowid, name: person.company, company: person.city, emails: [], phones: withPhones ? searchablePhones(person) : [] }));
     }
     this.companyIds.set(folded, id);
     return { id, name: person.company };
   }
 
-  private create(tx: WriteDb, person: ImportedPerson): void {
-    const company = this.companyFor(tx, person, false);
+  private create(person: ImportedPerson): void {
+    const company = this.companyFor(person, false);
     const id = this.options.ids.next();
     const fullName = fullNameOf(person);
     const { now, importId, employeeId } = this.options;
@@ -105,7 +106,7 @@ export class ImportWriter {
       person.position || null, person.city || null, employeeId, person.notes, person.source || 'import', person.doNotCall ? 1 : 0, importId, now, now,
     ]);
     person.phones.forEach((p, i) => {
-      this.bulk.contactPhones.add([...this.phoneValues(id, p, i)]);
+      this.bulk.contactPhones.add(this.phoneValues(id, p, i));
       if (p.e164) this.seen.set(p.e164, id);
     });
     person.emails.forEach((email, i) => {
