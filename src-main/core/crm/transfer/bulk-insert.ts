@@ -30,8 +30,9 @@ export class BulkInsert {
     return this.rows.length;
   }
 
-  flush(): void {
-    const rows = this.rows;
+  /** Writes the gathered rows, in `order` when given (else as added). */
+  flush(order?: (a: readonly unknown[], b: readonly unknown[]) => number): void {
+    const rows = order ? this.rows.sort(order) : this.rows;
     this.rows = [];
     for (let at = 0; at < rows.length; at += rowsPerStatement) {
       const chunk = rows.slice(at, at + rowsPerStatement);

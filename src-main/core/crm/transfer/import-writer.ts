@@ -39,7 +39,11 @@ export class ImportWriter {
 
   /** Writes what the batch gathered; call inside the batch's transaction, after its last `write`. */
   flush(): void {
-    for (const table of Object.values(this.bulk)) table.flush();
+    const { search, ...tables } = this.bulk;
+    for (const table of Object.values(tables)) table.flush();
+    // In rowid order: FTS5 writes its pending terms out as a new segment whenever a rowid comes
+    // below the last one, so a company's (negative) entry among people's would cost a segment each.
+    search.flush((a, b) => Number(a[0]) - Number(b[0]));
     this.staged.clear();
     this.nextRowid = undefined;
   }
