@@ -82,6 +82,25 @@ export function indexDocument(db: WriteDb, doc: SearchDocument): void {
   s.insertDoc.run(...entry);
 }
 
+/**
+ * Search entries in the order FTS5 takes them cheaply: it writes its pending terms out as a new
+ * segment whenever a rowid comes below the last one, so companies' (negative) entries among people's
+ * would cost a segment each.
+ */
+export function bySearchRowid(a: readonly unknown[], b: readonly unknown[]): number {
+  return Number(a[0]) - Number(b[0]);
+}
+
+/** Puts records that have no entry yet into the search index, in rowid order. Call inside the write that created them. */
+export function indexNewDocuments(db: WriteDb, docs: readonly SearchDocument[]): void {
+  const s = statements(db);
+  const entries = docs.flatMap((doc) => {
+    const rowid = doc.rowid ?? (doc.kind === 'contact' ? s.contactRowid.get(doc.id)?.rowid : s.companyRowid.get(doc.id)?.rowid);
+    return rowid === undefined ? [] : [searchEntry({ ...doc, rowid })];
+  });
+  for (const entry of entries.sort(bySearchRowid)) s.insertDoc.run(...entry);
+}
+
 /** Takes a record out of the search index; call before deleting the record itself. */
 export function removeDocument(db: WriteDb, kind: SearchKind, id: string): void {
   const rowid = entryRowid(db, kind, id);

@@ -1,6 +1,6 @@
 import type { AppDatabase } from '#core/db/connection';
 import type { WriteDb } from '#core/db/handles';
-import { indexDocument } from '#core/crm/search-index';
+import { indexNewDocuments, type SearchDocument } from '#core/crm/search-index';
 import { countContacts } from '#core/crm/contacts';
 import { DomainError } from '#core/shared/errors';
 import { generateDemo, type DemoBatch, type DemoOptions } from './generator';
@@ -68,17 +68,17 @@ export function seedDemo(database: AppDatabase, options: DemoOptions, onProgress
 /** Puts a batch's people and companies into the search index, as the CRM's own writes do. */
 function indexBatch(tx: WriteDb, batch: DemoBatch, companyNames: Map<string, string>): void {
   const companyPhones = new Map(batch.companyPhones.map((p) => [p.companyId, p.e164 ?? p.raw]));
-  for (const company of batch.companies) {
+  const docs: SearchDocument[] = batch.companies.map((company) => {
     companyNames.set(company.id, company.name);
     const phone = companyPhones.get(company.id);
-    indexDocument(tx, { kind: 'company', id: company.id, name: company.name, company: company.city, emails: [], phones: phone ? [phone] : [] });
-  }
+    return { kind: 'company', id: company.id, name: company.name, company: company.city, emails: [], phones: phone ? [phone] : [] };
+  });
   const phones = new Map<string, string[]>();
   for (const p of batch.phones) phones.set(p.contactId, [...(phones.get(p.contactId) ?? []), p.e164 ?? p.raw]);
   const emails = new Map(batch.emails.map((e) => [e.contactId, e.email]));
   for (const contact of batch.contacts) {
     const email = emails.get(contact.id);
-    indexDocument(tx, {
+    docs.push({
       kind: 'contact',
       id: contact.id,
       name: contact.fullName,
@@ -87,4 +87,5 @@ function indexBatch(tx: WriteDb, batch: DemoBatch, companyNames: Map<string, str
       phones: phones.get(contact.id) ?? [],
     });
   }
+  indexNewDocuments(tx, docs);
 }

@@ -4,7 +4,7 @@ import type { IdGenerator } from '#core/shared/ids';
 import type { NormalizedPhone } from '#core/shared/phone';
 import { foldForSearch } from '#core/shared/text';
 import { reindexContact, fullNameOf } from '#core/crm/contact-store';
-import { searchEntry } from '#core/crm/search-index';
+import { bySearchRowid, searchEntry } from '#core/crm/search-index';
 import { BulkInsert } from './bulk-insert';
 import type { ImportedPerson } from './row-mapper';
 
@@ -41,9 +41,7 @@ export class ImportWriter {
   flush(): void {
     const { search, ...tables } = this.bulk;
     for (const table of Object.values(tables)) table.flush();
-    // In rowid order: FTS5 writes its pending terms out as a new segment whenever a rowid comes
-    // below the last one, so a company's (negative) entry among people's would cost a segment each.
-    search.flush((a, b) => Number(a[0]) - Number(b[0]));
+    search.flush(bySearchRowid);
     this.staged.clear();
     this.nextRowid = undefined;
   }
