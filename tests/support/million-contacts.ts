@@ -44,8 +44,9 @@ export function millionContactDatabase(log: (line: string) => void): string {
   if (existsSync(file)) return file;
 
   mkdirSync(cacheDir, { recursive: true });
+  // Builds for other keys (older sources, an interrupted build) are a gigabyte or more each.
+  for (const stale of readdirSync(cacheDir).filter((name) => name.startsWith('million-'))) rmSync(join(cacheDir, stale), { force: true });
   const building = `${file}.building`;
-  rmSync(building, { force: true });
   log(`building the 1,000,000-contact benchmark database (cached at ${file})…`);
   const database = openDatabase({ file: building, migrationsFolder: sourceAssets.migrationsFolder, nativeBinding: sourceAssets.nativeBinding });
   seedDemo(database, { contacts: millionContacts, now: benchNow, interactionsPerContact: 1, batchSize: 20_000 }, (p) => {

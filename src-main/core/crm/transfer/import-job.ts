@@ -126,6 +126,8 @@ export async function runImport(
     }
     flush();
     setAutomerge(4);
+    // A list this size can change which index suits a query: the planner's statistics are brought up to date.
+    database.sqlite.pragma('optimize');
     return finish(database, params.importId, 'done', counts, rejections, phoneIssues, deps.clock);
   } catch (error) {
     setAutomerge(4);
