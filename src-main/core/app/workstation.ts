@@ -31,6 +31,7 @@ import { jobHandlers } from '#core/workers/handlers';
 import { JobJournal } from '#core/workers/job-journal';
 import { JobRunner } from '#core/workers/job-runner';
 import { markInterruptedImports } from '#core/crm/transfer/import-job';
+import { buildDeferredIndexes } from '#core/db/deferred-indexes';
 import type { WorkerScript } from '#core/workers/worker-script';
 
 export interface WorkstationOptions {
@@ -108,6 +109,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   // Work the last stop cut short (a crash, a kill) is offered again rather than shown as running forever.
   journal.interruptLeftovers();
   markInterruptedImports(database, clock);
+  // Indexes an import dropped to build at its end are built now if a crash came first (seconds for a million rows).
+  buildDeferredIndexes(database);
   const jobs = store.add(
     new JobRunner({
       script: options.workerScript,

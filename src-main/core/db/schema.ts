@@ -13,3 +13,4 @@ export * from './tables/records';
 export * from './tables/settings';
 export * from './tables/telephony';
 export * from './tables/jobs';
+export * from './tables/deferred-indexes';

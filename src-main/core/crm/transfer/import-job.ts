@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ImportSummary, ImportTarget, PhoneIssue, RejectedRow } from '#contract';
 import type { AppDatabase } from '#core/db/connection';
+import { buildDeferredIndexes, deferIndexes, importDeferrableIndexes } from '#core/db/deferred-indexes';
 import { imports } from '#core/db/schema';
 import { listCustomFields } from '#core/crm/custom-fields';
 import { DomainError } from '#core/shared/errors';
@@ -29,6 +30,12 @@ export interface ImportParams {
 
 /** Rows per transaction: big enough to be fast, small enough that a call being logged waits milliseconds, not seconds. */
 const batchRows = 5_000;
+/**
+ * An import this large (and at least an eighth of the contacts already there) drops the indexes it can
+ * do without and builds them at its end: building one sorted costs about a ninth of keeping it up row
+ * by row (measured on 200,000 rows: about 5 µs against 40 µs a row), so it pays from there on.
+ */
+const deferIndexesFrom = { rows: 10_000, shareOfExisting: 1 / 8 };
 /** Rejections and phone issues kept with the import for the report (all are counted). */
 const keptRejections = 1_000;
 
@@ -97,6 +104,10 @@ export async function runImport(
   // (FTS5 takes these settings as literals only: a bound value is refused.)
   const setAutomerge = (level: 4 | 16) => database.sqlite.exec(`INSERT INTO search_index (search_index, rank) VALUES ('automerge', ${level})`);
   setAutomerge(16);
+  const existing = database.sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts').get()?.n ?? 0;
+  if (total - counts.rows >= Math.max(deferIndexesFrom.rows, existing * deferIndexesFrom.shareOfExisting)) {
+    deferIndexes(database, importDeferrableIndexes, deps.clock.now());
+  }
   try {
     if (source.format === 'vcard') {
       for (const record of vcardRecords(params.file, source.encoding)) {
@@ -126,11 +137,13 @@ export async function runImport(
     }
     flush();
     setAutomerge(4);
+    buildDeferredIndexes(database);
     // A list this size can change which index suits a query: the planner's statistics are brought up to date.
     database.sqlite.pragma('optimize');
     return finish(database, params.importId, 'done', counts, rejections, phoneIssues, deps.clock);
   } catch (error) {
     setAutomerge(4);
+    buildDeferredIndexes(database);
     finish(database, params.importId, 'failed', counts, [...rejections, { line: 1, field: null, reason: error instanceof Error ? error.message : String(error) }], phoneIssues, deps.clock);
     throw error;
   }

@@ -13,7 +13,7 @@ export type WriteOutcome = 'created' | 'merged' | 'skipped';
 
 /**
  * Writes imported rows (an import is a hot path). New people are gathered for the batch and written
- * a hundred rows to a statement when the batch ends (`flush`), their search entries with them; their
+ * 400 rows to a statement when the batch ends (`flush`), their search entries with them; their
  * rowids are given out here, so the search index knows them before they exist. Duplicates are found
  * by phone and e-mail, in the database and earlier in the same file; companies and tags are found by
  * folded name and created once.
@@ -169,7 +169,7 @@ function searchablePhones(person: ImportedPerson): (string | NormalizedPhone)[] 
   return person.phones.map((p) => p.spelled ?? p.raw);
 }
 
-/** The tables an import writes new people into, a hundred rows to a statement. */
+/** The tables an import writes new people into, 400 rows to a statement. */
 function bulkInserts(sqlite: Database.Database) {
   return {
     contacts: new BulkInsert(
