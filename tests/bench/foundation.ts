@@ -3,12 +3,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { silentLogger } from '#core/shared/logger';
-import { contactPageQuery } from '#core/crm/contacts';
-import { searchMatchExpression } from '#core/crm/search-index';
+import { listContacts } from '#core/crm/contacts';
+import { readSettings } from '#core/settings/settings-store';
 import { startWebHost } from '#hosts/web/web-host';
 import { connectApi } from '#tests/support/ws-client';
 import { assets, scratchDir, workstationOn } from './bench-workstation';
 import { compared, percentile, sampleMs, type Figure } from './measure';
+import { captureStatements, replayer } from './sql-capture';
 import { benchNow, millionContactDatabase } from '#tests/support/million-contacts';
 
 const prefixes = ['шев', 'ков', 'мель', 'іван', 'smi', 'бон', 'лис', 'sch', 'поп', 'ткач', 'кра', 'olійн', 'гнат', 'мор'];
@@ -34,23 +35,20 @@ export async function foundationFigures(log: (line: string) => void): Promise<Fi
 
     // The same page of search results through the whole API (validation, handler, output check) and through bare better-sqlite3.
     const dataDir = scratch.path;
-    // Bare better-sqlite3 running the very SQL the API generates for the same page and count, on a
-    // connection with the app's own settings (page cache, WAL, synchronous), the SQL built beforehand.
+    // Bare better-sqlite3 replaying the very statements the app runs for the same page (page and count),
+    // on a connection with the app's own settings (page cache, WAL, synchronous), prepared beforehand.
     const raw = openDatabase({ file: millionFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
+    const capture = openDatabase({ file: millionFile, migrationsFolder: assets.migrationsFolder, nativeBinding: assets.nativeBinding });
     const request = (search: string) => ({ search, sortBy: 'name' as const, sortDir: 'asc' as const, offset: 0, limit: 50 });
-    const built = prefixes.map((prefix) => ({ page: contactPageQuery(raw.read, request(prefix), ['UA'], benchNow).toSQL(), match: searchMatchExpression(prefix, ['UA']) }));
-    const rawPage = raw.sqlite.prepare(built[0]?.page.sql ?? '');
-    const rawCount = raw.sqlite.prepare(`SELECT count(*) FROM contacts WHERE "contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid > 0 LIMIT ?)`).pluck();
-    const rawSamples = await sampleMs(300, (i) => {
-      const query = built[i % built.length];
-      rawPage.all(...(query?.page.params ?? []));
-      rawCount.get(query?.match, 1001);
-    });
+    const countries = readSettings(capture.read).settings.workingCountries;
+    const pages = prefixes.map((prefix) => replayer(raw.sqlite, captureStatements(capture.sqlite, () => listContacts(capture.read, request(prefix), countries, benchNow))));
+    capture.close();
+    const rawSamples = await sampleMs(300, (i) => pages[i % pages.length]?.());
     raw.close();
 
     const millionWorkstation = workstationOn(dataDir, millionFile);
     const apiSamples = await sampleMs(300, (i) =>
-      millionWorkstation.dispatch('contacts.list', { search: prefixes[i % prefixes.length] as string, limit: 50 }, { origin: 'bench' }),
+      millionWorkstation.dispatch('contacts.list', request(prefixes[i % prefixes.length] as string), { origin: 'bench' }),
     );
     figures.push(...compared('contacts_search_page_1m', 'api', apiSamples, rawSamples));
 
