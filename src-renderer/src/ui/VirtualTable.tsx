@@ -149,10 +149,19 @@ export function VirtualTable<Row>({ columns, total, loadPage, listKey, rowKey, r
     request(page);
   };
 
+  // Scrolled here rather than by the virtualizer's scrollToIndex, which clamps to the real (scaled) scroll height.
+  const scrollToRow = (index: number) => {
+    const element = viewport.current;
+    if (!element) return;
+    const top = element.scrollTop * scale;
+    const rowTop = index * rowHeight;
+    const target = rowTop < top ? rowTop : rowTop + rowHeight > top + height ? rowTop + rowHeight - height : top;
+    if (target !== top) element.scrollTop = target / scale;
+  };
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(total - 1, index));
     setFocused(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    scrollToRow(next);
   };
   const rowsInView = Math.max(1, Math.floor(height / rowHeight) - 1);
   const onKeyDown = (event: React.KeyboardEvent) => {
