@@ -1,6 +1,6 @@
-import { Box, Button, Group, Table, Text } from '@mantine/core';
+import { Box, Button, Group, Text } from '@mantine/core';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface VirtualColumn<Row> {
@@ -189,18 +189,14 @@ export function VirtualTable<Row>({ columns, total, loadPage, listKey, rowKey, r
   const shift = scrollTop - (virtualizer.scrollOffset ?? scrollTop * scale);
 
   return (
-    <Box onKeyDown={onKeyDown} tabIndex={0} data-testid={testId} style={{ outline: 'none' }} data-total={total}>
-      <Table layout="fixed" striped={false}>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((column) => (
-              <Table.Th key={column.key} w={column.width}>
-                {column.header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-      </Table>
+    <Box onKeyDown={onKeyDown} tabIndex={0} data-testid={testId} style={{ outline: 'none' }} data-total={total} role="grid" aria-rowcount={total + 1}>
+      <Box style={{ ...gridOf(columns), borderBottom: '1px solid var(--mantine-color-default-border)' }} role="row">
+        {columns.map((column) => (
+          <Text key={column.key} size="sm" fw={700} px="sm" py={8} role="columnheader" style={cellStyle}>
+            {column.header}
+          </Text>
+        ))}
+      </Box>
       <div ref={viewport} style={{ height, overflowY: 'auto', position: 'relative' }} data-testid={testId ? `${testId}-viewport` : undefined}>
         <div style={{ height: spacerHeight, position: 'relative' }}>
           {items.map((item) => {
@@ -213,6 +209,8 @@ export function VirtualTable<Row>({ columns, total, loadPage, listKey, rowKey, r
                 onClick={() => row && onOpen(row)}
                 data-row={row ? '' : undefined}
                 data-index={item.index}
+                role="row"
+                aria-rowindex={item.index + 2}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -235,17 +233,7 @@ export function VirtualTable<Row>({ columns, total, loadPage, listKey, rowKey, r
                     </Button>
                   </Group>
                 ) : (
-                  <Table layout="fixed" style={{ height: rowHeight }}>
-                    <Table.Tbody>
-                      <Table.Tr>
-                        {columns.map((column) => (
-                          <Table.Td key={column.key} w={column.width} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                            {row ? column.cell(row) : <Text c="dimmed">…</Text>}
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
-                    </Table.Tbody>
-                  </Table>
+                  <RowCells row={row} columns={columns} />
                 )}
               </div>
             );
@@ -255,3 +243,27 @@ export function VirtualTable<Row>({ columns, total, loadPage, listKey, rowKey, r
     </Box>
   );
 }
+
+const cellStyle = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+
+/** The columns as a CSS grid, shared by the header and every row so they line up. */
+function gridOf<Row>(columns: VirtualColumn<Row>[]) {
+  const track = (width: number | string | undefined) => (width === undefined ? 'minmax(0, 1fr)' : typeof width === 'number' ? `${width}px` : `minmax(0, ${width})`);
+  return { display: 'grid', gridTemplateColumns: columns.map((c) => track(c.width)).join(' '), alignItems: 'center' } as const;
+}
+
+/**
+ * A row's cells. Memoised: scrolling moves rows (their transform) without rendering their cells
+ * again, which keeps frames short while a list of a million scrolls by.
+ */
+const RowCells = memo(function RowCells<Row>({ row, columns }: { row: Row | undefined; columns: VirtualColumn<Row>[] }) {
+  return (
+    <div style={{ ...gridOf(columns), height: rowHeight }}>
+      {columns.map((column) => (
+        <Box key={column.key} px="sm" fz="sm" style={cellStyle} role="cell" data-column={column.key}>
+          {row ? column.cell(row) : <Text c="dimmed">…</Text>}
+        </Box>
+      ))}
+    </div>
+  );
+}) as <Row>(props: { row: Row | undefined; columns: VirtualColumn<Row>[] }) => ReactNode;
