@@ -1,4 +1,5 @@
 import type { CallState } from '#contract';
+import { defineLifecycle } from '#core/shared/lifecycle';
 
 /**
  * A call's life, as the operator sees it:
@@ -11,7 +12,7 @@ import type { CallState } from '#contract';
  * "held" only after the other side accepted the re-INVITE: the phone bar never claims a hold
  * that did not happen.
  */
-const allowed: Record<CallState, readonly CallState[]> = {
+export const callLifecycle = defineLifecycle<CallState>('call', {
   dialing: ['ringing_out', 'active', 'ending', 'ended'],
   ringing_out: ['active', 'ending', 'ended'],
   ringing_in: ['answering', 'ending', 'ended'],
@@ -22,21 +23,7 @@ const allowed: Record<CallState, readonly CallState[]> = {
   resuming: ['active', 'held', 'ending', 'ended'],
   ending: ['ended'],
   ended: [],
-};
-
-export class InvalidCallTransitionError extends Error {
-  constructor(
-    readonly from: CallState,
-    readonly to: CallState,
-  ) {
-    super(`A call cannot go from ${from} to ${to}`);
-    this.name = 'InvalidCallTransitionError';
-  }
-}
-
-export function canTransition(from: CallState, to: CallState): boolean {
-  return allowed[from].includes(to);
-}
+});
 
 /** What the operator may do in a state, for command checks and their messages. */
 export const commands = {

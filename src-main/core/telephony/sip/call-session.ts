@@ -2,7 +2,7 @@ import { Invitation, Inviter, SessionState, type Referral, type Session } from '
 import type { CallInfo, CallState } from '#contract';
 import { DomainError } from '#core/shared/errors';
 import { dispositionOf, type Disposition } from '#core/telephony/call-log';
-import { canTransition, commandRefusal, InvalidCallTransitionError, type CallCommand } from '#core/telephony/call-state';
+import { callLifecycle, commandRefusal, type CallCommand } from '#core/telephony/call-state';
 import type { MediaPeer } from '#core/telephony/media/media-peer';
 import type { MediaSdhOptions } from './media-sdh';
 
@@ -117,7 +117,7 @@ export class CallSession {
 
   private transition(to: CallState): void {
     if (this.current === to) return;
-    if (!canTransition(this.current, to)) throw new InvalidCallTransitionError(this.current, to);
+    callLifecycle.assert(this.current, to);
     this.current = to;
     if (to === 'active' && this.answeredAt === null) this.answeredAt = this.deps.now();
     this.deps.hooks.changed(this);

@@ -3,7 +3,7 @@ import type { PhoneStatus, RegistrationState } from '#contract';
 import type { Clock } from '#core/shared/clock';
 import type { Disposable } from '#core/shared/disposable';
 import type { Logger } from '#core/shared/logger';
-import { canRegistrationTransition, InvalidRegistrationTransitionError } from '#core/telephony/registration-state';
+import { registrationLifecycle } from '#core/telephony/registration-state';
 import type { RefusedRequest } from './inbound-guard';
 import { WsTransport, type WsTransportOptions } from './ws-transport';
 
@@ -105,7 +105,7 @@ export class SipAccount implements Disposable {
 
   /** Every change of registration state goes through the table in registration-state.ts. */
   private set(state: RegistrationState, detail?: string): void {
-    if (!canRegistrationTransition(this.state, state)) throw new InvalidRegistrationTransitionError(this.state, state);
+    registrationLifecycle.assert(this.state, state);
     this.state = state;
     this.detail = detail;
     this.deps.onStatus(this.status);

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { callStates } from '#contract';
 import { dispositionOf } from '#core/telephony/call-log';
-import { canTransition, commandRefusal } from '#core/telephony/call-state';
+import { callLifecycle, commandRefusal } from '#core/telephony/call-state';
 
 describe('the call state machine', () => {
   it('reaches "held" only through "holding" (the accepted re-INVITE), and falls back when refused', () => {
-    expect(canTransition('active', 'held')).toBe(false);
-    expect(canTransition('active', 'holding')).toBe(true);
-    expect(canTransition('holding', 'held')).toBe(true);
-    expect(canTransition('holding', 'active')).toBe(true);
-    expect(canTransition('resuming', 'held')).toBe(true);
+    expect(callLifecycle.can('active', 'held')).toBe(false);
+    expect(callLifecycle.can('active', 'holding')).toBe(true);
+    expect(callLifecycle.can('holding', 'held')).toBe(true);
+    expect(callLifecycle.can('holding', 'active')).toBe(true);
+    expect(callLifecycle.can('resuming', 'held')).toBe(true);
   });
 
   it('ends from every state, and nothing leaves "ended"', () => {
-    for (const state of callStates) if (state !== 'ended') expect(canTransition(state, 'ended')).toBe(true);
-    for (const state of callStates) expect(canTransition('ended', state)).toBe(false);
+    for (const state of callStates) if (state !== 'ended') expect(callLifecycle.can(state, 'ended')).toBe(true);
+    for (const state of callStates) expect(callLifecycle.can('ended', state)).toBe(false);
   });
 
   it('says what to do instead of a command that does not fit', () => {
