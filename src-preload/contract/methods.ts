@@ -240,6 +240,8 @@ export const methods = {
     output: z.object({ interactionId: IdSchema }),
   },
   'phone.setDoNotDisturb': { input: z.strictObject({ on: z.boolean() }), output: PhoneStatusSchema },
+  /** Down accounts try again now (the phone bar's "Retry now"). */
+  'phone.reconnect': { input: EmptyInputSchema, output: PhoneStatusSchema },
   'phone.screenPop': { input: z.strictObject({ callId: IdSchema }), output: ScreenPopSchema },
   /** After the call: what it was about and how it went. */
   'phone.wrapUp': { input: z.strictObject({ callId: IdSchema, subject: z.string().trim().min(1).max(500), outcome: z.string().trim().max(2000).nullable().default(null) }), output: ok },

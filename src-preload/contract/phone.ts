@@ -14,10 +14,17 @@ export const registrationStates = ['no_account', 'connecting', 'registering', 'r
 export const RegistrationStateSchema = z.enum(registrationStates);
 export type RegistrationState = z.infer<typeof RegistrationStateSchema>;
 
+/** Why a registration is not up, as the phone bar words it and says what to do. */
+export const registrationProblems = ['unreachable', 'refused', 'unauthorized', 'forbidden', 'timeout', 'rejected', 'link_lost'] as const;
+export const RegistrationProblemSchema = z.enum(registrationProblems);
+export type RegistrationProblem = z.infer<typeof RegistrationProblemSchema>;
+
 export const PhoneStatusSchema = z.object({
   registration: RegistrationStateSchema,
   /** Why it is offline or failed, in the PBX's words ("401 Unauthorized", "connection refused"). */
   detail: z.string().optional(),
+  /** The same reason as a code, while offline or failed. */
+  problem: RegistrationProblemSchema.optional(),
   account: z.object({ id: IdSchema, label: z.string() }).optional(),
   /** The next reconnection attempt, while offline. */
   retryAt: TimestampSchema.optional(),
@@ -79,7 +86,7 @@ export type SipAccountInput = z.input<typeof SipAccountInputSchema>;
 
 export const ConnectionTestSchema = z.object({
   ok: z.boolean(),
-  problem: z.enum(['unreachable', 'refused', 'unauthorized', 'forbidden', 'timeout', 'rejected']).optional(),
+  problem: RegistrationProblemSchema.optional(),
   detail: z.string(),
 });
 

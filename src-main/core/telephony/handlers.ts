@@ -53,6 +53,7 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
     'phone.forward': ({ callId, target }) => phone.forward(callId, target),
     'phone.takeMessage': (input) => phone.takeMessage(input),
     'phone.setDoNotDisturb': ({ on }) => phone.setDoNotDisturb(on),
+    'phone.reconnect': () => phone.reconnect(),
     'phone.screenPop': ({ callId }) => phone.screenPop(callId),
     'phone.wrapUp': ({ callId, subject, outcome }) => {
       phone.wrapUp(callId, subject, outcome);

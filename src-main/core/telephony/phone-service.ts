@@ -531,8 +531,7 @@ export class PhoneService implements Disposable {
           sdhFactory: (session) => new MediaSdh(() => session.id, this.options.media),
           onStatus: (status) => {
             if (status.registration === 'registered') finish({ ok: true, detail: 'Registered' });
-            else if (status.registration === 'failed') finish({ ok: false, problem: /^403/.test(status.detail ?? '') ? 'forbidden' : /^40[17]/.test(status.detail ?? '') ? 'unauthorized' : 'rejected', detail: status.detail ?? '' });
-            else if (status.registration === 'offline') finish({ ok: false, problem: /ECONNREFUSED|refused/i.test(status.detail ?? '') ? 'refused' : 'unreachable', detail: status.detail ?? '' });
+            else if (status.registration === 'failed' || status.registration === 'offline') finish({ ok: false, problem: status.problem ?? 'unreachable', detail: status.detail ?? '' });
           },
         },
       );
@@ -545,6 +544,12 @@ export class PhoneService implements Disposable {
       };
       void account.start();
     });
+  }
+
+  /** Every account that is down tries again now instead of waiting out its backoff. */
+  async reconnect(): Promise<PhoneStatus> {
+    await Promise.all([...this.live.values()].map((account) => account.retryNow()));
+    return this.status.current;
   }
 
   /** Saves an account and reconnects it. */

@@ -1,9 +1,9 @@
 import { Registerer, RegistererState, SIPExtension, TransportState, UserAgent, UserAgentState, type Invitation, type Session, type SessionDescriptionHandler } from 'sip.js';
-import type { PhoneStatus, RegistrationState } from '#contract';
+import type { PhoneStatus, RegistrationProblem, RegistrationState } from '#contract';
 import type { Clock } from '#core/shared/clock';
 import type { Disposable } from '#core/shared/disposable';
 import type { Logger } from '#core/shared/logger';
-import { registrationLifecycle } from '#core/telephony/registration-state';
+import { isPermanentRefusal, registrationLifecycle, registrationProblem } from '#core/telephony/registration-state';
 import type { RefusedRequest } from './inbound-guard';
 import { WsTransport, type WsTransportOptions } from './ws-transport';
 
@@ -48,6 +48,7 @@ export class SipAccount implements Disposable {
   private readonly registerer: Registerer;
   private state: RegistrationState = 'connecting';
   private detail: string | undefined;
+  private problem: RegistrationProblem | undefined;
   private retryAt: number | undefined;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -86,7 +87,7 @@ export class SipAccount implements Disposable {
     this.ua.transport.stateChange.addListener((state) => {
       // While connecting, the failed connect() reports the precise reason (refused, timeout) itself.
       const wasUp = this.state === 'registering' || this.state === 'registered';
-      if (state === TransportState.Disconnected && !this.stopped && wasUp) this.lost('connection to the PBX lost');
+      if (state === TransportState.Disconnected && !this.stopped && wasUp) this.lost('connection to the PBX lost', 'link_lost');
     });
   }
 
@@ -95,6 +96,7 @@ export class SipAccount implements Disposable {
       registration: this.state,
       account: { id: this.config.id, label: this.config.label },
       ...(this.detail ? { detail: this.detail } : {}),
+      ...(this.problem ? { problem: this.problem } : {}),
       ...(this.retryAt !== undefined && this.state === 'offline' ? { retryAt: this.retryAt } : {}),
     };
   }
@@ -104,10 +106,11 @@ export class SipAccount implements Disposable {
   }
 
   /** Every change of registration state goes through the table in registration-state.ts. */
-  private set(state: RegistrationState, detail?: string): void {
+  private set(state: RegistrationState, detail?: string, problem?: RegistrationProblem): void {
     registrationLifecycle.assert(this.state, state);
     this.state = state;
     this.detail = detail;
+    this.problem = problem;
     this.deps.onStatus(this.status);
   }
 
@@ -124,7 +127,8 @@ export class SipAccount implements Disposable {
       if (this.ua.state === UserAgentState.Started) await this.ua.transport.connect();
       else await this.ua.start();
     } catch (error) {
-      this.lost(error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      this.lost(message, registrationProblem({ error: message }));
       return;
     }
     this.set('registering');
@@ -140,22 +144,32 @@ export class SipAccount implements Disposable {
           onReject: (response) => {
             const { statusCode, reasonPhrase } = response.message;
             const detail = `${statusCode} ${reasonPhrase}`;
-            // Wrong credentials or a ban do not get better by retrying; network-ish answers might.
-            if (statusCode === 401 || statusCode === 407 || statusCode === 403 || statusCode === 404) this.set('failed', detail);
-            else this.lost(detail);
+            const problem = registrationProblem({ statusCode: statusCode ?? 0 });
+            if (isPermanentRefusal(problem)) this.set('failed', detail, problem);
+            else this.lost(detail, problem);
           },
         },
       })
-      .catch((error: unknown) => this.lost(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.lost(message, registrationProblem({ error: message }));
+      });
   }
 
-  private lost(detail: string): void {
+  private lost(detail: string, problem: RegistrationProblem): void {
     if (this.stopped) return;
     clearTimeout(this.retryTimer);
     const delay = reconnectDelayMs(this.attempt++);
     this.retryAt = this.deps.clock.now() + delay;
-    this.set('offline', detail);
+    this.set('offline', detail, problem);
     this.retryTimer = setTimeout(() => void this.connectAndRegister(), delay);
+  }
+
+  /** The operator's "Retry now": skips the backoff wait, or tries failed credentials again. */
+  async retryNow(): Promise<void> {
+    if (this.stopped || (this.state !== 'offline' && this.state !== 'failed')) return;
+    clearTimeout(this.retryTimer);
+    await this.connectAndRegister();
   }
 
   async dispose(): Promise<void> {

@@ -1,8 +1,11 @@
-import { ActionIcon, Badge, Group, Menu, TextInput, Tooltip } from '@mantine/core';
-import { IconBellOff, IconPhoneCall, IconSettings } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Group, Menu, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconBellOff, IconPhoneCall, IconRefresh, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PhoneStatus } from '#contract';
+import { formatTime } from '#renderer/i18n/format';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { usePhone } from './PhoneProvider';
 
 const statusColor: Record<PhoneStatus['registration'], string> = {
@@ -23,7 +26,9 @@ export function PhoneBar({ onOpenSettings }: PhoneBarProps) {
   const { t } = useTranslation();
   const { status, dial, run } = usePhone();
   const [number, setNumber] = useState('');
+  const { locale } = useWorkplace();
   const canCall = status.registration === 'registered';
+  const down = status.registration === 'offline' || status.registration === 'failed';
   const place = () => {
     const target = number.trim();
     if (!canCall || target === '') return;
@@ -51,6 +56,26 @@ export function PhoneBar({ onOpenSettings }: PhoneBarProps) {
         </Menu.Target>
         <Menu.Dropdown>
           {status.account && <Menu.Label>{status.account.label}</Menu.Label>}
+          {down && (
+            <>
+              <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} maw={320} mx={4} mb={4} p="xs" data-testid="phone-problem">
+                <Text size="sm">{t(`sip.problem.${status.problem ?? 'unreachable'}`, { detail: status.detail ?? '' })}</Text>
+                {status.retryAt !== undefined && (
+                  <Text size="xs" c="dimmed">
+                    {t('phone.nextAttempt', { time: formatTime(locale, status.retryAt) })}
+                  </Text>
+                )}
+                {status.registration === 'failed' && (
+                  <Text size="xs" c="dimmed">
+                    {t('phone.fixInSettings')}
+                  </Text>
+                )}
+              </Alert>
+              <Menu.Item leftSection={<IconRefresh size={14} />} onClick={() => void run('phone.reconnect', {})} data-testid="phone-retry">
+                {t('phone.retryNow')}
+              </Menu.Item>
+            </>
+          )}
           <Menu.Item leftSection={<IconBellOff size={14} />} onClick={() => void run('phone.setDoNotDisturb', { on: !status.doNotDisturb })} data-testid="toggle-dnd">
             {status.doNotDisturb ? t('phone.dndOff') : t('phone.dndOn')}
           </Menu.Item>
@@ -71,11 +96,36 @@ export function PhoneBar({ onOpenSettings }: PhoneBarProps) {
         aria-label={t('phone.dialPlaceholder')}
         data-testid="dial-input"
       />
-      <Tooltip label={canCall ? t('phone.call') : t('phone.needsAccount')}>
-        <ActionIcon variant="filled" color="green" disabled={!canCall || number.trim() === ''} onClick={place} aria-label={t('phone.call')} data-testid="dial-button">
+      <Tooltip label={dialHint(status.registration, number.trim() !== '', t)}>
+        {/* data-disabled rather than disabled: a disabled button gets no hover, and its tooltip says why it is off. */}
+        <ActionIcon
+          variant="filled"
+          color="green"
+          data-disabled={!canCall || number.trim() === '' || undefined}
+          aria-disabled={!canCall || number.trim() === ''}
+          onClick={place}
+          aria-label={t('phone.call')}
+          data-testid="dial-button"
+        >
           <IconPhoneCall size={16} />
         </ActionIcon>
       </Tooltip>
     </Group>
   );
+}
+
+/** What the dial button says: why it is disabled, or what it does. */
+function dialHint(registration: PhoneStatus['registration'], hasNumber: boolean, t: TFunction): string {
+  switch (registration) {
+    case 'no_account':
+      return t('phone.needsAccount');
+    case 'connecting':
+    case 'registering':
+      return t('phone.stillConnecting');
+    case 'offline':
+    case 'failed':
+      return t('phone.notConnected');
+    case 'registered':
+      return hasNumber ? t('phone.call') : t('phone.typeNumber');
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrationLifecycle } from '#core/telephony/registration-state';
+import { isPermanentRefusal, registrationLifecycle, registrationProblem } from '#core/telephony/registration-state';
 
 describe('registration lifecycle', () => {
   it('follows connecting → registering → registered, refreshed in place', () => {
@@ -20,5 +20,23 @@ describe('registration lifecycle', () => {
     expect(registrationLifecycle.can('failed', 'connecting')).toBe(true);
     expect(registrationLifecycle.can('no_account', 'connecting')).toBe(false);
     expect(registrationLifecycle.can('connecting', 'registered')).toBe(false);
+  });
+
+  it('names why a registration is down, from the PBX answer or the transport error', () => {
+    expect(registrationProblem({ statusCode: 401 })).toBe('unauthorized');
+    expect(registrationProblem({ statusCode: 407 })).toBe('unauthorized');
+    expect(registrationProblem({ statusCode: 403 })).toBe('forbidden');
+    expect(registrationProblem({ statusCode: 404 })).toBe('forbidden');
+    expect(registrationProblem({ statusCode: 408 })).toBe('timeout');
+    expect(registrationProblem({ statusCode: 503 })).toBe('rejected');
+    expect(registrationProblem({ error: 'connect ECONNREFUSED 127.0.0.1:5066' })).toBe('refused');
+    expect(registrationProblem({ error: 'Connect timed out' })).toBe('timeout');
+    expect(registrationProblem({ error: 'WebSocket closed wss://pbx.example (code: 1006)' })).toBe('unreachable');
+  });
+
+  it('gives up retrying only on refusals a retry cannot fix', () => {
+    expect(isPermanentRefusal('unauthorized')).toBe(true);
+    expect(isPermanentRefusal('forbidden')).toBe(true);
+    for (const problem of ['unreachable', 'refused', 'timeout', 'rejected', 'link_lost'] as const) expect(isPermanentRefusal(problem)).toBe(false);
   });
 });
