@@ -6,7 +6,7 @@ import { DomainError, notFound } from '#core/shared/errors';
 import { phoneDigits } from '#core/shared/text';
 import { customValuesOf } from './custom-fields';
 import { phonesOf } from './phone-rows';
-import { searchMatchExpression } from './search-index';
+import { contactPhonesHoldingDigits, digitRunExpression, searchMatchExpression } from './search-index';
 import { segmentCondition } from './segment-sql';
 
 /** The phone shown in the list: the one that matched a phone search, else the first. */
@@ -16,7 +16,7 @@ function shownPhone(search: string) {
   if (!digits) return first;
   const e164Prefix = `+${digits}`;
   return sql<string | null>`coalesce((SELECT raw FROM contact_phones p WHERE p.contact_id = "contacts"."id"
-    AND p.e164 >= ${e164Prefix} AND p.e164 < ${e164Prefix + '\uffff'} ORDER BY p.position LIMIT 1), ${first})`;
+    AND ((p.e164 >= ${e164Prefix} AND p.e164 < ${e164Prefix + '\uffff'}) OR instr(p.e164, ${digits}) > 0) ORDER BY p.position LIMIT 1), ${first})`;
 }
 
 const firstEmail = sql<string | null>`(SELECT email FROM contact_emails e WHERE e.contact_id = "contacts"."id" ORDER BY e.position LIMIT 1)`;
@@ -34,7 +34,12 @@ export function searchFilter(search: string, countries: readonly string[]): SQL 
   const expression = searchMatchExpression(search, countries);
   // Only punctuation or symbols ("%", "*", "(", an emoji): nothing to search for, so nobody matches.
   if (!expression) return sql`0`;
-  return sql`"contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression} AND rowid > 0 LIMIT ${listSearchCap + 1})`;
+  const byEntry = sql`"contacts".rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ${expression} AND rowid > 0 LIMIT ${listSearchCap + 1})`;
+  const digitRun = digitRunExpression(search);
+  if (!digitRun) return byEntry;
+  // Digits heard from the middle of a number ("555 583") match any phone holding them (phone_digits, migration 0011).
+  const byDigits = sql`"contacts".id IN (SELECT p.contact_id ${sql.raw(contactPhonesHoldingDigits)} ${digitRun} LIMIT ${listSearchCap + 1})`;
+  return sql`(${byEntry} OR ${byDigits})`;
 }
 
 function listWhere(request: MethodParams<'contacts.list'>, countries: readonly string[], now: number): SQL | undefined {
@@ -78,7 +83,7 @@ function readCursor(cursor: string): [string | number, string] {
   } catch {
     // Falls through to the refusal below.
   }
-  throw new DomainError('invalid_payload', 'The list position is not one this workstation handed out; scroll from the top again', { field: 'cursor' });
+  throw new DomainError('invalid_payload', 'stale_list_position', 'The list position is not one this workstation handed out; scroll from the top again', { field: 'cursor' });
 }
 
 function toItem({ sortKey, ...row }: { sortKey: string | number } & Omit<ContactListItem, 'cursor'>): ContactListItem {
@@ -141,7 +146,7 @@ export function getContactCard(db: ReadDb, id: string): ContactCard {
     .get();
   if (!row) {
     const merged = db.select({ keptId: contactMerges.keptId }).from(contactMerges).where(eq(contactMerges.mergedId, id)).get();
-    if (merged) throw new DomainError('not_found', `Contact ${id} was merged into ${merged.keptId}`, { id, mergedInto: merged.keptId });
+    if (merged) throw new DomainError('not_found', 'contact_merged', `Contact ${id} was merged into ${merged.keptId}`, { id, mergedInto: merged.keptId });
     throw notFound('Contact', id);
   }
   const c = row.contact;

@@ -18,6 +18,12 @@ export interface SearchDocument {
   phones: readonly (string | NormalizedPhone)[];
 }
 
+/**
+ * People's phones holding a run of digits, up to the MATCH operand (a digitRunExpression) that follows:
+ * phone_digits (migration 0011) gives an entry its phone row's rowid, a company phone's negated.
+ */
+export const contactPhonesHoldingDigits = 'FROM phone_digits d JOIN contact_phones p ON p.rowid = d.rowid WHERE d.rowid > 0 AND phone_digits MATCH';
+
 type Statements = ReturnType<typeof prepare>;
 const cache = new WeakMap<Database.Database, Statements>();
 
@@ -30,6 +36,10 @@ function prepare(sqlite: Database.Database) {
     match: sqlite.prepare<[string, number], { rowid: number }>('SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?'),
     contactIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM contacts WHERE rowid IN (SELECT value FROM json_each(?))'),
     companyIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE rowid IN (SELECT value FROM json_each(?))'),
+    contactsByDigits: sqlite.prepare<[string, number], { id: string }>(`SELECT DISTINCT p.contact_id AS id ${contactPhonesHoldingDigits} ? LIMIT ?`),
+    companiesByDigits: sqlite.prepare<[string, number], { id: string }>(
+      'SELECT DISTINCT p.company_id AS id FROM phone_digits d JOIN company_phones p ON p.rowid = -d.rowid WHERE d.rowid < 0 AND phone_digits MATCH ? LIMIT ?',
+    ),
   };
 }
 
@@ -119,7 +129,19 @@ export function searchMatchExpression(text: string, countries: readonly string[]
   return words.length > 0 ? words.map(quote).join(' AND ') : null;
 }
 
-/** Records matching the typed text, in index order (the caller ranks the few it shows). */
+/** Fewer digits than this match too many numbers in the middle to be worth listing (three are a prefix search's). */
+const shortestDigitRun = 4;
+
+/**
+ * The phone_digits query for what was typed, when it is a run of digits a person heard ("555 583",
+ * "465-55-75"): it matches those digits anywhere in a number, separators ignored. Null otherwise.
+ */
+export function digitRunExpression(text: string): string | null {
+  const digits = phoneDigits(text);
+  return digits && digits.length >= shortestDigitRun ? `"${digits}"` : null;
+}
+
+/** Records matching the typed text, in index order, the ones whose number holds the typed digits after (the caller ranks the few it shows). */
 export function searchIndex(db: ReadDb, text: string, countries: readonly string[], limit: number): { kind: SearchKind; id: string }[] {
   const expression = searchMatchExpression(text, countries);
   if (!expression) return [];
@@ -127,8 +149,17 @@ export function searchIndex(db: ReadDb, text: string, countries: readonly string
   const rowids = s.match.all(expression, limit).map((r) => r.rowid);
   const contacts = rowids.filter((r) => r > 0);
   const companies = rowids.filter((r) => r < 0).map((r) => -r);
-  return [
+  const found = [
     ...(contacts.length > 0 ? s.contactIds.all(JSON.stringify(contacts)).map((r) => ({ kind: 'contact' as const, id: r.id })) : []),
     ...(companies.length > 0 ? s.companyIds.all(JSON.stringify(companies)).map((r) => ({ kind: 'company' as const, id: r.id })) : []),
   ];
+  const digitRun = digitRunExpression(text);
+  const left = limit - found.length;
+  if (!digitRun || left <= 0) return found;
+  const seen = new Set(found.map((f) => `${f.kind}:${f.id}`));
+  const byDigits = [
+    ...s.contactsByDigits.all(digitRun, limit).map((r) => ({ kind: 'contact' as const, id: r.id })),
+    ...s.companiesByDigits.all(digitRun, limit).map((r) => ({ kind: 'company' as const, id: r.id })),
+  ].filter((f) => !seen.has(`${f.kind}:${f.id}`));
+  return [...found, ...byDigits.slice(0, left)];
 }
