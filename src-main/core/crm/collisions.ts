@@ -1,13 +1,16 @@
-import { and, eq, gte, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
 import type { Collision } from '#contract';
 import type { ReadDb } from '#core/db/handles';
 import { complaints, contacts, dealStages, deals, employees, interactions } from '#core/db/schema';
 
 const day = 24 * 60 * 60 * 1000;
 
-/** Someone other than me (records nobody owns count as someone else's). */
+/**
+ * Someone other than me (records nobody owns count as someone else's). Before the workstation knows
+ * who works here, only records with an owner are a colleague's: the unowned ones were made here.
+ */
 function notMine(column: Column, me: string | null): SQL | undefined {
-  return me ? or(isNull(column), ne(column, me)) : undefined;
+  return me ? or(isNull(column), ne(column, me)) : isNotNull(column);
 }
 
 /**

@@ -15,6 +15,7 @@ import { CompaniesScreen } from '#renderer/features/companies/CompaniesScreen';
 import { ComplaintsScreen } from '#renderer/features/complaints/ComplaintsScreen';
 import { ContactsScreen } from '#renderer/features/contacts/ContactsScreen';
 import { InterruptedWork } from '#renderer/features/jobs/InterruptedWork';
+import { WhoWorksHere } from '#renderer/features/workstation/WhoWorksHere';
 import { DealsScreen } from '#renderer/features/deals/DealsScreen';
 import { ReportsScreen } from '#renderer/features/reports/ReportsScreen';
 import { SettingsScreen } from '#renderer/features/settings/SettingsScreen';
@@ -97,6 +98,7 @@ function WorkplaceShell() {
         })}
       </AppShell.Navbar>
       <AppShell.Main>
+        <WhoWorksHere />
         <InterruptedWork />
         {route.unreadableId !== undefined && (
           <Alert color="orange" mb="md" role="alert" data-testid="unreadable-link">

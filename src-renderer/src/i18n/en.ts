@@ -35,6 +35,15 @@ export const en = {
     unreadableLink: 'This link cannot be dialled: {{link}} ({{reason}})',
     linkReason: { broken_escape: 'it has a broken % escape', no_sip_address: 'the SIP address has no user@host', no_number: 'there is no phone number in it' },
   },
+  firstStart: {
+    title: 'Who works at this workstation?',
+    why: 'Calls, notes and deals recorded here will carry this name, and colleagues’ work with a client is told apart from yours.',
+    pick: 'I am',
+    thatsMe: 'That’s me',
+    or: 'or, if you are not in the list,',
+    newName: 'Your name',
+    addMe: 'Add me',
+  },
   phoneReading: {
     invalid: 'Not a number we can dial in the working countries: kept as written, marked for review',
     ambiguous: 'Reads several ways: which number is it?',

@@ -77,4 +77,17 @@ describe('collision guard', () => {
       ['planned', 'Запропонувати знижку', 'Андрій Мороз'],
     ]);
   });
+
+  it('before anyone says who works here, counts only records a colleague owns, not the ones made here', async () => {
+    const { workstation, colleague } = await crmWorkstation();
+    await ok(workstation, 'settings.update', { currentEmployeeId: null });
+    const stages = await ok(workstation, 'deals.saveStages', { stages: [{ name: 'Новий', probability: 10 }, { name: 'Виграно', probability: 100, outcome: 'won' }] });
+    const olena = await ok(workstation, 'contacts.create', { lastName: 'Коваленко' });
+    await ok(workstation, 'deals.create', { title: 'Зроблена тут', stageId: stages[0]!.id, contactId: olena.id });
+    await ok(workstation, 'interactions.create', { kind: 'planned', occurredAt: testNow + day, contactId: olena.id, subject: 'Передзвонити' });
+    await ok(workstation, 'deals.create', { title: 'Угода колеги', stageId: stages[0]!.id, contactId: olena.id, ownerId: colleague.id });
+
+    const collisions = await ok(workstation, 'collisions.check', { contactId: olena.id });
+    expect(collisions.map((c) => [c.kind, c.subject, c.employee?.name])).toEqual([['deal', 'Угода колеги', 'Андрій Мороз']]);
+  });
 });
