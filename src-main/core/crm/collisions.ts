@@ -1,7 +1,8 @@
-import { and, eq, gte, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
 import type { Collision } from '#contract';
 import type { ReadDb } from '#core/db/handles';
 import { complaints, contacts, dealStages, deals, employees, interactions } from '#core/db/schema';
+import { openComplaintStates } from './complaints/complaint-state';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -36,7 +37,7 @@ export function findCollisions(db: ReadDb, request: { contactId?: string | undef
     .select({ id: complaints.id, subject: complaints.subject, at: complaints.updatedAt, employeeId: complaints.responsibleId, employeeName: employees.name })
     .from(complaints)
     .leftJoin(employees, eq(employees.id, complaints.responsibleId))
-    .where(and(about(complaints.contactId, complaints.companyId), ne(complaints.state, 'closed'), notMine(complaints.responsibleId, me)))
+    .where(and(about(complaints.contactId, complaints.companyId), inArray(complaints.state, [...openComplaintStates]), notMine(complaints.responsibleId, me)))
     .all()
     .map((r) => ({ kind: 'complaint' as const, ...r }));
   const planned = db

@@ -1,7 +1,8 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { MethodOutput, MethodParams } from '#contract';
 import type { ReadDb } from '#core/db/handles';
 import { complaintCauses, complaints } from '#core/db/schema';
+import { openComplaintStates } from './complaint-state';
 
 const hour = 60 * 60 * 1000;
 
@@ -14,7 +15,7 @@ export function complaintAnalysis(db: ReadDb, request: MethodParams<'complaints.
       causeId: complaints.causeId,
       causeName: complaintCauses.name,
       count: sql<number>`count(*)`,
-      open: sql<number>`sum(CASE WHEN ${complaints.state} IN ('new', 'investigating') THEN 1 ELSE 0 END)`,
+      open: sql<number>`sum(CASE WHEN ${inArray(complaints.state, [...openComplaintStates])} THEN 1 ELSE 0 END)`,
       meanHours: sql<number | null>`avg(CASE WHEN ${complaints.resolvedAt} IS NOT NULL THEN ${resolveHours} END)`,
     })
     .from(complaints)

@@ -14,6 +14,9 @@ const allowed: Record<ComplaintState, readonly ComplaintState[]> = {
   closed: ['investigating'],
 };
 
+/** States in which a complaint is still being worked: a resolved one waits only for the client's confirmation. */
+export const openComplaintStates = ['new', 'investigating'] as const satisfies readonly ComplaintState[];
+
 /** What a move needs beyond being allowed. */
 export interface TransitionInput {
   resolution?: string | undefined;

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ComplaintCard, ComplaintSummary, MethodOutput, MethodParams } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { companies, complaintCauses, complaintEvents, complaints, complaintSteps, contacts, employees, interactions } from '#core/db/schema';
@@ -6,7 +6,7 @@ import { DomainError, notFound } from '#core/shared/errors';
 import type { CrmContext } from '#core/crm/crm-context';
 import { getTimelineItem } from '#core/crm/interactions';
 import { requireRecord } from '#core/crm/records';
-import { checkTransition } from './complaint-state';
+import { checkTransition, openComplaintStates } from './complaint-state';
 
 const assignee = aliasedTable(employees, 'assignee');
 
@@ -72,7 +72,7 @@ export function listComplaints(db: ReadDb, request: MethodParams<'complaints.lis
     request.causeId ? eq(complaints.causeId, request.causeId) : undefined,
     request.contactId ? eq(complaints.contactId, request.contactId) : undefined,
     request.companyId ? eq(complaints.companyId, request.companyId) : undefined,
-    request.openOnly ? ne(complaints.state, 'closed') : undefined,
+    request.openOnly ? inArray(complaints.state, [...openComplaintStates]) : undefined,
   );
   const rows = summarySelect(db).where(where).orderBy(desc(complaints.number)).limit(request.limit).offset(request.offset).all().map(toSummary);
   const total = db.select({ n: sql<number>`count(*)` }).from(complaints).where(where).get()?.n ?? 0;
