@@ -59,11 +59,24 @@ describe('a client’s whole story, through the real UI', () => {
     expect(await page.getByTestId('card-company').textContent()).toBe('ТОВ «Агросвіт»');
   });
 
-  it('logs a meeting', async () => {
+  it('logs a meeting (the form opens on a call, the kind logged most)', async () => {
     await page.getByTestId('card-log').click();
+    expect(await page.getByTestId('interaction-kind').locator('input:checked').inputValue()).toBe('call');
+    await page.getByTestId('interaction-kind').getByText('Meeting').click();
     await page.getByTestId('interaction-subject').fill('Презентація нової лінійки');
     await page.getByTestId('interaction-save').click();
     await page.getByTestId('timeline-item').filter({ hasText: 'Meeting: Презентація нової лінійки' }).waitFor();
+  });
+
+  it('writes a note with a text of several lines', async () => {
+    await page.getByTestId('card-log').click();
+    await page.getByTestId('interaction-kind').getByText('Note').click();
+    await page.getByTestId('interaction-subject').fill('Побажання до поставки');
+    await page.getByTestId('interaction-outcome').fill('Везти до 10:00.\nДзвонити за годину.');
+    await page.getByTestId('interaction-save').click();
+    const note = page.getByTestId('timeline-item').filter({ hasText: 'Побажання до поставки' });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('Дзвонити за годину.');
   });
 
   it('registers a complaint and walks it to resolved', async () => {

@@ -63,6 +63,7 @@ export const en = {
   phoneKind: { mobile: 'Mobile', work: 'Work', home: 'Home', fax: 'Fax', other: 'Other' },
   palette: {
     dial: 'Call {{number}}',
+    createContactWithNumber: 'Create contact with this number',
     phone: 'Phone',
     placeholder: 'Search contacts, companies, numbers, or type a command…',
     nothingFound: 'Nothing found',
@@ -165,6 +166,8 @@ export const en = {
   },
   interactionForm: {
     title: 'Log a contact',
+    planTitle: 'Plan a contact',
+    noteText: 'Text',
     when: 'When',
     plannedFor: 'Planned for',
     direction: 'Direction',

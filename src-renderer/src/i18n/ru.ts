@@ -64,6 +64,7 @@ export const ru: Messages = {
   phoneKind: { mobile: 'Мобильный', work: 'Рабочий', home: 'Домашний', fax: 'Факс', other: 'Другой' },
   palette: {
     dial: 'Позвонить {{number}}',
+    createContactWithNumber: 'Создать контакт с этим номером',
     phone: 'Телефон',
     placeholder: 'Ищите контакты, компании, номера или введите команду…',
     nothingFound: 'Ничего не найдено',
@@ -166,6 +167,8 @@ export const ru: Messages = {
   },
   interactionForm: {
     title: 'Записать контакт',
+    planTitle: 'Запланировать контакт',
+    noteText: 'Текст',
     when: 'Когда',
     plannedFor: 'Запланировано на',
     direction: 'Направление',

@@ -64,6 +64,7 @@ export const uk: Messages = {
   phoneKind: { mobile: 'Мобільний', work: 'Робочий', home: 'Домашній', fax: 'Факс', other: 'Інший' },
   palette: {
     dial: 'Подзвонити {{number}}',
+    createContactWithNumber: 'Створити контакт з цим номером',
     phone: 'Телефон',
     placeholder: 'Шукайте контакти, компанії, номери або введіть команду…',
     nothingFound: 'Нічого не знайдено',
@@ -166,6 +167,8 @@ export const uk: Messages = {
   },
   interactionForm: {
     title: 'Записати контакт',
+    planTitle: 'Запланувати контакт',
+    noteText: 'Текст',
     when: 'Коли',
     plannedFor: 'Заплановано на',
     direction: 'Напрямок',

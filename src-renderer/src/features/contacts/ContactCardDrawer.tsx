@@ -257,7 +257,7 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
           contactId={card.id}
           companyId={card.company?.id ?? null}
           participants={colleagues}
-          defaultKind={dialog === 'planned' ? 'planned' : 'meeting'}
+          defaultKind={dialog === 'planned' ? 'planned' : 'call'}
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);

@@ -24,7 +24,7 @@ function toLocalInput(ms: number): string {
 }
 
 /** Logging a call, meeting, e-mail or note, or planning a contact. */
-export function InteractionForm({ contactId, companyId, participants, defaultKind = 'meeting', onClose, onSaved }: InteractionFormProps) {
+export function InteractionForm({ contactId, companyId, participants, defaultKind = 'call', onClose, onSaved }: InteractionFormProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const deals = useQuery('deals.list', contactId ? { contactId, openOnly: true, limit: 50 } : { companyId: companyId ?? '', openOnly: true, limit: 50 });
@@ -56,7 +56,7 @@ export function InteractionForm({ contactId, companyId, participants, defaultKin
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('interactionForm.title')} size="lg">
+    <Modal opened onClose={onClose} title={kind === 'planned' ? t('interactionForm.planTitle') : t('interactionForm.title')} size="lg">
       <Stack gap="sm" data-testid="interaction-form">
         {kind === 'planned' && <CollisionAlert request={contactId ? { contactId } : { companyId: companyId ?? '' }} />}
         <SegmentedControl value={kind} onChange={(v) => setKind(v)} data={interactionKinds.map((k) => ({ value: k, label: t(`interaction.${k}`) }))} data-testid="interaction-kind" />
@@ -67,7 +67,17 @@ export function InteractionForm({ contactId, companyId, participants, defaultKin
           )}
         </SimpleGrid>
         <TextInput label={t('interactionForm.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.fields.subject} data-testid="interaction-subject" data-autofocus />
-        {kind !== 'planned' && kind !== 'note' && <Textarea label={t('interactionForm.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} autosize minRows={2} />}
+        {kind !== 'planned' && (
+          // A note's text lives where other kinds keep their outcome: one field, one place on the timeline.
+          <Textarea
+            label={kind === 'note' ? t('interactionForm.noteText') : t('interactionForm.outcome')}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+            autosize
+            minRows={kind === 'note' ? 4 : 2}
+            data-testid="interaction-outcome"
+          />
+        )}
         {kind === 'call' && <NumberInput label={t('interactionForm.minutes')} value={minutes} onChange={(v) => setMinutes(v === '' ? '' : Number(v))} min={0} max={1440} />}
         {participants.length > 0 && (kind === 'meeting' || kind === 'call') && (
           <MultiSelect label={t('interactionForm.participants')} data={participants.map((p) => ({ value: p.id, label: p.name }))} value={who} onChange={setWho} />

@@ -28,7 +28,11 @@ function TimelineEntry({ item, showContact, onComplete }: { item: TimelineItem; 
       <Text size="xs" c="dimmed">
         {[formatDateTime(locale, item.occurredAt), item.employeeName, showContact ? item.contact?.name : null, item.durationSeconds !== null ? formatDuration(item.durationSeconds) : null].filter(Boolean).join(' · ')}
       </Text>
-      {item.outcome && <Text size="sm">{item.outcome}</Text>}
+      {item.outcome && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {item.outcome}
+        </Text>
+      )}
       <Group gap={6}>
         {item.participants.length > 0 && <Text size="xs">{t('timeline.with', { names: item.participants.map((p) => p.name).join(', ') })}</Text>}
         {item.deal && (
