@@ -1,9 +1,10 @@
 import { Spotlight, isActionsGroup, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
-import { IconBellOff, IconBuilding, IconLanguage, IconMoonStars, IconPhone, IconPhoneCall, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconBellOff, IconBuilding, IconLanguage, IconMoonStars, IconPhone, IconPhoneCall, IconSearch, IconUser, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuickSearchHit } from '#contract';
 import { useBridge } from '#renderer/api/client';
+import { ContactForm } from '#renderer/features/contacts/ContactForm';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { shortcutOrder } from '#renderer/features/phone/shortcuts';
 import { languageNames, languages } from '#renderer/i18n';
@@ -28,6 +29,8 @@ export function CommandPalette({ navigate, toggleTheme }: CommandPaletteProps) {
   const phone = usePhone();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ text: string; hits: QuickSearchHit[] }>({ text: '', hits: [] });
+  /** The number a new contact is being created with, from the palette. */
+  const [creatingWith, setCreatingWith] = useState<string | null>(null);
   const text = query.trim();
   // Hits for an older query stay on screen until the new ones arrive; none for an empty query.
   const hits = text === '' ? [] : found.hits;
@@ -80,14 +83,17 @@ export function CommandPalette({ navigate, toggleTheme }: CommandPaletteProps) {
       onClick: () => void phone.run('phone.setDoNotDisturb', { on: !phone.status.doNotDisturb }),
     },
   ];
-  // A number or SIP address typed or pasted into the palette can be dialled at once.
-  const dialable = /^(sip:\S+|\+?[\d\s().-]{3,})$/.test(text) && phone.status.registration === 'registered';
+  // A number typed or pasted into the palette can be called or given to a new contact at once, whatever
+  // it matched (the phone says why when no account can call); a SIP address can be called.
+  const typedNumber = /^\+?[\d\s().-]+$/.test(text) && text.replace(/\D/g, '').length >= 3;
+  const dialable = typedNumber || /^sip:\S+$/.test(text);
 
   const actions: SpotlightEntry[] = [
     {
       group: t('palette.results'),
       actions: [
         ...(dialable ? [{ id: `${resultGroupId}-dial`, label: t('palette.dial', { number: text }), leftSection: <IconPhoneCall size={18} />, onClick: () => void phone.dial(text) }] : []),
+        ...(typedNumber ? [{ id: `${resultGroupId}-create-contact`, label: t('palette.createContactWithNumber'), leftSection: <IconUserPlus size={18} />, onClick: () => setCreatingWith(text) }] : []),
         ...hits.map((hit) => ({
         id: `${resultGroupId}-${hit.kind}-${hit.id}`,
         label: hit.title,
@@ -102,19 +108,32 @@ export function CommandPalette({ navigate, toggleTheme }: CommandPaletteProps) {
   ];
 
   return (
-    <Spotlight
-      actions={actions}
-      query={query}
-      onQueryChange={setQuery}
-      filter={(text, all) => filterCommandsOnly(text, all)}
-      nothingFound={t('palette.nothingFound')}
-      shortcut={['mod + K']}
-      tagsToIgnore={[]}
-      highlightQuery
-      scrollable
-      maxHeight={480}
-      searchProps={{ leftSection: <IconSearch size={18} />, placeholder: t('palette.placeholder'), 'aria-label': t('palette.placeholder') }}
-    />
+    <>
+      <Spotlight
+        actions={actions}
+        query={query}
+        onQueryChange={setQuery}
+        filter={(text, all) => filterCommandsOnly(text, all)}
+        nothingFound={t('palette.nothingFound')}
+        shortcut={['mod + K']}
+        tagsToIgnore={[]}
+        highlightQuery
+        scrollable
+        maxHeight={480}
+        searchProps={{ leftSection: <IconSearch size={18} />, placeholder: t('palette.placeholder'), 'aria-label': t('palette.placeholder') }}
+      />
+      {creatingWith !== null && (
+        <ContactForm
+          contact={null}
+          initial={{ phone: creatingWith }}
+          onClose={() => setCreatingWith(null)}
+          onSaved={(card) => {
+            setCreatingWith(null);
+            navigate({ area: 'contacts', id: card.id });
+          }}
+        />
+      )}
+    </>
   );
 }
 
