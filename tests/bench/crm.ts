@@ -25,6 +25,20 @@ const importRounds = 3;
 /** What the workplace reads numbers with, as a Ukrainian office sets it up (Settings' default for Ukrainian). */
 const workingCountries = ['UA', 'RU'];
 
+/**
+ * Runs of four to seven digits heard from the end or the middle of stored numbers, typed as people
+ * type them (some with a space), and one run no number holds.
+ */
+function digitSearches(db: Database.Database): string[] {
+  const stored = db.prepare('SELECT substr(e164, 2) AS digits FROM contact_phones WHERE rowid % 7919 = 0 AND e164 IS NOT NULL LIMIT 13').all() as { digits: string }[];
+  const runs = stored.map(({ digits }, i) => {
+    const end = digits.length - (i % 3);
+    const run = digits.slice(end - 4 - (i % 4), end);
+    return i % 2 ? `${run.slice(0, 3)} ${run.slice(3)}` : run;
+  });
+  return [...runs, '000 000 00'];
+}
+
 /** A contact with a thousand interactions in the million-contact database (added once, kept in the cache). */
 function contactWithThousandInteractions(file: string): string {
   const db = new Database(file, { nativeBinding: assets.nativeBinding });
@@ -120,6 +134,12 @@ export async function crmFigures(log: (line: string) => void): Promise<Figure[]>
     const rawSearches = searches.map((text) => replays((db) => quickSearch(db, text, 10, workingCountries)));
     const rawSearch = await sampleMs(400, (i) => rawSearches[i % rawSearches.length]?.());
     figures.push(...compared('search', 'crm', apiSearch, rawSearch));
+    // Search by digits heard from anywhere in a number.
+    const heard = digitSearches(raw);
+    const apiDigits = await sampleMs(400, (i) => workstation.dispatch('search.quick', { text: heard[i % heard.length] as string, limit: 10 }, { origin: 'bench' }));
+    const rawDigitSearches = heard.map((text) => replays((db) => quickSearch(db, text, 10, workingCountries)));
+    const rawDigits = await sampleMs(400, (i) => rawDigitSearches[i % rawDigitSearches.length]?.());
+    figures.push(...compared('search_digits', 'crm', apiDigits, rawDigits));
 
     // Caller ID.
     const numbers = (raw.prepare('SELECT raw FROM contact_phones WHERE rowid % 997 = 0 LIMIT 500').all() as { raw: string }[]).map((r) => r.raw);
