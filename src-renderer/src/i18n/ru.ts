@@ -78,7 +78,7 @@ export const ru: Messages = {
   },
   contacts: {
     title: 'Контакты',
-    search: 'Поиск по имени, телефону, почте или компании',
+    search: 'Имя, телефон, почта или компания',
     name: 'Имя',
     company: 'Компания',
     position: 'Должность',

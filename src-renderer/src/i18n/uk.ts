@@ -78,7 +78,7 @@ export const uk: Messages = {
   },
   contacts: {
     title: 'Контакти',
-    search: 'Пошук за ім’ям, телефоном, поштою або компанією',
+    search: 'Ім’я, телефон, пошта або компанія',
     name: 'Ім’я',
     company: 'Компанія',
     position: 'Посада',

@@ -2,12 +2,14 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Workstation } from '#core/app/workstation';
+import { contactPageQuery } from '#core/crm/contacts';
 import { quickSearch } from '#core/crm/quick-search';
 import { openDatabase } from '#core/db/connection';
+import { seedDemo } from '#core/demo/seed';
 import { crmWorkstation, ok } from '#tests/support/crm';
 import { tempDir } from '#tests/support/temp-dir';
 import { importFile } from '#tests/support/transfers';
-import { sourceAssets } from '#tests/support/workstation';
+import { openScratchDatabase, sourceAssets, testNow } from '#tests/support/workstation';
 
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id).sort();
 const found = async (workstation: Workstation, text: string) => ids(await ok(workstation, 'search.quick', { text }));
@@ -120,6 +122,24 @@ describe('upgrading a workplace that already has phones', () => {
       expect(quickSearch(upgraded.read, '200 10 20', 10, ['UA']).map((h) => h.id)).toEqual(['co-agro']);
     } finally {
       upgraded.close();
+    }
+  });
+});
+
+describe('the digit search on a large list', () => {
+  it('goes from the digit index to the phones and their people by key, never scanning contacts or phones', () => {
+    const scratch = openScratchDatabase();
+    try {
+      seedDemo(scratch.database, { contacts: 2_000, now: testNow });
+      scratch.database.sqlite.pragma('optimize = 0x10002');
+      const { sql, params } = contactPageQuery(scratch.database.read, { search: '555 583', sortBy: 'name', sortDir: 'asc', offset: 0, limit: 50 }).toSQL();
+      const plan = (scratch.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan).toMatch(/MULTI-INDEX OR/);
+      expect(plan).toMatch(/SCAN d VIRTUAL TABLE INDEX/);
+      expect(plan).toMatch(/SEARCH p USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan).not.toMatch(/SCAN (contacts|p)\b(?! VIRTUAL)/);
+    } finally {
+      scratch.close();
     }
   });
 });
