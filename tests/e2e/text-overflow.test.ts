@@ -19,7 +19,8 @@ interface Overflow {
 
 /**
  * Finds text that does not fit its box, in the page (or in the dialog the root selector names):
- * - a text node laid out wider than the element it sits in (the nearest element that is not inline);
+ * - a text node laid out wider than the element it sits in (the nearest element that is not inline), or
+ *   running past a clipping box around that element or past the window's right edge;
  * - an element that clips (overflow hidden/clip, or text-overflow ellipsis) whose content is wider than it;
  * - an input whose placeholder (or a read-only input's value: a select's choice) is wider than its inner width,
  *   measured with the input's own font on a canvas.
@@ -92,6 +93,20 @@ function findOverflows(rootSelector: string | null): Overflow[] {
     const bounds = contentBox(box);
     const overBy = Math.max(textRect.right - bounds.right, bounds.left - textRect.left);
     if (textRect.width > 0 && overBy > slack) report(box, box.textContent ?? text, overBy);
+    else if (textRect.width > 0) {
+      // Text that fits its own box may still be cut off by a box around it, or by the window's edge.
+      // A box that scrolls sideways keeps it reachable.
+      let clipRight = document.documentElement.clientWidth;
+      for (let up = box.parentElement; up; up = up.parentElement) {
+        const overflowX = getComputedStyle(up).overflowX;
+        if (overflowX === 'auto' || overflowX === 'scroll') {
+          clipRight = Infinity;
+          break;
+        }
+        if (overflowX === 'hidden' || overflowX === 'clip') clipRight = Math.min(clipRight, up.getBoundingClientRect().right - up.clientLeft);
+      }
+      if (textRect.right - clipRight > slack) report(box, box.textContent ?? text, textRect.right - clipRight);
+    }
   }
 
   // Elements that clip their text.

@@ -1,4 +1,4 @@
-import { Center, Loader, MantineProvider, Text, createTheme, useMantineColorScheme } from '@mantine/core';
+import { Badge, Center, Loader, MantineProvider, Text, createTheme, useMantineColorScheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -9,7 +9,16 @@ import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { Workplace } from './Workplace';
 import { WorkplaceContext, type Workplace as WorkplaceValue } from '#renderer/workplace/WorkplaceContext';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md', respectReducedMotion: true });
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+  respectReducedMotion: true,
+  components: {
+    // A badge names a state or a count: it takes the width its label needs (a table column, a row of a
+    // card make room) rather than shrinking to "Пропу…" or "1…", which Mantine's clipped label would.
+    Badge: Badge.extend({ styles: { root: { overflow: 'visible' }, label: { overflow: 'visible' } } }),
+  },
+});
 const i18n = initI18n(resolveLanguage(null, navigator.languages));
 
 export interface RootProps {

@@ -50,7 +50,7 @@ function WorkplaceShell() {
   useHotkeys(areas.map((area, i) => [`alt+${i + 1}`, () => navigate({ area, id: null })]));
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Text fw={700} size="lg" data-testid="app-title">
@@ -84,7 +84,7 @@ function WorkplaceShell() {
               leftSection={<Icon size={18} />}
               rightSection={
                 area === 'calls' && missedCount > 0 ? (
-                  <Badge size="sm" color="red" circle data-testid="missed-badge" aria-label={t('calls.missedBadge', { count: missedCount })}>
+                  <Badge size="sm" color="red" data-testid="missed-badge" aria-label={t('calls.missedBadge', { count: missedCount })}>
                     {missedCount}
                   </Badge>
                 ) : (

@@ -11,8 +11,18 @@ export function formatShortDate(locale: string, ms: number): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(ms);
 }
 
+/** A numeric date with the whole year, "02.01.2026", "01/02/2026": fits a narrow column (dateStyle short cuts the year to two digits). */
+export function formatCompactDate(locale: string, ms: number): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
 export function formatTime(locale: string, ms: number): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(ms);
+}
+
+/** "9:00 – 10:30 AM", "09:00–10:30": the locale's own range, which says AM/PM once where it can. */
+export function formatTimeRange(locale: string, from: number, to: number): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).formatRange(from, to);
 }
 
 export function formatNumber(locale: string, value: number): string {

@@ -8,6 +8,12 @@ export interface VirtualColumn<Row> {
   header: ReactNode;
   width?: number | string;
   cell: (row: Row) => ReactNode;
+  /**
+   * The cell's whole text, for a column of free text (names, e-mails) that may be longer than any
+   * width the table can give it: such a cell ends in an ellipsis and shows the whole text on hover.
+   * Cells of other columns are sized to fit.
+   */
+  fullText?: (row: Row) => string;
 }
 
 /**
@@ -259,11 +265,14 @@ function gridOf<Row>(columns: VirtualColumn<Row>[]) {
 const RowCells = memo(function RowCells<Row>({ row, columns }: { row: Row | undefined; columns: VirtualColumn<Row>[] }) {
   return (
     <div style={{ ...gridOf(columns), height: rowHeight }}>
-      {columns.map((column) => (
-        <Box key={column.key} px="sm" fz="sm" style={cellStyle} role="cell" data-column={column.key}>
-          {row ? column.cell(row) : <Text c="dimmed">…</Text>}
-        </Box>
-      ))}
+      {columns.map((column) => {
+        const fullText = row && column.fullText?.(row);
+        return (
+          <Box key={column.key} px="sm" fz="sm" style={cellStyle} role="cell" data-column={column.key} title={fullText || undefined} data-truncates={fullText ? 'title' : undefined}>
+            {row ? column.cell(row) : <Text c="dimmed">…</Text>}
+          </Box>
+        );
+      })}
     </div>
   );
 }) as <Row>(props: { row: Row | undefined; columns: VirtualColumn<Row>[] }) => ReactNode;

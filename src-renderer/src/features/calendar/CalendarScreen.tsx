@@ -1,11 +1,11 @@
 import { Anchor, Badge, Box, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarEvent } from '#contract';
 import { useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
-import { formatDate, formatTime } from '#renderer/i18n/format';
+import { formatDate, formatTimeRange } from '#renderer/i18n/format';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 
@@ -14,6 +14,8 @@ export interface CalendarScreenProps {
 }
 
 const fortnightMs = 14 * 24 * 60 * 60 * 1000;
+
+const agendaGrid = { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr) auto', alignItems: 'center', gap: '6px var(--mantine-spacing-sm)' } as const;
 
 function startOfToday(): number {
   const now = new Date();
@@ -42,15 +44,16 @@ export function CalendarScreen({ onOpenContact }: CalendarScreenProps) {
             <Text fw={600} mb="xs">
               {formatDate(locale, dayStart)}
             </Text>
-            <Stack gap={6}>
+            {/* A grid rather than rows: the times form a column as wide as the longest of them ("10:00 AM – 12:30 PM"). */}
+            <Box style={agendaGrid}>
               {items.map((event) => (
-                <Group key={event.id} justify="space-between" wrap="nowrap">
-                  <Group gap="sm" wrap="nowrap">
-                    <Badge variant="light" w={110}>
-                      {formatTime(locale, event.startsAt)}–{formatTime(locale, event.endsAt)}
-                    </Badge>
+                <Fragment key={event.id}>
+                  <Badge variant="light" fullWidth>
+                    {formatTimeRange(locale, event.startsAt, event.endsAt)}
+                  </Badge>
+                  <Group gap="sm" wrap="nowrap" miw={0}>
                     {event.contactId ? (
-                      <Anchor component="button" onClick={() => event.contactId && onOpenContact(event.contactId)}>
+                      <Anchor component="button" ta="start" onClick={() => event.contactId && onOpenContact(event.contactId)}>
                         {event.title}
                       </Anchor>
                     ) : (
@@ -62,15 +65,17 @@ export function CalendarScreen({ onOpenContact }: CalendarScreenProps) {
                       </Text>
                     )}
                   </Group>
-                  {event.reminderMinutes !== null && (
+                  {event.reminderMinutes !== null ? (
                     <Group gap={4} c="dimmed" wrap="nowrap">
                       <IconBell size={14} />
                       <Text size="xs">{t('calendar.reminder', { minutes: event.reminderMinutes })}</Text>
                     </Group>
+                  ) : (
+                    <span />
                   )}
-                </Group>
+                </Fragment>
               ))}
-            </Stack>
+            </Box>
           </Card>
         ))}
       </Stack>

@@ -106,7 +106,7 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
       {history.error && <ErrorNotice error={history.error} onRetry={history.reload} />}
       {history.data?.rows.length === 0 && <Text c="dimmed">{t('calls.empty')}</Text>}
       {history.data && history.data.rows.length > 0 && (
-        <Table striped highlightOnHover data-testid="calls-table">
+        <Table striped highlightOnHover fz="sm" data-testid="calls-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('calls.when')}</Table.Th>

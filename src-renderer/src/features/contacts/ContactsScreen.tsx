@@ -8,7 +8,7 @@ import { act, jobFinished } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { downloadFile } from '#renderer/api/files';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
-import { formatDateTime, formatNumber } from '#renderer/i18n/format';
+import { formatCompactDate, formatDateTime, formatNumber } from '#renderer/i18n/format';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 import { useErrorText } from '#renderer/ui/useErrorText';
@@ -52,7 +52,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
     async (page: PageRequest) => {
       const result = await bridge.invoke('contacts.list', { ...(JSON.parse(requestJson) as typeof request), ...page });
       // A failed page is shown as such in the table (with a retry), never as an empty stretch of the list.
-      if (!result.ok) throw new Error(errorText(result.error.code, result.error.message));
+      if (!result.ok) throw new Error(errorText(result.error));
       return result.value.rows;
     },
     // version is in the list key; a change of it drops the table's cache and fetches again.
@@ -81,12 +81,13 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
   };
 
   const columns: VirtualColumn<ContactListItem>[] = [
-    { key: 'name', header: t('contacts.name'), width: '24%', cell: (row) => <Text fw={500} size="sm">{row.fullName}</Text> },
-    { key: 'company', header: t('contacts.company'), width: '20%', cell: (row) => row.companyName ?? t('common.unknown') },
-    { key: 'phone', header: t('contacts.phone'), width: '16%', cell: (row) => <Text ff="monospace" size="sm">{row.phone ?? t('common.unknown')}</Text> },
-    { key: 'email', header: t('contacts.email'), width: '18%', cell: (row) => row.email ?? t('common.unknown') },
-    { key: 'responsible', header: t('contacts.responsible'), width: '12%', cell: (row) => row.responsibleName ?? t('common.unknown') },
-    { key: 'updated', header: t('contacts.updated'), width: '10%', cell: (row) => formatDateTime(locale, row.updatedAt) },
+    // Names, companies and e-mails share what is left and may end in an ellipsis (whole on hover); numbers, people and dates always fit.
+    { key: 'name', header: t('contacts.name'), width: '1.4fr', fullText: (row) => row.fullName, cell: (row) => <Text component="span" fw={500} size="sm">{row.fullName}</Text> },
+    { key: 'company', header: t('contacts.company'), width: '1.1fr', fullText: (row) => row.companyName ?? '', cell: (row) => row.companyName ?? t('common.unknown') },
+    { key: 'phone', header: t('contacts.phone'), width: 180, cell: (row) => <Text component="span" ff="monospace" size="sm">{row.phone ?? t('common.unknown')}</Text> },
+    { key: 'email', header: t('contacts.email'), width: '1.2fr', fullText: (row) => row.email ?? '', cell: (row) => row.email ?? t('common.unknown') },
+    { key: 'responsible', header: t('contacts.responsible'), width: 160, fullText: (row) => row.responsibleName ?? '', cell: (row) => row.responsibleName ?? t('common.unknown') },
+    { key: 'updated', header: t('contacts.updated'), width: 110, cell: (row) => <span title={formatDateTime(locale, row.updatedAt)}>{formatCompactDate(locale, row.updatedAt)}</span> },
   ];
   const total = head.data?.total ?? 0;
 
@@ -136,6 +137,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
             {t('segments.filter')}
           </Button>
           <Select
+            w={240}
             placeholder={t('segments.saved')}
             data={(segments.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             value={segmentId}
