@@ -52,7 +52,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
     async (page: PageRequest) => {
       const result = await bridge.invoke('contacts.list', { ...(JSON.parse(requestJson) as typeof request), ...page });
       // A failed page is shown as such in the table (with a retry), never as an empty stretch of the list.
-      if (!result.ok) throw new Error(errorText(result.error));
+      if (!result.ok) throw new Error(errorText(result.error.code, result.error.message));
       return result.value.rows;
     },
     // version is in the list key; a change of it drops the table's cache and fetches again.
