@@ -18,6 +18,7 @@ export const complaintResults = ['satisfied', 'partially', 'rejected'] as const;
 export const ComplaintResultSchema = z.enum(complaintResults);
 
 export const ComplaintCauseSchema = z.object({ id: IdSchema, name: z.string(), position: z.number().int() });
+export type ComplaintCause = z.infer<typeof ComplaintCauseSchema>;
 
 export const ComplaintCausesInputSchema = z.strictObject({
   causes: z.array(z.strictObject({ id: IdSchema.optional(), name: z.string().trim().min(1).max(120) })).max(100),

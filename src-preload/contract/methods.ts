@@ -157,6 +157,7 @@ export const methods = {
 
   'complaints.causes': { input: EmptyInputSchema, output: z.array(ComplaintCauseSchema) },
   'complaints.saveCauses': { input: ComplaintCausesInputSchema, output: z.array(ComplaintCauseSchema) },
+  'complaints.addCause': { input: z.strictObject({ name: z.string().trim().min(1).max(120) }), output: ComplaintCauseSchema },
   'complaints.list': { input: ComplaintListRequestSchema, output: ComplaintListSchema },
   'complaints.get': { input: byId, output: ComplaintCardSchema },
   'complaints.create': { input: ComplaintInputSchema, output: ComplaintCardSchema },

@@ -11,7 +11,7 @@ import { findCollisions } from './collisions';
 import { createCompany, updateCompany } from './company-store';
 import { getCompanyCard, listCompanies } from './companies';
 import { complaintAnalysis } from './complaints/analysis';
-import { addAction, addStep, completeStep, createComplaint, getComplaint, listCauses, listComplaints, saveCauses, transitionComplaint } from './complaints/complaints';
+import { addAction, addCause, addStep, completeStep, createComplaint, getComplaint, listCauses, listComplaints, saveCauses, transitionComplaint } from './complaints/complaints';
 import { createContact, updateContact } from './contact-store';
 import { getContactCard, listContacts } from './contacts';
 import type { CrmContext } from './crm-context';
@@ -131,6 +131,7 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
 
     'complaints.causes': () => listCauses(db),
     'complaints.saveCauses': (input) => database.write((tx) => saveCauses(ctx, tx, input)),
+    'complaints.addCause': ({ name }) => database.write((tx) => addCause(ctx, tx, name)),
     'complaints.list': (request) => listComplaints(db, request),
     'complaints.get': ({ id }) => getComplaint(db, id),
     'complaints.create': (input) => getComplaint(db, database.write((tx) => createComplaint(ctx, tx, input))),

@@ -31,6 +31,16 @@ export function saveCauses(ctx: CrmContext, tx: WriteDb, input: MethodParams<'co
   return listCauses(tx);
 }
 
+/** Adds one cause at the end of the list (from the complaint form); a cause of the same name is reused. */
+export function addCause(ctx: CrmContext, tx: WriteDb, name: string): MethodOutput<'complaints.addCause'> {
+  const causes = listCauses(tx);
+  const same = causes.find((c) => c.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  if (same) return same;
+  const cause = { id: ctx.ids.next(), name, position: causes.length === 0 ? 0 : Math.max(...causes.map((c) => c.position)) + 1 };
+  tx.insert(complaintCauses).values(cause).run();
+  return cause;
+}
+
 function summarySelect(db: ReadDb) {
   return db
     .select({

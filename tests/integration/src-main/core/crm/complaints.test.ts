@@ -73,4 +73,13 @@ describe('complaints', () => {
     expect((await ok(workstation, 'complaints.list', { openOnly: true })).total).toBe(1);
     expect((await ok(workstation, 'complaints.list', { state: 'resolved' })).total).toBe(2);
   });
+
+  it('adds a cause from the complaint form at the end of the list, reusing one of the same name', async () => {
+    const { workstation } = await crmWorkstation();
+    await ok(workstation, 'complaints.saveCauses', { causes: [{ name: 'Брак' }] });
+    const added = await ok(workstation, 'complaints.addCause', { name: 'Затримка доставки' });
+    expect(await ok(workstation, 'complaints.addCause', { name: 'затримка доставки' })).toEqual(added);
+    expect((await ok(workstation, 'complaints.causes', {})).map((c) => c.name)).toEqual(['Брак', 'Затримка доставки']);
+    expect(await callApi(workstation, 'complaints.addCause', { name: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+  });
 });
