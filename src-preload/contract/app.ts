@@ -41,7 +41,7 @@ export const WorkingCountriesSchema = z
   .array(CountryCodeSchema)
   .min(1, 'Choose at least one country')
   .max(10)
-  .refine((list) => new Set(list).size === list.length, 'Each country once');
+  .refine((list) => new Set(list).size === list.length, { message: 'Each country once', params: { reason: 'each_country_once' } });
 
 export const SettingsSchema = z.object({
   /** `null` follows the operating system's locale. */

@@ -3,10 +3,11 @@ import { IdSchema, TimestampSchema } from './common';
 
 export const CalendarRangeRequestSchema = z
   .strictObject({ from: TimestampSchema, to: TimestampSchema })
-  .refine((range) => range.to > range.from, { message: 'to must be after from', path: ['to'] })
+  .refine((range) => range.to > range.from, { message: 'to must be after from', path: ['to'], params: { reason: 'ends_before_start' } })
   .refine((range) => range.to - range.from <= 370 * 24 * 3600 * 1000, {
     message: 'A range may span at most one year',
     path: ['to'],
+    params: { reason: 'range_over_a_year' },
   });
 
 export const CalendarEventSchema = z.object({

@@ -14,7 +14,7 @@ export const CallHistoryRequestSchema = z
     from: TimestampSchema.optional(),
     to: TimestampSchema.optional(),
   })
-  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'The period ends before it starts', path: ['to'] });
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'The period ends before it starts', path: ['to'], params: { reason: 'ends_before_start' } });
 
 export const CallHistoryItemSchema = InteractionItemSchema.extend({
   contactId: IdSchema.nullable(),

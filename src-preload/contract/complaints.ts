@@ -35,7 +35,7 @@ export const ComplaintInputSchema = z
     /** Interactions already on the timeline that this complaint is about (the call it came in on). */
     interactionIds: z.array(IdSchema).max(50).default([]),
   })
-  .refine((c) => c.contactId !== null || c.companyId !== null, { message: 'A complaint comes from a contact or a company', path: ['contactId'] });
+  .refine((c) => c.contactId !== null || c.companyId !== null, { message: 'A complaint comes from a contact or a company', path: ['contactId'], params: { reason: 'needs_contact_or_company' } });
 
 export const ComplaintStepSchema = z.object({
   id: IdSchema,
@@ -111,7 +111,7 @@ export const ComplaintListSchema = z.object({ total: z.number().int().nonnegativ
 
 export const ComplaintAnalysisRequestSchema = z
   .strictObject({ from: TimestampSchema, to: TimestampSchema })
-  .refine((r) => r.to > r.from, { message: 'to must be after from', path: ['to'] });
+  .refine((r) => r.to > r.from, { message: 'to must be after from', path: ['to'], params: { reason: 'ends_before_start' } });
 
 export const ComplaintAnalysisSchema = z.object({
   total: z.number().int().nonnegative(),

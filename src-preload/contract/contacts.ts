@@ -112,6 +112,7 @@ export const ContactInputSchema = z
   .refine((c) => `${c.firstName}${c.lastName}${c.middleName}`.trim() !== '', {
     message: 'A contact needs a first or a last name',
     path: ['lastName'],
+    params: { reason: 'contact_needs_name' },
   });
 export type ContactInput = z.input<typeof ContactInputSchema>;
 export type ContactFields = z.output<typeof ContactInputSchema>;
@@ -305,7 +306,7 @@ export const CustomFieldInputSchema = z
     type: z.enum(customFieldTypes),
     options: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
   })
-  .refine((f) => f.type !== 'choice' || f.options.length > 0, { message: 'A choice field needs at least one option', path: ['options'] });
+  .refine((f) => f.type !== 'choice' || f.options.length > 0, { message: 'A choice field needs at least one option', path: ['options'], params: { reason: 'choice_needs_options' } });
 
 export const DuplicateGroupSchema = z.object({
   reason: z.enum(['phone', 'email', 'name']),
@@ -315,7 +316,7 @@ export const DuplicateGroupSchema = z.object({
 
 export const MergeRequestSchema = z
   .strictObject({ keepId: IdSchema, mergeIds: z.array(IdSchema).min(1).max(20) })
-  .refine((m) => !m.mergeIds.includes(m.keepId), { message: 'A contact cannot be merged into itself', path: ['mergeIds'] });
+  .refine((m) => !m.mergeIds.includes(m.keepId), { message: 'A contact cannot be merged into itself', path: ['mergeIds'], params: { reason: 'merge_into_itself' } });
 
 export const CollisionSchema = z.object({
   kind: z.enum(['deal', 'complaint', 'planned']),
@@ -328,4 +329,4 @@ export type Collision = z.infer<typeof CollisionSchema>;
 
 export const CollisionRequestSchema = z
   .strictObject({ contactId: IdSchema.optional(), companyId: IdSchema.optional() })
-  .refine((r) => r.contactId !== undefined || r.companyId !== undefined, { message: 'Name a contact or a company' });
+  .refine((r) => r.contactId !== undefined || r.companyId !== undefined, { message: 'Name a contact or a company', params: { reason: 'needs_contact_or_company' } });

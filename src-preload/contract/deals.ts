@@ -25,7 +25,7 @@ export const DealStagesInputSchema = z
       .min(2)
       .max(20),
   })
-  .refine((s) => s.stages.some((stage) => stage.outcome === 'open'), { message: 'A pipeline needs an open stage', path: ['stages'] });
+  .refine((s) => s.stages.some((stage) => stage.outcome === 'open'), { message: 'A pipeline needs an open stage', path: ['stages'], params: { reason: 'pipeline_needs_open_stage' } });
 
 export const currencies = ['UAH', 'EUR', 'USD', 'PLN', 'GBP'] as const;
 
@@ -61,7 +61,7 @@ export const DealInputSchema = z
     ownerId: IdSchema.nullable().optional(),
     notes: z.string().max(20_000).default(''),
   })
-  .refine((d) => d.contactId !== null || d.companyId !== null, { message: 'A deal is with a contact or a company', path: ['contactId'] });
+  .refine((d) => d.contactId !== null || d.companyId !== null, { message: 'A deal is with a contact or a company', path: ['contactId'], params: { reason: 'needs_contact_or_company' } });
 
 export const DealHistoryEntrySchema = z.object({
   from: z.string().nullable(),

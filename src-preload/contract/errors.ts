@@ -19,18 +19,122 @@ export const errorCodes = [
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-/** One problem in a payload, as zod found it: `phones.2.number` → "Invalid phone". */
+/**
+ * Why something was refused, as a stable code the renderer words in the operator's language with
+ * the issue's `params`. The first group mirrors zod's own issue codes (see `issuesOf` in main); the
+ * rest are rules of the contract's refinements and of main's domain. `message` stays English, for
+ * logs and the command line.
+ */
+export const errorReasons = [
+  // zod issues
+  'required',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'invalid_type',
+  'not_a_number',
+  'not_multiple_of',
+  'unknown_keys',
+  // contract refinements
+  'contact_needs_name',
+  'needs_contact_or_company',
+  'ends_before_start',
+  'range_over_a_year',
+  'each_country_once',
+  'choice_needs_options',
+  'merge_into_itself',
+  'pipeline_needs_open_stage',
+  'direction_only_for_calls_and_emails',
+  'ws_url_not_secure',
+  // records and fields
+  'no_such_record',
+  'record_gone',
+  'contact_merged',
+  'stale_list_position',
+  'field_type_fixed',
+  'unknown_custom_field',
+  'custom_needs_number',
+  'custom_needs_date',
+  'custom_needs_choice',
+  'not_a_phone_number',
+  'stage_has_deals',
+  'choose_who_you_are',
+  'erase_name_mismatch',
+  'planned_only_completes',
+  'planned_already_done',
+  // complaints
+  'complaint_move_not_allowed',
+  'resolve_needs_resolution',
+  'reopen_needs_note',
+  'complaint_closed',
+  'step_already_done',
+  // import, export and files
+  'file_empty',
+  'file_has_no_rows',
+  'file_too_large',
+  'unreadable_header',
+  'mapping_mismatch',
+  'upload_complete',
+  'upload_incomplete',
+  'export_not_ready',
+  'import_running',
+  'import_undone',
+  // background jobs
+  'job_running',
+  'job_cancelled',
+  'job_not_resumable',
+  'job_from_other_version',
+  'job_needs_writer',
+  'worker_stopped',
+  'app_closing',
+  'demo_needs_empty_workplace',
+  'database_from_newer_version',
+  'database_unreadable',
+  // telephony
+  'phone_not_registered',
+  'not_a_dial_target',
+  'call_command_refused',
+  'call_not_answered',
+  'call_request_refused',
+  'conference_same_call',
+  'conference_needs_active_calls',
+  'not_in_conference',
+  'recording_off',
+  'recording_needs_answer',
+  'recording_piece_out_of_order',
+  'recording_too_large',
+  'recorder_replaced',
+  'not_a_recording',
+  'call_audio_unavailable',
+  'call_audio_failed',
+] as const;
+
+export const ErrorReasonSchema = z.enum(errorReasons);
+export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
+
+/** What a reason's wording needs: limits, field names, states, counts. */
+export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof ErrorParamsSchema>;
+
+/** One problem in a payload: `phones.2.raw` → too_big {maximum: 64}. */
 export const PayloadIssueSchema = z.object({
   path: z.string(),
+  code: ErrorReasonSchema,
+  params: ErrorParamsSchema,
+  /** English, for logs and the command line; the renderer words `code` instead. */
   message: z.string(),
 });
 export type PayloadIssue = z.infer<typeof PayloadIssueSchema>;
 
 export const ApiErrorSchema = z.object({
   code: ErrorCodeSchema,
+  /** English, for logs and the command line; the renderer words `reason` (or `code`) instead. */
   message: z.string(),
   issues: z.array(PayloadIssueSchema).optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
+  /** Why a domain rule refused, with what its wording needs. */
+  reason: ErrorReasonSchema.optional(),
+  params: ErrorParamsSchema.optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

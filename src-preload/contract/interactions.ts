@@ -47,7 +47,7 @@ export const TimelineRequestSchema = z
     before: TimestampSchema.optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
-  .refine((r) => r.contactId !== undefined || r.companyId !== undefined, { message: 'Name a contact or a company' });
+  .refine((r) => r.contactId !== undefined || r.companyId !== undefined, { message: 'Name a contact or a company', params: { reason: 'needs_contact_or_company' } });
 
 /** Who at our side works with this client, and how much. */
 export const ColleagueActivitySchema = z.object({
@@ -97,8 +97,8 @@ export const InteractionInputSchema = z
     complaintId: IdSchema.nullable().default(null),
     durationSeconds: z.number().int().min(0).max(86_400).nullable().default(null),
   })
-  .refine((i) => i.contactId !== null || i.companyId !== null, { message: 'An interaction is with a contact or a company', path: ['contactId'] })
-  .refine((i) => i.kind === 'call' || i.kind === 'email' || i.direction === null, { message: 'Only calls and e-mails have a direction', path: ['direction'] });
+  .refine((i) => i.contactId !== null || i.companyId !== null, { message: 'An interaction is with a contact or a company', path: ['contactId'], params: { reason: 'needs_contact_or_company' } })
+  .refine((i) => i.kind === 'call' || i.kind === 'email' || i.direction === null, { message: 'Only calls and e-mails have a direction', path: ['direction'], params: { reason: 'direction_only_for_calls_and_emails' } });
 export type InteractionInput = z.input<typeof InteractionInputSchema>;
 
 export const CompletePlannedSchema = z.strictObject({ id: IdSchema, outcome: z.string().trim().max(2000).nullable().default(null) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorParamsSchema, ErrorReasonSchema } from './errors';
 import { IdSchema } from './common';
 
 export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person', 'phones.reread'] as const;
@@ -41,7 +42,10 @@ export const JobProgressSchema = z.object({
   state: JobStateSchema,
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  /** Why it failed: English for logs; `reason` and `params` for the operator's language. */
   message: z.string().optional(),
+  reason: ErrorReasonSchema.optional(),
+  params: ErrorParamsSchema.optional(),
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 

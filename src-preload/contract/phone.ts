@@ -80,6 +80,7 @@ export const SipAccountInputSchema = z
   })
   .refine((a) => a.wsUrl.startsWith('wss://') || /^ws:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(a.wsUrl), {
     message: 'Use wss:// (plain ws:// only to this computer)',
+    params: { reason: 'ws_url_not_secure' },
     path: ['wsUrl'],
   });
 export type SipAccountInput = z.input<typeof SipAccountInputSchema>;

@@ -13,7 +13,9 @@ describe('the workplace in a real browser, against the real core', () => {
 
   beforeAll(async () => {
     dataDir = tempDirOutsideTest();
-    host = await startBrowserHost(['--demo', '--data-dir', dataDir.path, '--port', '0']);
+    // A Ukrainian office's data (Cyrillic names, numbers in Ukrainian formats) read in an English interface first:
+    // this machine's locale would otherwise make the demo English.
+    host = await startBrowserHost(['--demo', '--demo-language', 'uk', '--data-dir', dataDir.path, '--port', '0']);
     browser = await launchChromium(['--lang=en-US']);
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(host.url);
@@ -88,5 +90,17 @@ describe('the workplace in a real browser, against the real core', () => {
     await page.locator('.mantine-Spotlight-action').filter({ hasText: 'Switch light/dark theme' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).not.toBe(before);
     await page.screenshot({ path: artifactPath('workplace-theme-switched.png') });
+  });
+
+  it('saves a filter as a segment through a dialog of its own (Electron has no window.prompt)', async () => {
+    await page.getByTestId('nav-contacts').click();
+    await page.getByTestId('contacts-search').fill('');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    await page.getByTestId('segment-save').click();
+    await page.getByTestId('segment-name').fill('Not called lately');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('segment-name').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('textbox', { name: 'Saved segments' }).inputValue()).toBe('Not called lately');
   });
 });

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { CustomField, MethodParams, PayloadIssue } from '#contract';
+import type { CustomField, ErrorParams, ErrorReason, MethodParams, PayloadIssue } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { customFields, customValues } from '#core/db/schema';
-import { InvalidInputError, notFound } from '#core/shared/errors';
+import { InvalidInputError, issue, notFound } from '#core/shared/errors';
 import type { Clock } from '#core/shared/clock';
 import type { IdGenerator } from '#core/shared/ids';
 
@@ -20,7 +20,7 @@ export function saveCustomField(tx: WriteDb, input: MethodParams<'customFields.s
     const existing = tx.select().from(customFields).where(eq(customFields.id, input.id)).get();
     if (!existing) throw notFound('Custom field', input.id);
     if (existing.type !== input.type || existing.entity !== input.entity) {
-      throw new InvalidInputError([{ path: 'type', message: 'A field keeps its type and record kind once created; add a new field instead' }]);
+      throw new InvalidInputError([issue('type', 'field_type_fixed', 'A field keeps its type and record kind once created; add a new field instead')]);
     }
     tx.update(customFields).set(values).where(eq(customFields.id, input.id)).run();
     return toField({ ...existing, ...values });
@@ -69,13 +69,13 @@ export function checkCustomValues(
     const path = `${pathPrefix}.${fieldId}`;
     const field = fields.get(fieldId);
     if (!field) {
-      issues.push({ path, message: `no ${entity} field with this id` });
+      issues.push(issue(path, 'unknown_custom_field', `no ${entity} field with this id`));
       continue;
     }
     if (value === null || value === '') continue;
     const read = readCustomValue(field, value);
     if (read.ok) checked.push({ fieldId, value: read.value, number: read.number });
-    else issues.push({ path, message: read.problem });
+    else issues.push(issue(path, read.code, read.problem, read.params));
   }
   if (issues.length > 0) throw new InvalidInputError(issues);
   return checked;
@@ -85,19 +85,19 @@ export function checkCustomValues(
 export function readCustomValue(
   field: CustomField,
   value: string | number,
-): { ok: true; value: string; number: number | null } | { ok: false; problem: string } {
+): { ok: true; value: string; number: number | null } | { ok: false; code: ErrorReason; params: ErrorParams; problem: string } {
   const text = String(value).trim();
   switch (field.type) {
     case 'number': {
       const number = typeof value === 'number' ? value : Number(text.replace(',', '.'));
-      return text !== '' && Number.isFinite(number) ? { ok: true, value: String(number), number } : { ok: false, problem: `${field.name} takes a number` };
+      return text !== '' && Number.isFinite(number) ? { ok: true, value: String(number), number } : { ok: false, code: 'custom_needs_number', params: { name: field.name }, problem: `${field.name} takes a number` };
     }
     case 'date':
       return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text))
         ? { ok: true, value: text, number: null }
-        : { ok: false, problem: `${field.name} takes a date as YYYY-MM-DD` };
+        : { ok: false, code: 'custom_needs_date', params: { name: field.name }, problem: `${field.name} takes a date as YYYY-MM-DD` };
     case 'choice':
-      return field.options.includes(text) ? { ok: true, value: text, number: null } : { ok: false, problem: `${field.name} takes one of: ${field.options.join(', ')}` };
+      return field.options.includes(text) ? { ok: true, value: text, number: null } : { ok: false, code: 'custom_needs_choice', params: { name: field.name, options: field.options.join(', ') }, problem: `${field.name} takes one of: ${field.options.join(', ')}` };
     case 'text':
       return { ok: true, value: text, number: null };
   }

@@ -23,9 +23,8 @@ export function saveStages(ctx: CrmContext, tx: WriteDb, input: MethodParams<'de
     .all();
   const busy = removed.filter((s) => s.deals > 0);
   if (busy.length > 0) {
-    throw new DomainError('conflict', `Move the deals out of ${busy.map((s) => `"${s.name}"`).join(', ')} before removing the stage`, {
-      stages: busy.map((s) => s.id),
-    });
+    const names = busy.map((s) => `"${s.name}"`).join(', ');
+    throw new DomainError('conflict', 'stage_has_deals', `Move the deals out of ${names} before removing the stage`, { stages: names, count: busy.length });
   }
   if (removed.length > 0) tx.delete(dealStages).where(inArray(dealStages.id, removed.map((s) => s.id))).run();
   input.stages.forEach((stage, position) => {
@@ -145,7 +144,7 @@ export function listDeals(db: ReadDb, request: MethodParams<'deals.list'>): Meth
 
 function stageOf(db: ReadDb, stageId: string, path: string): DealStage {
   const stage = db.select().from(dealStages).where(eq(dealStages.id, stageId)).get();
-  if (!stage) throw new DomainError('invalid_payload', `${path}: no such stage`, { stageId });
+  if (!stage) throw new DomainError('invalid_payload', 'no_such_record', `${path}: no such stage`, { kind: 'stage', id: stageId });
   return stage;
 }
 

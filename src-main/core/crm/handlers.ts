@@ -213,7 +213,7 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
       return exportTo(`personal-data-${contactId}.json`, (target) => ({ kind: 'export.person', params: { now: clock.now(), ...target, contactId } }));
     },
     'privacy.erase': ({ contactId, reason, confirmName }) => {
-      if (!me()) throw new DomainError('conflict', 'Choose who you are in Settings first: an erasure records who made it');
+      if (!me()) throw new DomainError('conflict', 'choose_who_you_are', 'Choose who you are in Settings first: an erasure records who made it');
       const { recordingFiles, ...erasure } = database.write((tx) => erasePerson(ctx, tx, contactId, reason, confirmName));
       removeRecordings(recordingFiles);
       return erasure;

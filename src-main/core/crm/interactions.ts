@@ -217,7 +217,7 @@ export function createInteraction(ctx: CrmContext, tx: WriteDb, input: Required<
 export function completePlanned(ctx: CrmContext, tx: WriteDb, id: string, outcome: string | null): void {
   const row = tx.select({ kind: interactions.kind, completedAt: interactions.completedAt }).from(interactions).where(eq(interactions.id, id)).get();
   if (!row) throw notFound('Interaction', id);
-  if (row.kind !== 'planned') throw new DomainError('conflict', 'Only a planned contact can be marked done');
-  if (row.completedAt !== null) throw new DomainError('conflict', 'This planned contact is already done');
+  if (row.kind !== 'planned') throw new DomainError('conflict', 'planned_only_completes', 'Only a planned contact can be marked done');
+  if (row.completedAt !== null) throw new DomainError('conflict', 'planned_already_done', 'This planned contact is already done');
   tx.update(interactions).set({ completedAt: ctx.clock.now(), outcome }).where(and(eq(interactions.id, id), isNull(interactions.completedAt))).run();
 }

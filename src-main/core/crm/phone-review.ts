@@ -50,7 +50,7 @@ export function resolvePhone(ctx: CrmContext, tx: WriteDb, input: MethodParams<'
   const row = tx.select({ raw: table.raw, ownerId: owner }).from(table).where(eq(table.id, input.phoneId)).get();
   if (!row) throw notFound('Phone', input.phoneId);
   const reading = input.e164 === null ? null : readPhone(input.e164, ctx.settings().workingCountries).best;
-  if (input.e164 !== null && !reading) throw new DomainError('invalid_payload', `${input.e164} is not a valid number`, { field: 'e164' });
+  if (input.e164 !== null && !reading) throw new DomainError('invalid_payload', 'not_a_phone_number', `${input.e164} is not a valid number`, { field: 'e164', number: input.e164 });
   const values = reading
     ? { e164: reading.e164, country: reading.country, nsn: reading.subscriberDigits, status: 'ok' as const, alternatives: null }
     : { e164: null, country: null, nsn: null, status: 'ok' as const, alternatives: null };

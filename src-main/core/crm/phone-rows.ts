@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import type { PhoneVerdict as PhoneVerdictOut } from '#contract';
+import type { PayloadIssue, PhoneVerdict as PhoneVerdictOut } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { companyPhones, contactPhones } from '#core/db/schema';
-import { InvalidInputError } from '#core/shared/errors';
+import { InvalidInputError, issue } from '#core/shared/errors';
 import type { NormalizedPhone } from '#core/shared/phone';
 import { readPhone, type PhoneVerdict } from '#core/shared/phone-reading';
 import type { CrmContext } from './crm-context';
@@ -64,14 +64,14 @@ export interface PhoneInputRow {
  * one the text can have (or a valid number of its own), else that field is refused.
  */
 export function readPhoneInputs(phones: readonly PhoneInputRow[], countries: readonly string[]): ReadPhoneInput[] {
-  const issues: { path: string; message: string }[] = [];
+  const issues: PayloadIssue[] = [];
   const rows = phones.map((phone, index) => {
     const verdict = readPhone(phone.raw, countries);
     const { e164: chosen, ...typed } = phone;
     if (chosen === undefined) return { ...typed, ...storedReading(phone.raw, verdict) };
     const picked = verdict.readings.find((r) => r.e164 === chosen) ?? readPhone(chosen, countries).best;
     if (!picked) {
-      issues.push({ path: `phones.${index}.e164`, message: `${chosen} is not a valid number` });
+      issues.push(issue(`phones.${index}.e164`, 'not_a_phone_number', `${chosen} is not a valid number`, { number: chosen }));
       return { ...typed, ...storedReading(phone.raw, verdict) };
     }
     // A person chose: the number is settled.

@@ -62,7 +62,7 @@ export function erasePerson(ctx: CrmContext, tx: WriteDb, contactId: string, rea
   const person = tx.select({ fullName: contacts.fullName }).from(contacts).where(eq(contacts.id, contactId)).get();
   if (!person) throw notFound('Contact', contactId);
   if (foldForSearch(confirmName) !== foldForSearch(person.fullName)) {
-    throw new DomainError('conflict', 'The name typed to confirm does not match the contact; nothing was erased');
+    throw new DomainError('conflict', 'erase_name_mismatch', 'The name typed to confirm does not match the contact; nothing was erased');
   }
   const counts: Record<string, number> = {};
   const count = (name: string, changes: number) => {

@@ -13,7 +13,7 @@ const ok = { ok: true as const };
 /** The softphone's slice of the API. */
 export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: RendererMediaPeer | null, recordings: RecordingStore) {
   const needMedia = () => {
-    if (!media) throw new DomainError('unavailable', 'This workstation handles call audio without a window');
+    if (!media) throw new DomainError('unavailable', 'call_audio_unavailable', 'This workstation handles call audio without a window');
     return media;
   };
   return defineHandlers({

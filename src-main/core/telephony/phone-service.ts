@@ -174,7 +174,7 @@ export class PhoneService implements Disposable {
 
   private primary(): SipAccount {
     const registered = [...this.live.values()].find((a) => a.registered);
-    if (!registered) throw new DomainError('unavailable', 'The phone is not registered with the PBX; check the connection in the phone bar');
+    if (!registered) throw new DomainError('unavailable', 'phone_not_registered', 'The phone is not registered with the PBX; check the connection in the phone bar');
     return registered;
   }
 
@@ -310,7 +310,7 @@ export class PhoneService implements Disposable {
   private targetUri(target: string, account: SipAccount) {
     const text = target.trim();
     const uri = text.startsWith('sip:') ? UserAgent.makeURI(text) : UserAgent.makeURI(`sip:${text.replace(/[\s()./-]/g, '')}@${account.ua.configuration.uri.host}`);
-    if (!uri) throw new DomainError('invalid_payload', `${target} is neither a number nor a SIP address`);
+    if (!uri) throw new DomainError('invalid_payload', 'not_a_dial_target', `${target} is neither a number nor a SIP address`, { target });
     return uri;
   }
 
@@ -373,11 +373,11 @@ export class PhoneService implements Disposable {
   /** The operator and two other parties hear each other; the window mixes the audio. */
   async conference(callIds: readonly [string, string]): Promise<CallInfo[]> {
     const members = callIds.map((id) => this.session(id));
-    if (members[0] === members[1]) throw new DomainError('invalid_payload', 'A conference joins two different calls');
+    if (members[0] === members[1]) throw new DomainError('invalid_payload', 'conference_same_call', 'A conference joins two different calls');
     await this.holdAllBut(members);
     for (const member of members) {
       if (member.state === 'held') await member.resume();
-      else if (member.state !== 'active') throw new DomainError('conflict', `Only calls in progress can be joined (one is ${member.state.replace('_', ' ')})`, { callId: member.id });
+      else if (member.state !== 'active') throw new DomainError('conflict', 'conference_needs_active_calls', `Only calls in progress can be joined (one is ${member.state.replace('_', ' ')})`, { callId: member.id, state: member.state });
     }
     for (const member of members) {
       member.conference = true;
@@ -389,7 +389,7 @@ export class PhoneService implements Disposable {
   /** Leaves the conference talking to this call; the other party waits on hold. */
   async split(callId: string): Promise<CallInfo[]> {
     const call = this.session(callId);
-    if (!call.conference) throw new DomainError('conflict', 'The call is not in a conference', { callId });
+    if (!call.conference) throw new DomainError('conflict', 'not_in_conference', 'The call is not in a conference', { callId });
     const others = this.conferenceMembers().filter((c) => c !== call);
     this.dissolveConference();
     for (const other of others) if (other.state === 'active') await other.hold();
@@ -487,8 +487,8 @@ export class PhoneService implements Disposable {
   appendRecording(callId: string, recorderId: string, seq: number, bytes: Buffer): void {
     const call = this.calls.get(callId) ?? this.recent.get(callId);
     if (!call?.interactionId) throw notFound('Call', callId);
-    if (!call.recording) throw new DomainError('conflict', 'This call is not being recorded (recording is off for its account)');
-    if (call.answeredAt === null) throw new DomainError('conflict', 'A call is recorded only once answered');
+    if (!call.recording) throw new DomainError('conflict', 'recording_off', 'This call is not being recorded (recording is off for its account)');
+    if (call.answeredAt === null) throw new DomainError('conflict', 'recording_needs_answer', 'A call is recorded only once answered');
     if (!this.options.recordings.append(call.interactionId, recorderId, seq, bytes) || seq > 0) return;
     this.log.recorded(call.interactionId, RecordingStore.fileName(call.interactionId));
     call.recording = { announce: false };

@@ -27,7 +27,7 @@ export class RecordingStore {
   }
 
   private path(fileName: string): string {
-    if (!/^recordings\/[A-Za-z0-9_-]+(\.\d+)?\.webm$/.test(fileName)) throw new DomainError('invalid_payload', 'Not a recording file name');
+    if (!/^recordings\/[A-Za-z0-9_-]+(\.\d+)?\.webm$/.test(fileName)) throw new DomainError('invalid_payload', 'not_a_recording', 'Not a recording file name');
     return join(this.dir, '..', fileName);
   }
 
@@ -50,17 +50,17 @@ export class RecordingStore {
   append(interactionId: string, recorderId: string, seq: number, bytes: Buffer): boolean {
     let current = this.next.get(interactionId);
     if (current?.recorderId !== recorderId) {
-      if (current && (seq > 0 || current.replaced.has(recorderId))) throw new DomainError('conflict', 'This recorder was replaced by another window’s; its pieces are not spliced in');
-      if (seq > 0) throw new DomainError('conflict', `Recording piece ${seq} arrived before piece 0`);
+      if (current && (seq > 0 || current.replaced.has(recorderId))) throw new DomainError('conflict', 'recorder_replaced', 'This recorder was replaced by another window’s; its pieces are not spliced in');
+      if (seq > 0) throw new DomainError('conflict', 'recording_piece_out_of_order', `Recording piece ${seq} arrived before piece 0`, { piece: seq, expected: 0 });
       const replaced = new Set(current ? [...current.replaced, current.recorderId] : []);
       current = { recorderId, seq: 0, part: this.parts(RecordingStore.fileName(interactionId)) + 1, replaced };
     }
     if (seq < current.seq) return false;
-    if (seq > current.seq) throw new DomainError('conflict', `Recording piece ${seq} arrived before piece ${current.seq}`);
+    if (seq > current.seq) throw new DomainError('conflict', 'recording_piece_out_of_order', `Recording piece ${seq} arrived before piece ${current.seq}`, { piece: seq, expected: current.seq });
     mkdirSync(this.dir, { recursive: true });
     const file = this.path(RecordingStore.fileName(interactionId, current.part));
     const size = existsSync(file) ? statSync(file).size : 0;
-    if (size + bytes.length > maxRecordingBytes) throw new DomainError('conflict', 'The recording has reached its size limit');
+    if (size + bytes.length > maxRecordingBytes) throw new DomainError('conflict', 'recording_too_large', 'The recording has reached its size limit');
     const fd = openSync(file, 'a', 0o600);
     try {
       writeSync(fd, bytes);

@@ -94,7 +94,7 @@ export class JobJournal {
   /** The operator has seen an interrupted job and does not want it resumed. */
   dismiss(jobId: string): JobRecord {
     const row = this.row(jobId);
-    if (row.state !== 'interrupted' && row.state !== 'failed') throw new DomainError('conflict', 'Only an interrupted or failed job can be dismissed', { jobId, state: row.state });
+    if (row.state !== 'interrupted' && row.state !== 'failed') throw new DomainError('conflict', 'job_not_resumable', 'Only an interrupted or failed job can be dismissed', { jobId, state: row.state });
     const now = this.clock.now();
     this.database.write((tx) => tx.update(jobs).set({ state: 'cancelled', finishedAt: now, updatedAt: now }).where(eq(jobs.id, jobId)).run());
     return toRecord(this.row(jobId));
@@ -103,9 +103,9 @@ export class JobJournal {
   /** The request of a job that may be run again: interrupted or failed. */
   resumable(jobId: string): JobRequest {
     const row = this.row(jobId);
-    if (row.state !== 'interrupted' && row.state !== 'failed') throw new DomainError('conflict', `This job is ${row.state}; only an interrupted or failed job can be resumed`, { jobId, state: row.state });
+    if (row.state !== 'interrupted' && row.state !== 'failed') throw new DomainError('conflict', 'job_not_resumable', `This job is ${row.state}; only an interrupted or failed job can be resumed`, { jobId, state: row.state });
     const parsed = JobRequestSchema.safeParse(JSON.parse(row.request));
-    if (!parsed.success) throw new DomainError('conflict', 'This job was started by another version of the app and cannot be resumed; start it again', { jobId });
+    if (!parsed.success) throw new DomainError('conflict', 'job_from_other_version', 'This job was started by another version of the app and cannot be resumed; start it again', { jobId });
     return parsed.data;
   }
 

@@ -71,7 +71,7 @@ export class JobRunner implements Disposable {
       const fail = (state: 'failed' | 'cancelled', error: Error) =>
         settle(() => {
           if (!this.stopping) journal.finished(jobId, state, { ...last, message: error.message });
-          report({ state, ...last, message: error.message });
+          report({ state, ...last, message: error.message, ...(error instanceof DomainError ? { reason: error.reason, params: error.params } : {}) });
           reject(error);
         });
       this.running.set(jobId, {
@@ -93,10 +93,10 @@ export class JobRunner implements Disposable {
             journal.finished(jobId, 'done', { done: message.done, total: message.total });
             resolve({ ...report({ state: 'done', done: message.done, total: message.total }), result: message.result });
           });
-        } else fail('failed', new DomainError(message.code, message.message));
+        } else fail('failed', new DomainError(message.code, message.reason, message.message, message.params));
       });
       worker.on('error', (error) => fail('failed', error));
-      worker.on('exit', (code) => fail('failed', new DomainError('internal', `The worker for ${job.kind} stopped (exit code ${code}) before finishing`)));
+      worker.on('exit', (code) => fail('failed', new DomainError('internal', 'worker_stopped', `The worker for ${job.kind} stopped (exit code ${code}) before finishing`, { exitCode: code })));
     });
     worker.postMessage({ database: this.options.database, job });
     // The caller may only want the id (an API method answering at once); failures are reported as events.
@@ -133,7 +133,7 @@ export class JobRunner implements Disposable {
 
   /** Runs an interrupted or failed job again, under its id; an import carries on after its last committed batch. */
   resume(jobId: string): { jobId: string; finished: Promise<JobOutcome> } {
-    if (this.running.has(jobId)) throw new DomainError('conflict', 'This job is running already', { jobId });
+    if (this.running.has(jobId)) throw new DomainError('conflict', 'job_running', 'This job is running already', { jobId });
     return this.run(this.options.journal.resumable(jobId), jobId);
   }
 

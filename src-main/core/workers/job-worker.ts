@@ -8,8 +8,8 @@ type Post = (message: WorkerMessage) => void;
 
 function failure(error: unknown): WorkerMessage {
   return error instanceof DomainError
-    ? { type: 'failed', code: error.code, message: error.message }
-    : { type: 'failed', code: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    ? { type: 'failed', code: error.code, reason: error.reason, params: error.params, message: error.message }
+    : { type: 'failed', code: 'internal', reason: 'worker_stopped', params: {}, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
 
 /** Throttled: progress bars need a few updates a second, not one per batch of rows. */
@@ -42,7 +42,7 @@ function main(): void {
         if (message.type !== 'query') return;
         const post: Post = (reply) => port.postMessage({ ...reply, id: message.id });
         try {
-          if (!isQuery(message.job)) throw new DomainError('invalid_payload', `${message.job.kind} writes, and cannot run in the read-only worker`);
+          if (!isQuery(message.job)) throw new DomainError('invalid_payload', 'job_needs_writer', `${message.job.kind} writes, and cannot run in the read-only worker`, { job: message.job.kind });
           post({ type: 'done', ...runQuery(database.read, message.job, throttled(post)) });
         } catch (error) {
           post(failure(error));

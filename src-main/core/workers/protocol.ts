@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DelimiterSchema, DemoSeedRequestSchema, ErrorCodeSchema, ImportFormatSchema, ImportTargetSchema, SegmentDefinitionSchema, TextEncodingSchema } from '#contract';
+import { DelimiterSchema, DemoSeedRequestSchema, ErrorCodeSchema, ErrorParamsSchema, ErrorReasonSchema, ImportFormatSchema, ImportTargetSchema, SegmentDefinitionSchema, TextEncodingSchema } from '#contract';
 
 /** How a worker finds the database main opened (and already migrated). */
 export const DatabaseLocationSchema = z.object({
@@ -50,7 +50,7 @@ export type WorkerStart = z.infer<typeof WorkerStartSchema>;
 export const WorkerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), done: z.number(), total: z.number() }),
   z.object({ type: z.literal('done'), done: z.number(), total: z.number(), result: z.unknown().optional() }),
-  z.object({ type: z.literal('failed'), code: ErrorCodeSchema, message: z.string() }),
+  z.object({ type: z.literal('failed'), code: ErrorCodeSchema, reason: ErrorReasonSchema, params: ErrorParamsSchema, message: z.string() }),
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
 

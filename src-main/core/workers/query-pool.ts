@@ -8,7 +8,7 @@ import type { WorkerScript } from './worker-script';
 /** A job stopped on request (the operator's cancel), not one that failed. */
 export class JobCancelledError extends DomainError {
   constructor() {
-    super('conflict', 'The job was cancelled');
+    super('conflict', 'job_cancelled', 'The job was cancelled');
   }
 }
 
@@ -66,13 +66,13 @@ export class QueryPool implements Disposable {
       else {
         this.current = undefined;
         if (reply.type === 'done') pending.resolve({ done: reply.done, total: reply.total, result: reply.result });
-        else pending.reject(new DomainError(reply.code, reply.message));
+        else pending.reject(new DomainError(reply.code, reply.reason, reply.message, reply.params));
         this.next();
       }
     });
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.fail(new DomainError('internal', `The report worker stopped (exit code ${code})`));
+      if (this.worker === worker) this.fail(new DomainError('internal', 'worker_stopped', `The report worker stopped (exit code ${code})`, { exitCode: code }));
     });
     return worker;
   }
@@ -100,7 +100,7 @@ export class QueryPool implements Disposable {
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    for (const pending of this.queue.splice(0)) pending.reject(new DomainError('unavailable', 'The app is closing'));
+    for (const pending of this.queue.splice(0)) pending.reject(new DomainError('unavailable', 'app_closing', 'The app is closing'));
     await worker?.terminate();
   }
 }

@@ -1,4 +1,5 @@
 import type { CrmBridge } from '#contract';
+import { ApiCallError } from './client';
 
 const chunkBytes = 1024 * 1024;
 
@@ -15,7 +16,7 @@ export async function uploadFile(bridge: CrmBridge, file: File, onProgress: (sen
     const bytes = new Uint8Array(await file.slice(at, at + chunkBytes).arrayBuffer());
     const final = at + chunkBytes >= file.size;
     const result = await bridge.invoke('files.upload', { ...(uploadId ? { uploadId } : {}), fileName: file.name, chunkBase64: toBase64(bytes), final });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new ApiCallError(result.error);
     uploadId = result.value.uploadId;
     onProgress(Math.min(file.size, at + chunkBytes), file.size);
     if (final) break;
@@ -46,7 +47,7 @@ async function readWhole(fetchChunk: (offset: number) => Promise<Chunk>, type = 
 export async function downloadFile(bridge: CrmBridge, fileId: string): Promise<void> {
   const { blob, fileName } = await readWhole(async (offset) => {
     const result = await bridge.invoke('files.download', { fileId, offset });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new ApiCallError(result.error);
     return result.value;
   });
   const url = URL.createObjectURL(blob);
@@ -64,7 +65,7 @@ export async function fetchRecording(bridge: CrmBridge, interactionId: string): 
   for (let part = 1; part <= parts; part++) {
     const { blob } = await readWhole(async (offset) => {
       const result = await bridge.invoke('recording.get', { interactionId, part, offset });
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new ApiCallError(result.error);
       parts = result.value.parts;
       return result.value;
     }, 'audio/webm');

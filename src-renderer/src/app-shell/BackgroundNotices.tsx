@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvent } from '#renderer/api/client';
+import { apiErrorText } from '#renderer/i18n/error-text';
 import { formatDateTime, formatNumber } from '#renderer/i18n/format';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 
@@ -15,7 +16,7 @@ export function BackgroundNotices() {
     const title = t(`jobs.${job.kind}`);
     const message =
       job.state === 'failed'
-        ? t('jobs.failed', { message: job.message ?? '' })
+        ? t('jobs.failed', { message: apiErrorText(t, { code: 'internal', message: job.message ?? '', ...(job.reason ? { reason: job.reason, params: job.params ?? {} } : {}) }) })
         : job.state === 'done'
           ? t('jobs.done')
           : job.total > 0

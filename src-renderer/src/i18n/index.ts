@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type InitOptions } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '#contract';
 import { en } from './en';
@@ -27,14 +27,19 @@ export function formattingLocale(language: Language, systemLocales: readonly str
   return { uk: 'uk-UA', ru: 'ru-RU', en: 'en-GB' }[language];
 }
 
-export function initI18n(language: Language) {
-  void i18next.use(initReactI18next).init({
+/** The catalogues and settings the app runs i18next with (tests start their own instance from them). */
+export function i18nOptions(language: Language): InitOptions {
+  return {
     resources: { en: { translation: en }, uk: { translation: uk }, ru: { translation: ru } },
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
     showSupportNotice: false,
-  });
+  };
+}
+
+export function initI18n(language: Language) {
+  void i18next.use(initReactI18next).init(i18nOptions(language));
   return i18next;
 }

@@ -180,7 +180,7 @@ export function createComplaint(ctx: CrmContext, tx: WriteDb, input: MethodParam
     .run();
   input.interactionIds.forEach((interactionId, i) => {
     const linked = tx.update(interactions).set({ complaintId: id }).where(eq(interactions.id, interactionId)).run();
-    if (linked.changes === 0) throw new DomainError('invalid_payload', `interactionIds.${i}: no such interaction`, { interactionId });
+    if (linked.changes === 0) throw new DomainError('invalid_payload', 'no_such_record', `interactionIds.${i}: no such interaction`, { kind: 'interaction', id: interactionId });
   });
   recordEvent(ctx, tx, id, { kind: 'state', text: 'registered', toState: 'new' });
   return id;
@@ -191,7 +191,7 @@ export function transitionComplaint(ctx: CrmContext, tx: WriteDb, input: MethodP
   const current = tx.select({ state: complaints.state }).from(complaints).where(eq(complaints.id, input.id)).get();
   if (!current) throw notFound('Complaint', input.id);
   const check = checkTransition(current.state, input.to, input);
-  if (!check.ok) throw new DomainError('conflict', check.reason, { from: current.state, to: input.to });
+  if (!check.ok) throw new DomainError('conflict', check.code, check.reason, { from: current.state, to: input.to });
   const now = ctx.clock.now();
   const changes =
     input.to === 'resolved'
@@ -216,7 +216,7 @@ export function transitionComplaint(ctx: CrmContext, tx: WriteDb, input: MethodP
 function requireOpen(tx: ReadDb, complaintId: string): void {
   const current = tx.select({ state: complaints.state }).from(complaints).where(eq(complaints.id, complaintId)).get();
   if (!current) throw notFound('Complaint', complaintId);
-  if (current.state === 'closed') throw new DomainError('conflict', 'The complaint is closed; reopen it to work on it');
+  if (current.state === 'closed') throw new DomainError('conflict', 'complaint_closed', 'The complaint is closed; reopen it to work on it');
 }
 
 export function addStep(ctx: CrmContext, tx: WriteDb, input: MethodParams<'complaints.addStep'>): void {
@@ -233,7 +233,7 @@ export function completeStep(ctx: CrmContext, tx: WriteDb, complaintId: string, 
   requireOpen(tx, complaintId);
   const step = tx.select().from(complaintSteps).where(and(eq(complaintSteps.id, stepId), eq(complaintSteps.complaintId, complaintId))).get();
   if (!step) throw notFound('Step', stepId);
-  if (step.doneAt !== null) throw new DomainError('conflict', 'This step is already done');
+  if (step.doneAt !== null) throw new DomainError('conflict', 'step_already_done', 'This step is already done');
   tx.update(complaintSteps).set({ doneAt: ctx.clock.now() }).where(eq(complaintSteps.id, stepId)).run();
   recordEvent(ctx, tx, complaintId, { kind: 'step', text: `done: ${step.title}` });
 }

@@ -117,10 +117,10 @@ export async function runImport(
       let headers: string[] | null = null;
       for await (const record of tabularRecords(params.file, source)) {
         if (headers === null && params.hasHeader) {
-          if ('error' in record) throw new DomainError('invalid_payload', `The header row (line ${record.line}) cannot be read: ${record.error}`);
+          if ('error' in record) throw new DomainError('invalid_payload', 'unreadable_header', `The header row (line ${record.line}) cannot be read: ${record.error}`, { line: record.line, detail: record.error });
           headers = record.cells;
           if (headers.length !== params.mapping.length) {
-            throw new DomainError('invalid_payload', `The file has ${headers.length} columns but the mapping names ${params.mapping.length}; preview the file again`);
+            throw new DomainError('invalid_payload', 'mapping_mismatch', `The file has ${headers.length} columns but the mapping names ${params.mapping.length}; preview the file again`, { count: headers.length, mapped: params.mapping.length });
           }
           continue;
         }
@@ -133,7 +133,7 @@ export async function runImport(
         const cells = source.format === 'xlsx' && record.cells.length < columns.length ? [...record.cells, ...Array<string>(columns.length - record.cells.length).fill('')] : record.cells;
         accept(() => mapRow(record.line, cells, columns, params.mapping, fieldsById, params.workingCountries));
       }
-      if (headers === null) throw new DomainError('invalid_payload', `${params.fileName} has no rows`);
+      if (headers === null) throw new DomainError('invalid_payload', 'file_has_no_rows', `${params.fileName} has no rows`, { file: params.fileName });
     }
     flush();
     setAutomerge(4);
@@ -156,8 +156,8 @@ function resumePoint(
 ): { counts: { rows: number; created: number; merged: number; skipped: number; rejected: number }; rejections: RejectedRow[]; phoneIssues: { count: number; list: PhoneIssue[] } } {
   return database.write((tx) => {
     const row = tx.select().from(imports).where(eq(imports.id, importId)).get();
-    if (!row) throw new DomainError('not_found', `Import ${importId} is not recorded`);
-    if (row.state === 'undone') throw new DomainError('conflict', 'This import was undone; start a new one');
+    if (!row) throw new DomainError('not_found', 'record_gone', `Import ${importId} is not recorded`, { id: importId });
+    if (row.state === 'undone') throw new DomainError('conflict', 'import_undone', 'This import was undone; start a new one');
     tx.update(imports).set({ state: 'running', finishedAt: null }).where(eq(imports.id, importId)).run();
     const { rows, created, merged, skipped, rejected } = row;
     return {

@@ -31,6 +31,6 @@ export async function previewImport(
     sample.push(cells);
     if (sample.length >= sampleRows) break;
   }
-  if (headers === null) throw new DomainError('invalid_payload', `${options.fileName} has no rows to import`);
+  if (headers === null) throw new DomainError('invalid_payload', 'file_has_no_rows', `${options.fileName} has no rows to import`, { file: options.fileName });
   return { ...source, headers, sample, suggestedMapping: suggestMapping(headers, fields) };
 }

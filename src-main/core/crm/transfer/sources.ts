@@ -40,7 +40,7 @@ function headOf(file: string): Buffer {
 /** The file's format, encoding and delimiter: as given, else detected from the name and the bytes. */
 export function resolveSource(options: SourceOptions): ResolvedSource {
   const head = headOf(options.file);
-  if (head.length === 0) throw new DomainError('invalid_payload', `${options.fileName} is empty: there is nothing to import`);
+  if (head.length === 0) throw new DomainError('invalid_payload', 'file_empty', `${options.fileName} is empty: there is nothing to import`, { file: options.fileName });
   const extension = extname(options.fileName).toLowerCase();
   const format: ImportFormat =
     options.format ?? (zipMagic.every((b, i) => head[i] === b) ? 'xlsx' : extension === '.vcf' || extension === '.vcard' ? 'vcard' : 'csv');

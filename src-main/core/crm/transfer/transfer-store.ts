@@ -39,10 +39,10 @@ export class TransferStore {
   appendUpload(uploadId: string | undefined, fileName: string, chunk: Buffer, final: boolean): { uploadId: string; bytes: number } {
     const id = uploadId ?? this.ids.next();
     const meta = uploadId ? this.meta(id) : { fileName: basename(fileName), kind: 'upload' as const, complete: false };
-    if (meta.kind !== 'upload' || meta.complete) throw new DomainError('conflict', 'This upload is already complete');
+    if (meta.kind !== 'upload' || meta.complete) throw new DomainError('conflict', 'upload_complete', 'This upload is already complete');
     const path = this.path(id);
     const size = existsSync(path) ? statSync(path).size : 0;
-    if (size + chunk.length > maxUploadBytes) throw new DomainError('invalid_payload', 'The file is larger than 1 GB; split it and import the parts');
+    if (size + chunk.length > maxUploadBytes) throw new DomainError('invalid_payload', 'file_too_large', 'The file is larger than 1 GB; split it and import the parts');
     appendFileSync(path, chunk);
     this.writeMeta(id, { ...meta, complete: final });
     return { uploadId: id, bytes: size + chunk.length };
@@ -51,7 +51,7 @@ export class TransferStore {
   /** A complete upload's file and name. */
   upload(id: string): { file: string; fileName: string } {
     const meta = this.meta(id);
-    if (meta.kind !== 'upload' || !meta.complete) throw new DomainError('conflict', 'The upload is not complete; send its last chunk first');
+    if (meta.kind !== 'upload' || !meta.complete) throw new DomainError('conflict', 'upload_incomplete', 'The upload is not complete; send its last chunk first');
     return { file: this.path(id), fileName: meta.fileName };
   }
 
@@ -69,7 +69,7 @@ export class TransferStore {
 
   read(fileId: string, offset: number): { fileName: string; size: number; chunk: Buffer; nextOffset: number | null } {
     const meta = this.meta(fileId);
-    if (meta.kind !== 'export' || !meta.complete) throw new DomainError('conflict', 'The file is still being written; wait for its job to finish');
+    if (meta.kind !== 'export' || !meta.complete) throw new DomainError('conflict', 'export_not_ready', 'The file is still being written; wait for its job to finish');
     const path = this.path(fileId);
     const size = statSync(path).size;
     const length = Math.max(0, Math.min(chunkBytes, size - offset));

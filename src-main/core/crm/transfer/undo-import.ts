@@ -12,8 +12,8 @@ import { DomainError, notFound } from '#core/shared/errors';
 export function undoImport(tx: WriteDb, importId: string): { removed: number; kept: number } {
   const row = tx.select({ state: imports.state }).from(imports).where(eq(imports.id, importId)).get();
   if (!row) throw notFound('Import', importId);
-  if (row.state === 'running') throw new DomainError('conflict', 'The import is still running; wait for it to finish');
-  if (row.state === 'undone') throw new DomainError('conflict', 'The import was already undone');
+  if (row.state === 'running') throw new DomainError('conflict', 'import_running', 'The import is still running; wait for it to finish');
+  if (row.state === 'undone') throw new DomainError('conflict', 'import_undone', 'The import was already undone');
 
   const untouched = sql`NOT EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = ${contacts.id})
     AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.contact_id = ${contacts.id})

@@ -42,18 +42,18 @@ export class RendererMediaPeer implements MediaPeer {
     if (!waiting) return;
     this.pending.delete(requestId);
     clearTimeout(waiting.timer);
-    if (reply.error) waiting.reject(new DomainError('unavailable', `Audio: ${reply.error}`));
+    if (reply.error) waiting.reject(new DomainError('unavailable', 'call_audio_failed', `Audio: ${reply.error}`, { detail: reply.error }));
     else waiting.resolve(reply);
   }
 
   private ask(request: Omit<MediaRequest, 'requestId' | 'clientId'>): Promise<Reply> {
     const client = this.client;
-    if (!client) return Promise.reject(new DomainError('unavailable', 'No workplace window is open to handle the call audio'));
+    if (!client) return Promise.reject(new DomainError('unavailable', 'call_audio_unavailable', 'No workplace window is open to handle the call audio'));
     const requestId = this.options.ids.next();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
-        reject(new DomainError('unavailable', 'The workplace window did not prepare the call audio in time'));
+        reject(new DomainError('unavailable', 'call_audio_failed', 'The workplace window did not prepare the call audio in time'));
       }, this.options.timeoutMs ?? 15_000);
       this.pending.set(requestId, { resolve, reject, timer });
       this.options.emit({ ...request, requestId, clientId: client });
@@ -62,13 +62,13 @@ export class RendererMediaPeer implements MediaPeer {
 
   async offer(callId: string, options: { hold: boolean }): Promise<string> {
     const reply = await this.ask({ callId, op: 'offer', hold: options.hold, iceServers: this.options.iceServers() });
-    if (!reply.sdp) throw new DomainError('unavailable', 'The window gave no SDP offer');
+    if (!reply.sdp) throw new DomainError('unavailable', 'call_audio_failed', 'The window gave no SDP offer');
     return reply.sdp;
   }
 
   async answer(callId: string, remoteOffer: string, options: { hold: boolean }): Promise<string> {
     const reply = await this.ask({ callId, op: 'answer', sdp: remoteOffer, hold: options.hold, iceServers: this.options.iceServers() });
-    if (!reply.sdp) throw new DomainError('unavailable', 'The window gave no SDP answer');
+    if (!reply.sdp) throw new DomainError('unavailable', 'call_audio_failed', 'The window gave no SDP answer');
     return reply.sdp;
   }
 

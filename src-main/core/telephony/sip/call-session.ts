@@ -152,7 +152,7 @@ export class CallSession {
 
   private check(command: CallCommand): void {
     const refusal = commandRefusal(command, this.current);
-    if (refusal) throw new DomainError('conflict', refusal, { callId: this.id, state: this.current });
+    if (refusal) throw new DomainError('conflict', 'call_command_refused', refusal, { callId: this.id, command, state: this.current });
   }
 
   /** For an outgoing call: sends the INVITE and follows its progress. */
@@ -190,7 +190,7 @@ export class CallSession {
       this.locallyEnded = true;
       this.endedBy = 'system';
       await this.session.reject({ statusCode: 488 }).catch(() => undefined);
-      throw new DomainError('unavailable', `The call could not be answered: ${this.detail}`);
+      throw new DomainError('unavailable', 'call_not_answered', `The call could not be answered: ${this.detail}`, { detail: this.detail });
     }
   }
 
@@ -259,7 +259,7 @@ export class CallSession {
       this.detail = `${what} ${outcome.statusCode === null ? 'failed' : 'refused'}: ${outcome.reason}`;
       if (this.current === (hold ? 'holding' : 'resuming')) this.transition(before);
       else this.deps.hooks.changed(this);
-      throw new DomainError('conflict', this.detail, { callId: this.id });
+      throw new DomainError('conflict', 'call_request_refused', this.detail, { callId: this.id, detail: this.detail });
     }
   }
 
@@ -323,14 +323,14 @@ export class CallSession {
             onReject: (response) => {
               this.detail = `Transfer refused: ${response.message.statusCode} ${response.message.reasonPhrase}`;
               this.deps.hooks.changed(this);
-              reject(new DomainError('conflict', this.detail, { callId: this.id }));
+              reject(new DomainError('conflict', 'call_request_refused', this.detail, { callId: this.id, detail: this.detail }));
             },
           },
         })
         .catch((error: unknown) => {
           this.detail = `Transfer failed: ${error instanceof Error ? error.message : String(error)}`;
           this.deps.hooks.changed(this);
-          reject(new DomainError('conflict', this.detail, { callId: this.id }));
+          reject(new DomainError('conflict', 'call_request_refused', this.detail, { callId: this.id, detail: this.detail }));
         });
     });
   }

@@ -2,7 +2,7 @@ import { Checkbox, Modal, SimpleGrid, Stack, TagsInput, TextInput, Textarea } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanyCard } from '#contract';
-import { formErrors, type FormErrors } from '#renderer/api/actions';
+import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { CustomFieldInputs } from '#renderer/features/contacts/ContactForm';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
@@ -59,7 +59,7 @@ export function CompanyForm({ company, onClose, onSaved }: CompanyFormProps) {
     };
     const result = company ? await bridge.invoke('companies.update', { id: company.id, company: input }) : await bridge.invoke('companies.create', input);
     if (result.ok) onSaved(result.value);
-    else setErrors(formErrors(result.error));
+    else setErrors(formErrors(result.error, t, onFields('name', /^phones\.\d+\.(raw|e164)$/, 'email', 'custom')));
   };
   return (
     <Modal opened onClose={onClose} title={company ? t('companies.editTitle') : t('companies.newTitle')} size="xl">

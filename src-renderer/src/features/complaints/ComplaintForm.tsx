@@ -2,7 +2,7 @@ import { Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintCard } from '#contract';
-import { formErrors, type FormErrors } from '#renderer/api/actions';
+import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { FormFooter } from '#renderer/ui/FormFooter';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
@@ -36,7 +36,7 @@ export function ComplaintForm({ contactId, contactName, companyId = null, onClos
       ...(responsibleId ? { responsibleId } : {}),
     });
     if (result.ok) onSaved(result.value);
-    else setErrors(formErrors(result.error));
+    else setErrors(formErrors(result.error, t, onFields('subject')));
   };
 
   return (

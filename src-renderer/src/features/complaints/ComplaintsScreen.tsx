@@ -73,7 +73,7 @@ export function ComplaintsScreen({ openId, onOpen }: ComplaintsScreenProps) {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="analysis">
-          <SegmentedControl mb="sm" value={period} onChange={setPeriod} data={['30', '90', '365'].map((d) => ({ value: d, label: t('complaints.lastDays', { days: d }) }))} />
+          <SegmentedControl mb="sm" value={period} onChange={setPeriod} data={['30', '90', '365'].map((d) => ({ value: d, label: t('complaints.lastDays', { count: Number(d) }) }))} />
           {analysis.data && (
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Table data-testid="complaints-by-cause">

@@ -41,7 +41,7 @@ function ContactCardBody({ id, onGone }: { id: string; onGone: () => void }) {
   const card = useQuery('contacts.get', { id });
   const [version, setVersion] = useState(0);
   if (card.error) {
-    const mergedInto = card.error.details?.mergedInto;
+    const mergedInto = card.error.params?.mergedInto;
     if (typeof mergedInto === 'string') {
       goTo({ area: 'contacts', id: mergedInto });
       return null;

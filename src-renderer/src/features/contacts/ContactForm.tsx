@@ -2,7 +2,7 @@ import { Checkbox, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Tex
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactCard, ContactInput, CustomField } from '#contract';
-import { formErrors, type FormErrors } from '#renderer/api/actions';
+import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { FormFooter } from '#renderer/ui/FormFooter';
@@ -74,7 +74,7 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
     const result = contact ? await bridge.invoke('contacts.update', { id: contact.id, contact: input }) : await bridge.invoke('contacts.create', input);
     setSaving(false);
     if (result.ok) onSaved(result.value);
-    else setErrors(formErrors(result.error));
+    else setErrors(formErrors(result.error, t, onFields('lastName', 'firstName', 'middleName', 'companyId', 'responsibleId', /^phones\.\d+\.(raw|e164)$/, 'emails', 'custom')));
   };
   const fieldError = (path: string) => errors.fields[path];
 
@@ -83,8 +83,8 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
       <Stack gap="sm" data-testid="contact-form">
         <SimpleGrid cols={3}>
           <TextInput label={t('contactForm.lastName')} value={form.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={fieldError('lastName')} data-autofocus data-testid="contact-lastName" />
-          <TextInput label={t('contactForm.firstName')} value={form.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} data-testid="contact-firstName" />
-          <TextInput label={t('contactForm.middleName')} value={form.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} />
+          <TextInput label={t('contactForm.firstName')} value={form.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={fieldError('firstName')} data-testid="contact-firstName" />
+          <TextInput label={t('contactForm.middleName')} value={form.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} error={fieldError('middleName')} />
         </SimpleGrid>
         <SimpleGrid cols={3}>
           <RecordPicker kind="company" label={t('contactForm.company')} value={form.companyId} valueLabel={form.companyName} onChange={(id, name) => setForm((f) => ({ ...f, companyId: id, companyName: name }))} error={fieldError('companyId')} testId="contact-company" />

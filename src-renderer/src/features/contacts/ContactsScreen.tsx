@@ -10,6 +10,7 @@ import { downloadFile } from '#renderer/api/files';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatCompactDate, formatDateTime, formatNumber } from '#renderer/i18n/format';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
+import { NamePrompt } from '#renderer/ui/NamePrompt';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import { VirtualTable, type PageRequest, type VirtualColumn } from '#renderer/ui/VirtualTable';
@@ -52,7 +53,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
     async (page: PageRequest) => {
       const result = await bridge.invoke('contacts.list', { ...(JSON.parse(requestJson) as typeof request), ...page });
       // A failed page is shown as such in the table (with a retry), never as an empty stretch of the list.
-      if (!result.ok) throw new Error(errorText(result.error.code, result.error.message));
+      if (!result.ok) throw new Error(errorText(result.error));
       return result.value.rows;
     },
     // version is in the list key; a change of it drops the table's cache and fetches again.
@@ -70,9 +71,9 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
     const started = await act(bridge, 'exports.start', { format, ...(filter.conditions.length > 0 ? { filter } : {}) }, errorText);
     if (started && (await jobFinished(bridge, started.jobId)) === 'done') await downloadFile(bridge, started.fileId);
   };
-  const saveSegment = async () => {
-    const name = window.prompt(t('segments.namePrompt'), segments.data?.find((s) => s.id === segmentId)?.name ?? '');
-    if (!name) return;
+  const [namingSegment, setNamingSegment] = useState(false);
+  const saveSegment = async (name: string) => {
+    setNamingSegment(false);
     const saved = await act(bridge, 'segments.save', { ...(segmentId ? { id: segmentId } : {}), name, definition: filter }, errorText);
     if (saved) {
       setSegmentId(saved.id);
@@ -160,9 +161,19 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
         <Box mb="sm" p="sm" bg="var(--mantine-color-default-hover)" style={{ borderRadius: 8 }}>
           <SegmentBuilder value={filter} onChange={setFilter} />
           {filter.conditions.length > 0 && (
-            <Button size="xs" mt="xs" variant="light" onClick={() => void saveSegment()}>
+            <Button size="xs" mt="xs" variant="light" onClick={() => setNamingSegment(true)} data-testid="segment-save">
               {t('segments.save')}
             </Button>
+          )}
+          {namingSegment && (
+            <NamePrompt
+              title={t('segments.save')}
+              label={t('segments.namePrompt')}
+              initial={segments.data?.find((s) => s.id === segmentId)?.name ?? ''}
+              onCancel={() => setNamingSegment(false)}
+              onSubmit={(name) => void saveSegment(name)}
+              testId="segment"
+            />
           )}
         </Box>
       </Collapse>

@@ -8,7 +8,7 @@ import { uploadFile } from '#renderer/api/files';
 import { usePhoneReadings } from '#renderer/api/usePhoneReadings';
 import { countryOptions } from '#renderer/i18n/countries';
 import { countryFlag } from '#renderer/ui/PhoneReading';
-import { useErrorText } from '#renderer/ui/useErrorText';
+import { useErrorText, useFailureText } from '#renderer/ui/useErrorText';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 
 const phoneTargets = new Set<ImportTarget>(['phone', 'mobile', 'workPhone']);
@@ -25,6 +25,7 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const errorText = useErrorText();
+  const failureText = useFailureText();
   const fields = useQuery('customFields.list', {});
   const [step, setStep] = useState<Step>({ name: 'pick' });
   const [mapping, setMapping] = useState<ImportTarget[]>([]);
@@ -53,14 +54,14 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
       const uploadId = await uploadFile(bridge, file, (sent, total) => setStep({ name: 'uploading', sent, total }));
       const preview = await bridge.invoke('imports.preview', { uploadId });
       if (!preview.ok) {
-        setError(errorText(preview.error.code, preview.error.message));
+        setError(errorText(preview.error));
         setStep({ name: 'pick' });
         return;
       }
       setMapping(preview.value.suggestedMapping);
       setStep({ name: 'map', uploadId, preview: preview.value });
     } catch (e) {
-      setError(String(e));
+      setError(failureText(e));
       setStep({ name: 'pick' });
     }
   };

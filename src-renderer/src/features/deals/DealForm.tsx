@@ -2,7 +2,7 @@ import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currencies, type Deal } from '#contract';
-import { formErrors, type FormErrors } from '#renderer/api/actions';
+import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { FormFooter } from '#renderer/ui/FormFooter';
 import { CollisionAlert } from '#renderer/features/contacts/CollisionAlert';
@@ -56,7 +56,7 @@ export function DealForm({ deal, initial, onClose, onSaved }: DealFormProps) {
     };
     const result = deal ? await bridge.invoke('deals.update', { id: deal.id, deal: input }) : await bridge.invoke('deals.create', input);
     if (result.ok) onSaved(result.value);
-    else setErrors(formErrors(result.error));
+    else setErrors(formErrors(result.error, t, onFields('title', 'contactId', 'companyId', 'amount')));
   };
 
   return (

@@ -2,12 +2,15 @@ import { Alert, Button, Card, Group, PasswordInput, Progress, Select, Stack, Swi
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IceServer, MethodOutput, PhoneShortcutAction, SipAccount } from '#contract';
-import { formErrors, type FormErrors } from '#renderer/api/actions';
+import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { shortcutOrder } from '#renderer/features/phone/shortcuts';
 import { HeadsetSettings } from './HeadsetSettings';
+
+/** The account form's fields that show their own errors. */
+const accountFields = onFields('label', 'displayName', 'wsUrl', 'sipUri', 'authUser', 'password', 'iceServers');
 
 /** ICE servers as the operator types them, one per line: "stun:host:port" or "turn:host:port user password". */
 export function parseIceServers(text: string): IceServer[] {
@@ -93,7 +96,7 @@ function SipAccountForm({ account, onChanged }: { account: SipAccount | undefine
   const save = async () => {
     const result = await bridge.invoke('phone.saveAccount', input());
     if (!result.ok) {
-      setErrors(formErrors(result.error));
+      setErrors(formErrors(result.error, t, accountFields));
       return;
     }
     setErrors({ fields: {}, form: null });
@@ -108,7 +111,7 @@ function SipAccountForm({ account, onChanged }: { account: SipAccount | undefine
       setErrors({ fields: {}, form: null });
       setTest(result.value);
     } else {
-      setErrors(formErrors(result.error));
+      setErrors(formErrors(result.error, t, accountFields));
       setTest(null);
     }
   };
@@ -286,7 +289,10 @@ function ShortcutForm() {
   const save = async (action: PhoneShortcutAction, value: string) => {
     const shortcuts = { ...draft, [action]: value };
     const result = await bridge.invoke('settings.update', { phone: { ...settings.phone, shortcuts } });
-    setErrors(result.ok ? {} : { [action]: formErrors(result.error).fields[`phone.shortcuts.${action}`] ?? result.error.message });
+    if (result.ok) return setErrors({});
+    const path = `phone.shortcuts.${action}`;
+    const words = formErrors(result.error, t, (p) => p === path);
+    setErrors({ [action]: words.fields[path] ?? words.form ?? '' });
   };
 
   return (

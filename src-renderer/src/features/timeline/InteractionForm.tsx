@@ -2,7 +2,7 @@ import { Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { interactionKinds, type InteractionKind, type TimelineItem } from '#contract';
-import { formErrors, type FormErrors } from '#renderer/api/actions';
+import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { FormFooter } from '#renderer/ui/FormFooter';
 import { CollisionAlert } from '#renderer/features/contacts/CollisionAlert';
@@ -52,7 +52,7 @@ export function InteractionForm({ contactId, companyId, participants, defaultKin
       durationSeconds: kind === 'call' && minutes !== '' ? Math.round(Number(minutes) * 60) : null,
     });
     if (result.ok) onSaved(result.value);
-    else setErrors(formErrors(result.error));
+    else setErrors(formErrors(result.error, t, onFields('occurredAt', 'subject')));
   };
 
   return (

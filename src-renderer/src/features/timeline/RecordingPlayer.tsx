@@ -4,10 +4,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '#renderer/api/client';
 import { fetchRecording } from '#renderer/api/files';
+import { useFailureText } from '#renderer/ui/useErrorText';
 
 /** A call's recording: fetched from main on request, then played in place, part by part if a reload split it. */
 export function RecordingPlayer({ interactionId }: { interactionId: string }) {
   const { t } = useTranslation();
+  const failureText = useFailureText();
   const bridge = useBridge();
   const [state, setState] = useState<{ urls?: string[]; loading?: boolean; error?: string }>({});
   useEffect(() => () => state.urls?.forEach((url) => URL.revokeObjectURL(url)), [state.urls]);
@@ -34,7 +36,7 @@ export function RecordingPlayer({ interactionId }: { interactionId: string }) {
         setState({ loading: true });
         fetchRecording(bridge, interactionId)
           .then((blobs) => setState({ urls: blobs.map((blob) => URL.createObjectURL(blob)) }))
-          .catch((error: unknown) => setState({ error: String(error) }));
+          .catch((error: unknown) => setState({ error: failureText(error) }));
       }}
       data-testid="recording-play"
     >

@@ -127,7 +127,7 @@ export function Timeline({ subject, version }: TimelineProps) {
             {t('timeline.colleagues')}
           </Text>
           {page.data?.colleagues.map((c) => (
-            <Badge key={c.employee.id} variant="light" title={t('timeline.colleagueDetail', { count: c.interactions, deals: c.openDeals, complaints: c.openComplaints })}>
+            <Badge key={c.employee.id} variant="light" title={t('timeline.colleagueDetail', { contacts: t('timeline.colleagueContacts', { count: c.interactions }), deals: t('timeline.colleagueDeals', { count: c.openDeals }), complaints: t('timeline.colleagueComplaints', { count: c.openComplaints }) })}>
               {c.employee.name} · {c.interactions}
             </Badge>
           ))}

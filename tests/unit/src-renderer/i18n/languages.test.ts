@@ -4,15 +4,21 @@ import { en } from '#renderer/i18n/en';
 import { ru } from '#renderer/i18n/ru';
 import { uk } from '#renderer/i18n/uk';
 
+/** A plural form (`x_few`) counts as its base text `x`: languages differ in how many forms they need. */
+const pluralForm = /_(zero|one|two|few|many|other)$/;
+
 function keys(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  if (typeof value !== 'object' || value === null) return [prefix.replace(pluralForm, '')];
+  return [...new Set(Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)))];
 }
 
 function placeholders(messages: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const walk = (value: unknown, prefix: string) => {
-    if (typeof value === 'string') out[prefix] = [...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] as string).sort();
+    if (typeof value === 'string') {
+      const base = prefix.replace(pluralForm, '');
+      out[base] = [...new Set([...(out[base] ?? []), ...[...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] as string)])].sort();
+    }
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k);
   };
   walk(messages, '');

@@ -65,7 +65,7 @@ describe('API dispatch', () => {
   it('reports a missing record as not_found', async () => {
     const workstation = createTestWorkstation();
     const result = await workstation.dispatch('contacts.get', { id: 'ct-nobody' }, ctx);
-    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', details: { id: 'ct-nobody' } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', reason: 'record_gone', params: { id: 'ct-nobody' } } });
   });
 
   it('turns a crashing handler into a typed internal error and logs the bug', async () => {

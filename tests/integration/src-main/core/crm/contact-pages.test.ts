@@ -39,6 +39,6 @@ describe('contact list pages by keyset', () => {
 
   it('refuses a cursor it did not hand out, naming it', async () => {
     const workstation = createTestWorkstation();
-    expect(await callApi(workstation, 'contacts.list', { after: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'invalid_payload', details: { field: 'cursor' } } });
+    expect(await callApi(workstation, 'contacts.list', { after: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'invalid_payload', reason: 'stale_list_position', params: { field: 'cursor' } } });
   });
 });

@@ -115,7 +115,7 @@ describe('duplicates', () => {
     expect(history.items.map((i) => i.subject)).toEqual(['Merged duplicates: Коваль Олена', 'Дзвінок до дубліката']);
     expect((await ok(workstation, 'deals.list', { contactId: keep.id })).total).toBe(1);
     expect((await ok(workstation, 'complaints.list', { contactId: keep.id })).total).toBe(1);
-    expect(await callApi(workstation, 'contacts.get', { id: dupe.id })).toMatchObject({ ok: false, error: { code: 'not_found', details: { mergedInto: keep.id } } });
+    expect(await callApi(workstation, 'contacts.get', { id: dupe.id })).toMatchObject({ ok: false, error: { code: 'not_found', reason: 'contact_merged', params: { mergedInto: keep.id } } });
     expect((await ok(workstation, 'contacts.list', {})).total).toBe(1);
     expect((await ok(workstation, 'callerId.lookup', { number: '0442223344' })).contacts.map((c) => c.id)).toEqual([keep.id]);
   });

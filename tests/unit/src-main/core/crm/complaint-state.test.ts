@@ -14,7 +14,7 @@ describe('complaint state machine', () => {
   });
 
   it('refuses to skip a step and says what is possible', () => {
-    expect(checkTransition('new', 'closed', {})).toEqual({ ok: false, reason: expect.stringContaining('from new it can become investigating') });
+    expect(checkTransition('new', 'closed', {})).toEqual({ ok: false, code: 'complaint_move_not_allowed', reason: expect.stringContaining('from new it can become investigating') });
     expect(checkTransition('new', 'resolved', { resolution: 'x', result: 'satisfied' }).ok).toBe(false);
   });
 
