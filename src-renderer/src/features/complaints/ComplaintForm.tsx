@@ -1,11 +1,14 @@
-import { Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintCard } from '#contract';
+import type { ComplaintCard, ComplaintCause } from '#contract';
+import { act } from '#renderer/api/actions';
 import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { FormFooter } from '#renderer/ui/FormFooter';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
+import { useErrorText } from '#renderer/ui/useErrorText';
 
 export interface ComplaintFormProps {
   contactId: string | null;
@@ -43,11 +46,58 @@ export function ComplaintForm({ contactId, contactName, companyId = null, onClos
     <Modal opened onClose={onClose} title={t('complaints.newTitle', { name: contactName ?? '' })} size="lg">
       <Stack gap="sm" data-testid="complaint-form">
         <TextInput label={t('complaints.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.fields.subject} data-testid="complaint-subject" data-autofocus />
-        <Select label={t('complaints.cause')} data={(causes.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={causeId} onChange={setCauseId} clearable data-testid="complaint-cause" />
+        <CauseSelect causes={causes.data ?? []} value={causeId} onChange={setCauseId} onAdded={causes.reload} />
         <Textarea label={t('complaints.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={3} />
         <EmployeeSelect label={t('complaints.responsible')} value={responsibleId} onChange={setResponsibleId} />
         <FormFooter error={errors.form} onCancel={onClose} onSubmit={() => void save()} submitLabel={t('complaints.register')} testId="complaint-save" />
       </Stack>
     </Modal>
+  );
+}
+
+interface CauseSelectProps {
+  causes: ComplaintCause[];
+  value: string | null;
+  onChange: (id: string | null) => void;
+  onAdded: () => void;
+}
+
+/** The cause, searchable; a cause typed that is not in the list can be added on the spot. */
+function CauseSelect({ causes, value, onChange, onAdded }: CauseSelectProps) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const errorText = useErrorText();
+  const [search, setSearch] = useState('');
+  const typed = search.trim();
+  const known = causes.some((c) => c.name.toLocaleLowerCase() === typed.toLocaleLowerCase());
+  const add = async () => {
+    const cause = await act(bridge, 'complaints.addCause', { name: typed }, errorText);
+    if (!cause) return;
+    onAdded();
+    onChange(cause.id);
+    setSearch(cause.name);
+  };
+  return (
+    <Group align="flex-end" gap="xs" wrap="nowrap">
+      <Select
+        label={t('complaints.cause')}
+        description={causes.length === 0 ? t('complaints.noCausesYet') : undefined}
+        data={causes.map((c) => ({ value: c.id, label: c.name }))}
+        value={value}
+        onChange={onChange}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        nothingFoundMessage={t('complaints.causeNotFound')}
+        clearable
+        flex={1}
+        data-testid="complaint-cause"
+      />
+      {typed !== '' && !known && (
+        <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => void add()} data-testid="complaint-cause-add">
+          {t('complaints.addCause', { name: typed })}
+        </Button>
+      )}
+    </Group>
   );
 }
