@@ -3,13 +3,29 @@ import ExcelJS from 'exceljs';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SegmentDefinition } from '#contract';
 import type { AppDatabase } from '#core/db/connection';
-import { companies, contacts } from '#core/db/schema';
+import { companies, contacts, customFields, employees } from '#core/db/schema';
 import { segmentCondition } from '#core/crm/segment-sql';
 import { writeVCard } from './vcard';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'vcard';
 
-const columns = ['Прізвище / Last name', "Ім'я / First name", 'По батькові / Middle name', 'Компанія / Company', 'Посада / Position', 'Телефони / Phones', 'E-mail', 'Адреса / Address', 'Місто / City', 'Теги / Tags', 'Примітки / Notes', 'Не дзвонити / Do not call'];
+/** Headers in both languages, so that the import wizard maps them back whichever language the file is read in. */
+const fixedColumns = [
+  'Прізвище / Last name',
+  "Ім'я / First name",
+  'По батькові / Middle name',
+  'Компанія / Company',
+  'Посада / Position',
+  'Телефони / Phones',
+  'E-mail',
+  'Адреса / Address',
+  'Місто / City',
+  'Теги / Tags',
+  'Примітки / Notes',
+  'Не дзвонити / Do not call',
+  'Відповідальний / Responsible',
+  'Джерело / Source',
+];
 
 interface ExportRow {
   last_name: string;
@@ -25,6 +41,10 @@ interface ExportRow {
   tags: string | null;
   notes: string;
   do_not_call: number;
+  responsible: string | null;
+  source: string | null;
+  /** One value per contact custom field, in the order of `customFields`. */
+  custom: (string | null)[];
 }
 
 /** A cell that Excel would run as a formula is written as text (CSV injection); phone numbers keep their "+". */
@@ -67,23 +87,48 @@ export async function runExport(
     tags: sql<string | null>`(SELECT group_concat(t.name, ', ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = "contacts"."id")`,
     notes: contacts.notes,
     do_not_call: contacts.doNotCall,
+    responsible: employees.name,
+    source: contacts.source,
   };
+  // Every contact custom field is a column of its own, named as in Settings (the import maps it back by that name).
+  const custom = database.read.select({ id: customFields.id, name: customFields.name }).from(customFields).where(eq(customFields.entity, 'contact')).orderBy(asc(customFields.position), asc(customFields.name)).all();
+  const customSelect = Object.fromEntries(custom.map((field, i) => [`custom_${i}`, sql<string | null>`(SELECT value FROM custom_values cv WHERE cv.field_id = ${field.id} AND cv.entity_id = "contacts"."id")`]));
+  const columns = [...fixedColumns, ...custom.map((field) => field.name)];
   const query = database.read
-    .select(fields)
+    .select({ ...fields, ...customSelect })
     .from(contacts)
     .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .leftJoin(employees, eq(employees.id, contacts.responsibleId))
     .where(where)
     .orderBy(asc(contacts.searchName), asc(contacts.id))
     .toSQL();
   // Streamed with a raw statement (drizzle's builder loads all rows at once); columns come back in `fields` order.
-  const names = Object.keys(fields) as (keyof ExportRow)[];
+  const names = Object.keys(fields);
   const statement = database.sqlite.prepare(query.sql).raw(true);
   const rows = (function* () {
     for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
-      yield Object.fromEntries(names.map((name, i) => [name, values[i]])) as unknown as ExportRow;
+      const row = Object.fromEntries(names.map((name, i) => [name, values[i]])) as unknown as ExportRow;
+      row.custom = values.slice(names.length) as (string | null)[];
+      yield row;
     }
   })();
-  const cells = (r: ExportRow) => [r.last_name, r.first_name, r.middle_name, r.company ?? '', r.position ?? '', r.phones ?? '', r.emails ?? '', r.address ?? '', r.city ?? '', r.tags ?? '', r.notes, r.do_not_call ? '1' : ''];
+  const cells = (r: ExportRow) => [
+    r.last_name,
+    r.first_name,
+    r.middle_name,
+    r.company ?? '',
+    r.position ?? '',
+    r.phones ?? '',
+    r.emails ?? '',
+    r.address ?? '',
+    r.city ?? '',
+    r.tags ?? '',
+    r.notes,
+    r.do_not_call ? '1' : '',
+    r.responsible ?? '',
+    r.source ?? '',
+    ...r.custom.map((value) => value ?? ''),
+  ];
 
   let done = 0;
   const tick = () => {

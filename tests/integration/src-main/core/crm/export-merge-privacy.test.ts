@@ -42,6 +42,28 @@ describe('export', () => {
     expect(back.phones.map((p) => p.e164)).toEqual(['+380671234567', '+380442001020']);
   });
 
+  it('carries the responsible colleague, the source and every custom field, and the import maps the source and fields back', async () => {
+    const { workstation, colleague } = await crmWorkstation();
+    const volume = await ok(workstation, 'customFields.save', { entity: 'contact', name: 'Обсяг закупівель', type: 'number' });
+    const day = await ok(workstation, 'customFields.save', { entity: 'contact', name: 'День доставки', type: 'text' });
+    await ok(workstation, 'contacts.create', { lastName: 'Ткаченко', responsibleId: colleague.id, source: 'Виставка «Агро-2026»', custom: { [volume.id]: 120, [day.id]: 'вівторок' } });
+    await ok(workstation, 'contacts.create', { lastName: 'Юрченко' });
+    const started = await ok(workstation, 'exports.start', { format: 'csv' });
+    await jobFinished(workstation, started.jobId);
+    const file = await download(workstation, started.fileId);
+    const [header, ...lines] = file.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header!.split(';').slice(-4)).toEqual(['Відповідальний / Responsible', 'Джерело / Source', 'Обсяг закупівель', 'День доставки']);
+    expect(lines.find((l) => l.startsWith('Ткаченко'))!.split(';').slice(-4)).toEqual(['Андрій Мороз', 'Виставка «Агро-2026»', '120', 'вівторок']);
+    expect(lines.find((l) => l.startsWith('Юрченко'))!.split(';').slice(-4)).toEqual(['', '', '', '']);
+
+    const { workstation: other } = await crmWorkstation();
+    const otherVolume = await ok(other, 'customFields.save', { entity: 'contact', name: 'Обсяг закупівель', type: 'number' });
+    expect(await importFile(other, file.fileName, new Uint8Array(file.bytes))).toMatchObject({ created: 2, rejected: 0 });
+    const rows = (await ok(other, 'contacts.list', { search: 'Ткаченко' })).rows;
+    const back = await ok(other, 'contacts.get', { id: rows[0]!.id });
+    expect(back).toMatchObject({ source: 'Виставка «Агро-2026»', custom: [{ fieldId: otherVolume.id, value: 120 }] });
+  });
+
   it('writes XLSX and vCard, and exports only a segment when given one', async () => {
     const { workstation } = await crmWorkstation();
     await someone(workstation);
