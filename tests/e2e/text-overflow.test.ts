@@ -136,6 +136,9 @@ function findOverflows(rootSelector: string | null): Overflow[] {
     const width = canvas.measureText(text).width;
     if (width > room + slack) report(input, text, width - room);
   }
+  // The window itself scrolling sideways: something (a table's last column, a button) is past its edge.
+  const page = document.documentElement;
+  if (!rootSelector && page.scrollWidth > page.clientWidth + slack) found.push({ where: 'the window scrolls sideways', text: '', overBy: page.scrollWidth - page.clientWidth });
   return found;
 }
 
@@ -195,6 +198,26 @@ const screens: Screen[] = [
     close: closeDialog,
   },
   {
+    name: 'company card',
+    open: async (page) => {
+      await area('companies').open(page);
+      await firstRow(page, 'companies-table').click();
+      await page.getByTestId('company-card').waitFor();
+    },
+    dialog: '.mantine-Drawer-content',
+    close: closeDialog,
+  },
+  {
+    name: 'deal card',
+    open: async (page) => {
+      await area('deals').open(page);
+      await page.locator('[data-testid=deal-board] .mantine-Card-root').first().click();
+      await page.getByTestId('deal-detail').waitFor();
+    },
+    dialog: '.mantine-Drawer-content',
+    close: closeDialog,
+  },
+  {
     name: 'complaint drawer',
     open: async (page) => {
       await area('complaints').open(page);
@@ -216,13 +239,15 @@ const languages = [
 async function settledOverflows(page: Page, dialog: string | null): Promise<Overflow[]> {
   await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached' });
   let previous = '';
-  for (;;) {
+  // Bounded: a page that never settles (a ticking clock) is measured as it is after a few tries.
+  for (let attempt = 0; attempt < 10; attempt++) {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const state = { count: await page.evaluate(() => document.querySelectorAll('*').length), overflows: await page.evaluate(findOverflows, dialog) };
     const json = JSON.stringify(state);
-    if (json === previous) return state.overflows;
+    if (json === previous) break;
     previous = json;
   }
+  return page.evaluate(findOverflows, dialog);
 }
 
 /**

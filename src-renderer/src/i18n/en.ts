@@ -384,7 +384,6 @@ export const en = {
     outgoing: 'Outgoing',
     when: 'When',
     contact: 'Contact',
-    direction: 'Direction',
     duration: 'Duration',
     operator: 'Operator',
     outcome: 'Outcome',

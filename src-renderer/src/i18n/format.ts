@@ -16,6 +16,11 @@ export function formatCompactDate(locale: string, ms: number): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
 
+/** The numeric date with the year, and the time: "02.01.2026, 09:00", "01/02/2026, 09:00 AM"; for a crowded table. */
+export function formatCompactDateTime(locale: string, ms: number): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(ms);
+}
+
 export function formatTime(locale: string, ms: number): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(ms);
 }

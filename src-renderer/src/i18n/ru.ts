@@ -397,7 +397,6 @@ export const ru: Messages = {
     outgoing: 'Исходящие',
     when: 'Когда',
     contact: 'Контакт',
-    direction: 'Направление',
     duration: 'Длительность',
     operator: 'Оператор',
     outcome: 'Результат',

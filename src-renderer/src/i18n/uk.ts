@@ -397,7 +397,6 @@ export const uk: Messages = {
     outgoing: 'Вихідні',
     when: 'Коли',
     contact: 'Контакт',
-    direction: 'Напрямок',
     duration: 'Тривалість',
     operator: 'Оператор',
     outcome: 'Результат',

@@ -7,7 +7,7 @@ import { useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { ColleagueLines } from '#renderer/features/phone/ColleagueLines';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
-import { formatDateTime, formatDuration } from '#renderer/i18n/format';
+import { formatCompactDateTime, formatDuration } from '#renderer/i18n/format';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
@@ -110,7 +110,6 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('calls.when')}</Table.Th>
-              <Table.Th>{t('calls.direction')}</Table.Th>
               <Table.Th>{t('calls.contact')}</Table.Th>
               <Table.Th>{t('calls.number')}</Table.Th>
               <Table.Th>{t('calls.result')}</Table.Th>
@@ -123,9 +122,12 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
           <Table.Tbody>
             {history.data.rows.map((row) => (
               <Table.Tr key={row.id} data-testid="call-row" data-disposition={row.disposition ?? ''}>
-                <Table.Td>{formatDateTime(locale, row.occurredAt)}</Table.Td>
+                {/* The direction is an icon beside the time: a column of its own would cost a header wider than the table can spare. */}
                 <Table.Td>
-                  {row.direction === 'in' ? <IconPhoneIncoming size={16} aria-label={t('interaction.in')} /> : <IconPhoneOutgoing size={16} aria-label={t('interaction.out')} />}
+                  <Group gap={6} wrap="nowrap">
+                    {row.direction === 'in' ? <IconPhoneIncoming size={16} style={{ flexShrink: 0 }} aria-label={t('interaction.in')} /> : <IconPhoneOutgoing size={16} style={{ flexShrink: 0 }} aria-label={t('interaction.out')} />}
+                    {formatCompactDateTime(locale, row.occurredAt)}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   {row.contactId ? (
