@@ -49,7 +49,8 @@ export const ComplaintEventSchema = z.object({
   id: IdSchema,
   at: TimestampSchema,
   employee: z.string().nullable(),
-  kind: z.enum(['action', 'state', 'step']),
+  /** `text` is the operator's own words: the action, the state change's note, the step's title. */
+  kind: z.enum(['action', 'state', 'step_planned', 'step_done']),
   text: z.string(),
   fromState: ComplaintStateSchema.nullable(),
   toState: ComplaintStateSchema.nullable(),

@@ -136,7 +136,7 @@ export function getComplaint(db: ReadDb, id: string): ComplaintCard {
   };
 }
 
-function recordEvent(ctx: CrmContext, tx: WriteDb, complaintId: string, event: { kind: 'action' | 'state' | 'step'; text: string; fromState?: string; toState?: string }): void {
+function recordEvent(ctx: CrmContext, tx: WriteDb, complaintId: string, event: { kind: ComplaintCard['events'][number]['kind']; text: string; fromState?: string; toState?: string }): void {
   tx.insert(complaintEvents)
     .values({
       id: ctx.ids.next(),
@@ -182,7 +182,8 @@ export function createComplaint(ctx: CrmContext, tx: WriteDb, input: MethodParam
     const linked = tx.update(interactions).set({ complaintId: id }).where(eq(interactions.id, interactionId)).run();
     if (linked.changes === 0) throw new DomainError('invalid_payload', 'no_such_record', `interactionIds.${i}: no such interaction`, { kind: 'interaction', id: interactionId });
   });
-  recordEvent(ctx, tx, id, { kind: 'state', text: 'registered', toState: 'new' });
+  // Registration is the move from no state to new; the renderer words it.
+  recordEvent(ctx, tx, id, { kind: 'state', text: '', toState: 'new' });
   return id;
 }
 
@@ -226,7 +227,7 @@ export function addStep(ctx: CrmContext, tx: WriteDb, input: MethodParams<'compl
   tx.insert(complaintSteps)
     .values({ id: ctx.ids.next(), complaintId: input.complaintId, title: input.title, assigneeId: input.assigneeId, dueAt: input.dueAt, position })
     .run();
-  recordEvent(ctx, tx, input.complaintId, { kind: 'step', text: `planned: ${input.title}` });
+  recordEvent(ctx, tx, input.complaintId, { kind: 'step_planned', text: input.title });
 }
 
 export function completeStep(ctx: CrmContext, tx: WriteDb, complaintId: string, stepId: string): void {
@@ -235,7 +236,7 @@ export function completeStep(ctx: CrmContext, tx: WriteDb, complaintId: string, 
   if (!step) throw notFound('Step', stepId);
   if (step.doneAt !== null) throw new DomainError('conflict', 'step_already_done', 'This step is already done');
   tx.update(complaintSteps).set({ doneAt: ctx.clock.now() }).where(eq(complaintSteps.id, stepId)).run();
-  recordEvent(ctx, tx, complaintId, { kind: 'step', text: `done: ${step.title}` });
+  recordEvent(ctx, tx, complaintId, { kind: 'step_done', text: step.title });
 }
 
 export function addAction(ctx: CrmContext, tx: WriteDb, complaintId: string, text: string): void {

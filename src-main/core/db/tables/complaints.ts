@@ -54,7 +54,10 @@ export const complaintSteps = sqliteTable(
   (t) => [index('complaint_steps_complaint_idx').on(t.complaintId, t.position)],
 );
 
-/** What happened on a complaint: actions taken, state changes, steps done. */
+/**
+ * What happened on a complaint: actions taken (text: what), state changes (text: the note; registration is
+ * the change from no state to new), steps planned and done (text: the step). Words come from the renderer.
+ */
 export const complaintEvents = sqliteTable(
   'complaint_events',
   {
@@ -64,7 +67,7 @@ export const complaintEvents = sqliteTable(
       .references(() => complaints.id, { onDelete: 'cascade' }),
     at: integer('at').notNull(),
     employeeId: text('employee_id').references(() => employees.id, { onDelete: 'set null' }),
-    kind: text('kind', { enum: ['action', 'state', 'step'] }).notNull(),
+    kind: text('kind', { enum: ['action', 'state', 'step_planned', 'step_done'] }).notNull(),
     text: text('text').notNull().default(''),
     fromState: text('from_state'),
     toState: text('to_state'),

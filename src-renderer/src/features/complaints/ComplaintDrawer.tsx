@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Checkbox, Divider, Drawer, Group, Loader, Modal, Select, Stack, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { complaintResults, type ComplaintCard, type ComplaintState } from '#contract';
 import { act } from '#renderer/api/actions';
@@ -154,7 +155,7 @@ function ComplaintContent({ complaint, refresh }: { complaint: ComplaintCard; re
       )}
       <Timeline bulletSize={12}>
         {complaint.events.map((e) => (
-          <Timeline.Item key={e.id} title={e.kind === 'state' && e.toState ? t(`complaintState.${e.toState}`) : e.text}>
+          <Timeline.Item key={e.id} title={eventTitle(t, e)}>
             <Text size="xs" c="dimmed">
               {[formatDateTime(locale, e.at), e.employee, e.kind === 'state' ? e.text : null].filter(Boolean).join(' · ')}
             </Text>
@@ -219,4 +220,19 @@ function MoveDialog({ complaint, move, onClose, onMoved }: { complaint: Complain
       </Stack>
     </Modal>
   );
+}
+
+/** An event's headline in the interface language: registered, the state reached, the step planned or done, or the action in the operator's own words. */
+function eventTitle(t: TFunction, event: ComplaintCard['events'][number]): string {
+  switch (event.kind) {
+    case 'state':
+      if (event.fromState === null) return t('complaints.event.registered');
+      return event.toState ? t(`complaintState.${event.toState}`) : '';
+    case 'step_planned':
+      return t('complaints.event.stepPlanned', { title: event.text });
+    case 'step_done':
+      return t('complaints.event.stepDone', { title: event.text });
+    case 'action':
+      return event.text;
+  }
 }

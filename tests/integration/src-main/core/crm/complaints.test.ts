@@ -30,11 +30,13 @@ describe('complaints', () => {
     const resolved = await ok(workstation, 'complaints.transition', { id: registered.id, to: 'resolved', resolution: 'Знижка 10% на наступне замовлення', result: 'satisfied' });
     expect(resolved).toMatchObject({ state: 'resolved', resolution: 'Знижка 10% на наступне замовлення', result: 'satisfied' });
     const closed = await ok(workstation, 'complaints.transition', { id: registered.id, to: 'closed' });
+    // Words are the renderer's: registration has no text of its own, a step event carries the step's title.
+    expect(closed.events[0]).toMatchObject({ kind: 'state', fromState: null, toState: 'new', text: '' });
     expect(closed.events.map((e) => [e.kind, e.toState ?? e.text])).toEqual([
       ['state', 'new'],
       ['state', 'investigating'],
-      ['step', 'planned: Запросити звіт перевізника'],
-      ['step', 'done: Запросити звіт перевізника'],
+      ['step_planned', 'Запросити звіт перевізника'],
+      ['step_done', 'Запросити звіт перевізника'],
       ['action', 'Перевізник підтвердив затримку'],
       ['state', 'resolved'],
       ['state', 'closed'],
