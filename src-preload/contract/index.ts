@@ -14,5 +14,6 @@ export * from './jobs';
 export * from './methods';
 export * from './phone';
 export * from './reports';
+export * from './scripts';
 export * from './segments';
 export * from './transfer';
