@@ -36,6 +36,16 @@ function prepare(sqlite: Database.Database) {
     match: sqlite.prepare<[string, number], { rowid: number }>('SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?'),
     contactIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM contacts WHERE rowid IN (SELECT value FROM json_each(?))'),
     companyIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE rowid IN (SELECT value FROM json_each(?))'),
+    anyPendingPhone: sqlite.prepare<[], { entry: number }>('SELECT entry FROM phone_digits_pending LIMIT 1'),
+    dropStaleDigits: sqlite.prepare('DELETE FROM phone_digits WHERE rowid IN (SELECT entry FROM phone_digits_pending WHERE stale = 1)'),
+    insertPendingDigits: sqlite.prepare(
+      `INSERT INTO phone_digits (rowid, digits)
+         SELECT v.entry, v.digits FROM phone_digits_pending q JOIN contact_phone_digits v ON v.phone = q.entry WHERE q.entry > 0
+         UNION ALL
+         SELECT v.entry, v.digits FROM phone_digits_pending q JOIN company_phone_digits v ON v.phone = -q.entry WHERE q.entry < 0
+         ORDER BY 1`,
+    ),
+    clearPending: sqlite.prepare('DELETE FROM phone_digits_pending'),
     contactsByDigits: sqlite.prepare<[string, number], { id: string }>(`SELECT DISTINCT p.contact_id AS id ${contactPhonesHoldingDigits} ? LIMIT ?`),
     companiesByDigits: sqlite.prepare<[string, number], { id: string }>(
       'SELECT DISTINCT p.company_id AS id FROM phone_digits d JOIN company_phones p ON p.rowid = -d.rowid WHERE d.rowid < 0 AND phone_digits MATCH ? LIMIT ?',
@@ -90,6 +100,7 @@ export function indexDocument(db: WriteDb, doc: SearchDocument): void {
   const entry = searchEntry({ ...doc, rowid: own });
   s.deleteDoc.run(entry[0]);
   s.insertDoc.run(...entry);
+  indexPendingPhones(db);
 }
 
 /**
@@ -109,12 +120,27 @@ export function indexNewDocuments(db: WriteDb, docs: readonly SearchDocument[]):
     return rowid === undefined ? [] : [searchEntry({ ...doc, rowid })];
   });
   for (const entry of entries.sort(bySearchRowid)) s.insertDoc.run(...entry);
+  indexPendingPhones(db);
 }
 
 /** Takes a record out of the search index; call before deleting the record itself. */
 export function removeDocument(db: WriteDb, kind: SearchKind, id: string): void {
   const rowid = entryRowid(db, kind, id);
   if (rowid !== undefined) statements(db).deleteDoc.run(rowid);
+  indexPendingPhones(db);
+}
+
+/**
+ * Writes the phones added, changed or removed since the last call into phone_digits, in one statement
+ * each way (migration 0013 queues them: one-row writes into FTS5 would cost a segment each). Every
+ * writer of phones calls it, through the functions above or itself, inside its write.
+ */
+export function indexPendingPhones(db: WriteDb): void {
+  const s = statements(db);
+  if (!s.anyPendingPhone.get()) return;
+  s.dropStaleDigits.run();
+  s.insertPendingDigits.run();
+  s.clearPending.run();
 }
 
 /**

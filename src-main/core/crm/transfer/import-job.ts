@@ -4,6 +4,7 @@ import type { AppDatabase } from '#core/db/connection';
 import { buildDeferredIndexes, deferIndexes, importDeferrableIndexes } from '#core/db/deferred-indexes';
 import { imports } from '#core/db/schema';
 import { listCustomFields } from '#core/crm/custom-fields';
+import { indexPendingPhones } from '#core/crm/search-index';
 import { DomainError } from '#core/shared/errors';
 import type { IdGenerator } from '#core/shared/ids';
 import type { Clock } from '#core/shared/clock';
@@ -79,6 +80,7 @@ export async function runImport(
     database.write((tx) => {
       for (const person of rows) counts[writer.write(tx, person)]++;
       writer.flush();
+      indexPendingPhones(tx);
       // The counts travel with the batch: after a crash they say exactly which rows are in.
       tx.update(imports).set({ ...counts, rejections: JSON.stringify(rejections), phoneIssues: phoneIssues.count, phoneIssueList: JSON.stringify(phoneIssues.list) }).where(eq(imports.id, params.importId)).run();
     });
