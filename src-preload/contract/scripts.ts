@@ -119,3 +119,151 @@ export const ScriptSummarySchema = z.object({
   updatedAt: TimestampSchema,
 });
 export type ScriptSummary = z.infer<typeof ScriptSummarySchema>;
+
+export const ScriptKindSchema = z.enum(['script', 'questionnaire']);
+
+export const ScriptVersionSchema = z.object({
+  id: IdSchema,
+  /** 1, 2, 3… in publishing order, computed when read (never stored: versions may come from several workstations). */
+  ordinal: z.number().int(),
+  publishedAt: TimestampSchema,
+  publishedBy: z.string().nullable(),
+});
+
+/** A script or questionnaire as the editor opens it: the draft, its problems, and the published versions. */
+export const ScriptDocumentSchema = z.object({
+  id: IdSchema,
+  kind: ScriptKindSchema,
+  name: z.string(),
+  description: z.string(),
+  script: ScriptDefinitionSchema.nullable(),
+  questionnaire: QuestionnaireDefinitionSchema.nullable(),
+  /** Problems of the draft; those other than `unreachable` and `dead_end` block publishing. */
+  problems: z.array(ScriptProblemSchema),
+  questionnaireProblems: z.array(z.object({ questionId: z.string().nullable(), code: z.string(), detail: z.string().nullable() })),
+  versions: z.array(ScriptVersionSchema),
+  hasUnpublishedChanges: z.boolean(),
+  updatedAt: TimestampSchema,
+});
+export type ScriptDocument = z.infer<typeof ScriptDocumentSchema>;
+
+export const ScriptDraftInputSchema = z.strictObject({
+  id: IdSchema.optional(),
+  kind: ScriptKindSchema,
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).default(''),
+  script: ScriptDefinitionSchema.nullable().default(null),
+  questionnaire: QuestionnaireDefinitionSchema.nullable().default(null),
+});
+
+/** The node the operator is on, its texts merged with the call's context. */
+export const RunNodeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(scriptNodeKinds),
+  title: z.string(),
+  text: z.string(),
+  /** Merge fields that had no value and no fallback. */
+  missing: z.array(z.string()),
+  answers: z.array(z.object({ id: z.string(), label: z.string() })),
+  disposition: z.object({ label: z.string(), success: z.boolean() }).nullable(),
+  proposeCallback: z.boolean(),
+  sectionId: z.string().nullable(),
+});
+
+export const ScriptRunStateSchema = z.object({
+  runId: IdSchema,
+  callId: IdSchema,
+  scriptId: IdSchema,
+  scriptName: z.string(),
+  versionId: IdSchema,
+  node: RunNodeSchema,
+  /** Objection handlers, offered from every node. */
+  objections: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** Inside an objection handler: the node the conversation returns to. */
+  returnTo: z.string().nullable(),
+  canGoBack: z.boolean(),
+  path: z.array(z.object({ nodeId: z.string(), title: z.string(), answer: z.string().nullable(), at: TimestampSchema })),
+  /** The response to the script's questionnaire, opened with the run. */
+  responseId: IdSchema.nullable(),
+});
+export type ScriptRunState = z.infer<typeof ScriptRunStateSchema>;
+
+export const AnswerIssueSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
+export const ResponseStateSchema = z.object({
+  responseId: IdSchema,
+  questionnaireId: IdSchema,
+  questionnaireName: z.string(),
+  versionId: IdSchema,
+  definition: QuestionnaireDefinitionSchema,
+  answers: z.record(z.string(), AnswerValueSchema),
+  /** Answers saved but not acceptable yet (a half-typed e-mail), by question. */
+  issues: z.record(z.string(), AnswerIssueSchema),
+  visible: z.array(z.string()),
+  missingRequired: z.array(z.string()),
+  completedAt: TimestampSchema.nullable(),
+});
+export type ResponseState = z.infer<typeof ResponseStateSchema>;
+
+export const ScriptResultsRequestSchema = z.strictObject({
+  id: IdSchema,
+  from: TimestampSchema,
+  to: TimestampSchema,
+  campaignId: IdSchema.optional(),
+  operatorId: IdSchema.optional(),
+  /** One version only; otherwise versions are merged where a question (or node) is unchanged. */
+  versionId: IdSchema.optional(),
+});
+
+export const ScriptResultsSchema = z.object({
+  versions: z.array(ScriptVersionSchema.extend({ runs: z.number().int() })),
+  questions: z.array(
+    z.object({
+      questionId: z.string(),
+      label: z.string(),
+      type: z.enum(questionTypes),
+      /** The versions whose answers are counted together (the question is the same in each). */
+      versionIds: z.array(IdSchema),
+      answered: z.number().int(),
+      options: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int() })),
+      numbers: z.object({ mean: z.number(), min: z.number(), max: z.number() }).nullable(),
+      texts: z.array(z.string()),
+    }),
+  ),
+  paths: z.array(z.object({ nodes: z.array(z.string()), titles: z.array(z.string()), runs: z.number().int(), successes: z.number().int() })),
+  objections: z.array(z.object({ nodeId: z.string(), title: z.string(), runs: z.number().int(), successes: z.number().int() })),
+  byOperator: z.array(z.object({ operatorId: IdSchema.nullable(), name: z.string().nullable(), runs: z.number().int(), successes: z.number().int() })),
+});
+export type ScriptResults = z.infer<typeof ScriptResultsSchema>;
+
+const ok = z.object({ ok: z.literal(true) });
+
+/** The API of scripts, questionnaires, their runs during calls and their results. */
+export const scriptMethods = {
+  'scripts.list': { input: z.strictObject({ kind: ScriptKindSchema.optional() }), output: z.array(ScriptSummarySchema) },
+  'scripts.get': { input: z.strictObject({ id: IdSchema }), output: ScriptDocumentSchema },
+  /** Creates or saves the draft; saving never touches published versions. */
+  'scripts.save': { input: ScriptDraftInputSchema, output: ScriptDocumentSchema },
+  /** Publishes the draft as a new immutable version; refused (with the problems) while the draft has errors. */
+  'scripts.publish': { input: z.strictObject({ id: IdSchema }), output: ScriptDocumentSchema },
+  /** A tombstone: calls keep their versions and their results stay readable. */
+  'scripts.delete': { input: z.strictObject({ id: IdSchema }), output: ok },
+  /** The draft as a JSON file's text, for another workstation or a colleague. */
+  'scripts.exportJson': { input: z.strictObject({ id: IdSchema }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  /** A JSON file made by exportJson (or by hand): validated, every problem reported with its path; saved as a new draft. */
+  'scripts.importJson': { input: z.strictObject({ text: z.string().max(5_000_000) }), output: ScriptDocumentSchema },
+  /** Merge-field values of a sample contact, for the editor's preview. */
+  'scripts.preview': { input: z.strictObject({ id: IdSchema, nodeId: z.string(), contactId: IdSchema.nullable() }), output: RunNodeSchema },
+  /** Starts (or returns) the script run of a call: the account's or campaign's script, or the one given. */
+  'scriptRuns.start': { input: z.strictObject({ callId: IdSchema, scriptId: IdSchema.optional() }), output: ScriptRunStateSchema },
+  'scriptRuns.get': { input: z.strictObject({ callId: IdSchema }), output: ScriptRunStateSchema.nullable() },
+  'scriptRuns.answer': { input: z.strictObject({ runId: IdSchema, answerId: z.string() }), output: ScriptRunStateSchema },
+  'scriptRuns.back': { input: z.strictObject({ runId: IdSchema }), output: ScriptRunStateSchema },
+  'scriptRuns.objection': { input: z.strictObject({ runId: IdSchema, nodeId: z.string() }), output: ScriptRunStateSchema },
+  /** Opens (or returns) the response of a call to a questionnaire, in the version published at the time. */
+  'responses.open': { input: z.strictObject({ callId: IdSchema, questionnaireId: IdSchema }), output: ResponseStateSchema },
+  'responses.get': { input: z.strictObject({ responseId: IdSchema }), output: ResponseStateSchema },
+  /** Saves one answer as it is typed, acceptable or not (issues are reported, nothing typed is lost). */
+  'responses.answer': { input: z.strictObject({ responseId: IdSchema, questionId: z.string(), value: AnswerValueSchema }), output: ResponseStateSchema },
+  'scripts.results': { input: ScriptResultsRequestSchema, output: ScriptResultsSchema },
+} as const;
