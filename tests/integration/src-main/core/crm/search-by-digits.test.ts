@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Workstation } from '#core/app/workstation';
 import { contactPageQuery } from '#core/crm/contacts';
 import { quickSearch } from '#core/crm/quick-search';
+import { indexPendingPhones, searchIndex } from '#core/crm/search-index';
 import { openDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { crmWorkstation, ok } from '#tests/support/crm';
 import { tempDir } from '#tests/support/temp-dir';
 import { importFile } from '#tests/support/transfers';
-import { openScratchDatabase, sourceAssets, testNow } from '#tests/support/workstation';
+import { createTestDatabase, openScratchDatabase, sourceAssets, testNow } from '#tests/support/workstation';
 
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id).sort();
 const found = async (workstation: Workstation, text: string) => ids(await ok(workstation, 'search.quick', { text }));
@@ -141,5 +142,29 @@ describe('the digit search on a large list', () => {
     } finally {
       scratch.close();
     }
+  });
+});
+
+describe('the digit index under writes straight to the phone tables', () => {
+  it('follows inserts, changes, deletes and a reused rowid once the writer writes the queue out', () => {
+    const database = createTestDatabase();
+    const run = (sql: string) => database.write((tx) => {
+      database.sqlite.exec(sql);
+      indexPendingPhones(tx);
+    });
+    const byDigits = (text: string) => searchIndex(database.read, text, ['UA'], 10).map((m) => m.id);
+    run(`INSERT INTO contacts (id, full_name, search_name, created_at, updated_at) VALUES ('c-1', 'One', 'one', 0, 0), ('c-2', 'Two', 'two', 0, 0);
+         INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES ('p-1', 'c-1', 'work', '+1 212 555 5833', '+12125555833', 0);`);
+    expect(byDigits('555 583')).toEqual(['c-1']);
+    run("UPDATE contact_phones SET raw = '+1 212 555 7001', e164 = '+12125557001' WHERE id = 'p-1'");
+    expect(byDigits('555 583')).toEqual([]);
+    expect(byDigits('555 70')).toEqual(['c-1']);
+    // The last row deleted and another inserted in the same write: the new row may take the old rowid.
+    run(`DELETE FROM contact_phones WHERE id = 'p-1';
+         INSERT INTO contact_phones (id, contact_id, kind, raw, e164, position) VALUES ('p-2', 'c-2', 'work', '044 123 45 67', '+380441234567', 0);`);
+    expect(byDigits('555 70')).toEqual([]);
+    expect(byDigits('123 45 67')).toEqual(['c-2']);
+    expect(database.sqlite.prepare('SELECT count(*) AS n FROM phone_digits_pending').get()).toEqual({ n: 0 });
+    expect(() => database.sqlite.exec("INSERT INTO phone_digits (phone_digits) VALUES ('integrity-check')")).not.toThrow();
   });
 });
