@@ -1,10 +1,12 @@
 import { Badge, Center, Loader, MantineProvider, Text, createTheme, useMantineColorScheme } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { ApiError, AppInfo, CrmBridge, Settings, SettingsPatch } from '#contract';
 import { ApiCallError, BridgeContext, call, useEvent } from '#renderer/api/client';
 import { formattingLocale, initI18n, resolveLanguage } from '#renderer/i18n';
+import { datesLocale, setUpDates } from '#renderer/i18n/dates';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { Workplace } from './Workplace';
 import { WorkplaceContext, type Workplace as WorkplaceValue } from '#renderer/workplace/WorkplaceContext';
@@ -20,6 +22,7 @@ const theme = createTheme({
   },
 });
 const i18n = initI18n(resolveLanguage(null, navigator.languages));
+setUpDates();
 
 export interface RootProps {
   bridge: CrmBridge;
@@ -96,7 +99,9 @@ function WorkplaceLoader({ bridge }: RootProps) {
   }
   return (
     <WorkplaceContext.Provider value={workplace}>
-      <Workplace />
+      <DatesProvider settings={{ locale: datesLocale(workplace.language, workplace.locale) }}>
+        <Workplace />
+      </DatesProvider>
     </WorkplaceContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Box, Card, Checkbox, Group, Pagination, SegmentedControl, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Card, Checkbox, Group, Pagination, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
 import { IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { ColleagueLines } from '#renderer/features/phone/ColleagueLines';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { formatCompactDateTime, formatDuration } from '#renderer/i18n/format';
+import { DateField } from '#renderer/ui/DateField';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
@@ -88,14 +89,8 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
         <Box w={220}>
           <EmployeeSelect label={t('calls.operator')} value={employeeId} onChange={(id) => filtered(() => setEmployeeId(id))} placeholder={t('calls.anyOperator')} />
         </Box>
-        <TextInput type="date" label={t('calls.from')} value={from} onChange={(e) => {
-          const value = e.currentTarget.value;
-          filtered(() => setFrom(value));
-        }} />
-        <TextInput type="date" label={t('calls.to')} value={to} onChange={(e) => {
-          const value = e.currentTarget.value;
-          filtered(() => setTo(value));
-        }} error={fromMs !== undefined && toMs !== undefined && toMs < fromMs ? t('calls.badPeriod') : undefined} />
+        <DateField label={t('calls.from')} value={from || null} onChange={(value) => filtered(() => setFrom(value ?? ''))} data-testid="calls-from" />
+        <DateField label={t('calls.to')} value={to || null} onChange={(value) => filtered(() => setTo(value ?? ''))} data-testid="calls-to" error={fromMs !== undefined && toMs !== undefined && toMs < fromMs ? t('calls.badPeriod') : undefined} />
       </Group>
       <Card withBorder mb="md" maw={420} data-testid="lines-panel">
         <Text fw={600} mb={6}>

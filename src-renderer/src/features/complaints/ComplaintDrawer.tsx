@@ -8,6 +8,7 @@ import { useBridge, useQuery } from '#renderer/api/client';
 import { goTo } from '#renderer/routing/useHashRoute';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDate, formatDateTime } from '#renderer/i18n/format';
+import { DateField } from '#renderer/ui/DateField';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { useErrorText } from '#renderer/ui/useErrorText';
@@ -124,7 +125,7 @@ function ComplaintContent({ complaint, refresh }: { complaint: ComplaintCard; re
         <Group align="flex-end" gap="xs">
           <TextInput label={t('complaints.newStep')} value={step.title} onChange={(e) => setStep({ ...step, title: e.currentTarget.value })} style={{ flex: 1 }} data-testid="complaint-step-title" />
           <EmployeeSelect label={t('complaints.assignee')} value={step.assigneeId} onChange={(id) => setStep({ ...step, assigneeId: id })} />
-          <TextInput type="date" label={t('complaints.dueDate')} value={step.due} onChange={(e) => setStep({ ...step, due: e.currentTarget.value })} />
+          <DateField label={t('complaints.dueDate')} value={step.due || null} onChange={(value) => setStep({ ...step, due: value ?? '' })} />
           <Button
             disabled={!step.title.trim()}
             data-testid="complaint-add-step"

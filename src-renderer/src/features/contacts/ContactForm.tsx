@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactCard, ContactInput, CustomField } from '#contract';
 import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
+import { DateField } from '#renderer/ui/DateField';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { FormFooter } from '#renderer/ui/FormFooter';
 import { PhoneListInput, type PhoneRowValue } from '#renderer/ui/PhoneListInput';
@@ -133,7 +134,7 @@ export function CustomFieldInputs({ fields, values, onChange, errors }: CustomFi
           case 'number':
             return <NumberInput key={field.id} label={field.name} value={typeof value === 'number' ? value : value === null ? '' : Number(value)} onChange={(v) => set(field.id, v === '' ? null : Number(v))} error={error} decimalSeparator="," allowDecimal />;
           case 'date':
-            return <TextInput key={field.id} type="date" label={field.name} value={value === null ? '' : String(value)} onChange={(e) => set(field.id, e.currentTarget.value || null)} error={error} />;
+            return <DateField key={field.id} label={field.name} value={value === null ? null : String(value)} onChange={(v) => set(field.id, v)} error={error} />;
           case 'choice':
             return <Select key={field.id} label={field.name} data={field.options} value={value === null ? null : String(value)} onChange={(v) => set(field.id, v)} clearable error={error} />;
           case 'text':

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currencies, type Deal } from '#contract';
 import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
+import { DateField } from '#renderer/ui/DateField';
 import { FormFooter } from '#renderer/ui/FormFooter';
 import { CollisionAlert } from '#renderer/features/contacts/CollisionAlert';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
@@ -75,7 +76,7 @@ export function DealForm({ deal, initial, onClose, onSaved }: DealFormProps) {
           <Select label={t('deals.currency')} data={[...currencies]} value={form.currency} onChange={(v) => v && setForm({ ...form, currency: v })} allowDeselect={false} />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <TextInput type="date" label={t('deals.expectedClose')} value={form.expectedClose} onChange={(e) => setForm({ ...form, expectedClose: e.currentTarget.value })} />
+          <DateField label={t('deals.expectedClose')} value={form.expectedClose || null} onChange={(value) => setForm({ ...form, expectedClose: value ?? '' })} />
           {deal && <EmployeeSelect label={t('deals.owner')} value={form.ownerId} onChange={(id) => setForm({ ...form, ownerId: id })} />}
         </SimpleGrid>
         <Textarea label={t('deals.notes')} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })} autosize minRows={2} />

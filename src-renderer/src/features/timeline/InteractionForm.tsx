@@ -1,9 +1,11 @@
+import dayjs from 'dayjs';
 import { Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { interactionKinds, type InteractionKind, type TimelineItem } from '#contract';
 import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
+import { DateTimeField } from '#renderer/ui/DateField';
 import { FormFooter } from '#renderer/ui/FormFooter';
 import { CollisionAlert } from '#renderer/features/contacts/CollisionAlert';
 
@@ -17,10 +19,9 @@ export interface InteractionFormProps {
   onSaved: (item: TimelineItem) => void;
 }
 
-/** "datetime-local" values are local wall-clock time without a zone. */
+/** The picker's values are local wall-clock time without a zone ("2026-12-02 09:30:00"). */
 function toLocalInput(ms: number): string {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
+  return dayjs(ms).format('YYYY-MM-DD HH:mm:ss');
 }
 
 /** Logging a call, meeting, e-mail or note, or planning a contact. */
@@ -42,7 +43,7 @@ export function InteractionForm({ contactId, companyId, participants, defaultKin
     const result = await bridge.invoke('interactions.create', {
       kind,
       direction: kind === 'call' || kind === 'email' ? direction : null,
-      occurredAt: new Date(when).getTime(),
+      occurredAt: dayjs(when).valueOf(),
       contactId,
       companyId,
       participantIds: who,
@@ -61,7 +62,7 @@ export function InteractionForm({ contactId, companyId, participants, defaultKin
         {kind === 'planned' && <CollisionAlert request={contactId ? { contactId } : { companyId: companyId ?? '' }} />}
         <SegmentedControl value={kind} onChange={(v) => setKind(v)} data={interactionKinds.map((k) => ({ value: k, label: t(`interaction.${k}`) }))} data-testid="interaction-kind" />
         <SimpleGrid cols={2}>
-          <TextInput type="datetime-local" label={kind === 'planned' ? t('interactionForm.plannedFor') : t('interactionForm.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} error={errors.fields.occurredAt} />
+          <DateTimeField label={kind === 'planned' ? t('interactionForm.plannedFor') : t('interactionForm.when')} value={when} onChange={(value) => value && setWhen(value)} error={errors.fields.occurredAt} />
           {(kind === 'call' || kind === 'email') && (
             <Select label={t('interactionForm.direction')} data={[{ value: 'in', label: t('interaction.in') }, { value: 'out', label: t('interaction.out') }]} value={direction} onChange={(v) => setDirection(v === 'in' ? 'in' : 'out')} allowDeselect={false} />
           )}
