@@ -10,6 +10,7 @@ export * from './tables/complaints';
 export * from './tables/crm';
 export * from './tables/deals';
 export * from './tables/records';
+export * from './tables/scripts';
 export * from './tables/settings';
 export * from './tables/telephony';
 export * from './tables/jobs';

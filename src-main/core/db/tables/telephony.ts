@@ -14,6 +14,8 @@ export const sipAccounts = sqliteTable('sip_accounts', {
   record: integer('record', { mode: 'boolean' }).notNull().default(false),
   consentAnnouncement: integer('consent_announcement', { mode: 'boolean' }).notNull().default(false),
   enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  /** The call script run beside calls that come in on this account (a script's id; none when null). */
+  scriptId: text('script_id'),
   createdAt: integer('created_at').notNull(),
 });
 
