@@ -15,6 +15,7 @@ import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { InteractionForm } from '#renderer/features/timeline/InteractionForm';
 import { Timeline } from '#renderer/features/timeline/Timeline';
 import { formatDateTime, formatMoney } from '#renderer/i18n/format';
+import { stageName } from '#renderer/i18n/stage-name';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import { CollisionAlert } from './CollisionAlert';
@@ -181,7 +182,10 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
             ))}
             {card.emails.length > 0 && <Divider label={t('card.emails')} labelPosition="left" />}
             {card.emails.map((email) => (
-              <Text key={email}>{email}</Text>
+              // An address has no spaces to wrap at: a long one breaks anywhere rather than running out of the column.
+              <Text key={email} style={{ overflowWrap: 'anywhere' }}>
+                {email}
+              </Text>
             ))}
             {card.addresses.length > 0 && <Divider label={t('card.addresses')} labelPosition="left" />}
             {card.addresses.map((a, i) => (
@@ -213,7 +217,7 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
                 </Anchor>
                 <Group gap={4} wrap="nowrap">
                   <Badge variant="light" size="sm">
-                    {deal.stage.name}
+                    {stageName(t, deal.stage)}
                   </Badge>
                   <Text size="sm" fw={500}>
                     {formatMoney(locale, deal.amount, deal.currency)}
