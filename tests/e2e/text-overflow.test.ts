@@ -161,74 +161,48 @@ const area = (name: string): Screen => ({
   },
 });
 
-const firstRow = (page: Page, table: string): Locator => page.locator(`[data-testid=${table}] [data-row], [data-testid=${table}] tbody tr`).first();
-const closeDialog = async (page: Page) => {
-  await page.keyboard.press('Escape');
-  await page.locator('.mantine-Modal-content, .mantine-Drawer-content').first().waitFor({ state: 'detached' });
-};
+const firstRow = (table: string) => (page: Page): Locator => page.locator(`[data-testid=${table}] [data-row], [data-testid=${table}] tbody tr`).first();
+const byTestId = (testId: string) => (page: Page): Locator => page.getByTestId(testId);
+
+/** A drawer or a modal, opened from a screen by clicking something there, measured on its own. */
+const dialog = (name: string, from: string, click: (page: Page) => Locator, shows: string, kind: 'Drawer' | 'Modal'): Screen => ({
+  name,
+  open: async (page) => {
+    await area(from).open(page);
+    await click(page).click();
+    await page.getByTestId(shows).waitFor();
+  },
+  dialog: `.mantine-${kind}-content`,
+  close: async (page) => {
+    await page.keyboard.press('Escape');
+    await page.locator(`.mantine-${kind}-content`).first().waitFor({ state: 'detached' });
+  },
+});
 
 const screens: Screen[] = [
   ...['contacts', 'companies', 'deals', 'complaints', 'calls', 'campaigns', 'calendar', 'reports', 'settings'].map(area),
   {
-    name: 'contact card',
-    open: async (page) => {
-      await area('contacts').open(page);
-      await firstRow(page, 'contacts-table').click();
-      await page.getByTestId('contact-card').waitFor();
-    },
-    dialog: '.mantine-Drawer-content',
-    close: closeDialog,
-  },
-  {
-    name: 'new contact form',
-    open: async (page) => {
-      await area('contacts').open(page);
-      await page.getByTestId('contacts-new').click();
-      await page.getByTestId('contact-form').waitFor();
-    },
-    dialog: '.mantine-Modal-content',
-    close: closeDialog,
-  },
-  {
-    name: 'import wizard',
-    open: async (page) => {
-      await area('contacts').open(page);
-      await page.getByTestId('contacts-import').click();
-      await page.getByTestId('import-wizard').waitFor();
-    },
-    dialog: '.mantine-Modal-content',
-    close: closeDialog,
-  },
-  {
-    name: 'company card',
-    open: async (page) => {
-      await area('companies').open(page);
-      await firstRow(page, 'companies-table').click();
-      await page.getByTestId('company-card').waitFor();
-    },
-    dialog: '.mantine-Drawer-content',
-    close: closeDialog,
-  },
-  {
-    name: 'deal card',
+    name: 'deals as a list',
     open: async (page) => {
       await area('deals').open(page);
-      await page.locator('[data-testid=deal-board] .mantine-Card-root').first().click();
-      await page.getByTestId('deal-detail').waitFor();
+      await page.locator('main .mantine-SegmentedControl-root').first().locator('label').nth(1).click();
+      await page.locator('main table').first().waitFor();
     },
-    dialog: '.mantine-Drawer-content',
-    close: closeDialog,
   },
   {
-    name: 'complaint drawer',
+    name: 'complaint analysis',
     open: async (page) => {
       await area('complaints').open(page);
-      await firstRow(page, 'complaints-table').click();
-      await page.getByTestId('complaint-card').waitFor();
+      await page.locator('main [role=tab]').nth(1).click();
+      await page.getByTestId('complaints-by-cause').waitFor();
     },
-    dialog: '.mantine-Drawer-content',
-    close: closeDialog,
   },
+  dialog('contact card', 'contacts', firstRow('contacts-table'), 'contact-card', 'Drawer'),
+  dialog('new contact form', 'contacts', byTestId('contacts-new'), 'contact-form', 'Modal'),
+  dialog('import wizard', 'contacts', byTestId('contacts-import'), 'import-wizard', 'Modal'),
+  dialog('company card', 'companies', firstRow('companies-table'), 'company-card', 'Drawer'),
+  dialog('deal card', 'deals', (page) => page.locator('[data-testid=deal-board] .mantine-Card-root').first(), 'deal-detail', 'Drawer'),
+  dialog('complaint drawer', 'complaints', firstRow('complaints-table'), 'complaint-card', 'Drawer'),
 ];
 
 const languages = [
