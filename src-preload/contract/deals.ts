@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
 import { PersonRefSchema } from './contacts';
 
+/** The stages we ship, worded by the renderer in the interface language; a stage renamed or added by someone has none. */
+export const dealStageKeys = ['new_request', 'qualification', 'proposal', 'negotiation', 'won', 'lost'] as const;
+export const DealStageKeySchema = z.enum(dealStageKeys);
+export type DealStageKey = z.infer<typeof DealStageKeySchema>;
+
 export const DealStageSchema = z.object({
   id: IdSchema,
+  /** As stored; shown only when `key` is null. */
   name: z.string(),
+  key: DealStageKeySchema.nullable(),
   position: z.number().int(),
   probability: z.number().int().min(0).max(100),
   outcome: z.enum(['open', 'won', 'lost']),
@@ -18,6 +25,8 @@ export const DealStagesInputSchema = z
         z.strictObject({
           id: IdSchema.optional(),
           name: z.string().trim().min(1).max(80),
+          /** Kept while the shipped stage's name is not edited. */
+          key: DealStageKeySchema.nullable().default(null),
           probability: z.number().int().min(0).max(100),
           outcome: z.enum(['open', 'won', 'lost']).default('open'),
         }),
@@ -65,7 +74,9 @@ export const DealInputSchema = z
 
 export const DealHistoryEntrySchema = z.object({
   from: z.string().nullable(),
+  fromKey: DealStageKeySchema.nullable(),
   to: z.string(),
+  toKey: DealStageKeySchema.nullable(),
   at: TimestampSchema,
   employee: z.string().nullable(),
 });

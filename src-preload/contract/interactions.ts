@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
 import { PersonRefSchema } from './contacts';
+import { DealStageKeySchema } from './deals';
 
 export const interactionKinds = ['call', 'meeting', 'planned', 'email', 'note'] as const;
 export const InteractionKindSchema = z.enum(interactionKinds);
@@ -69,6 +70,8 @@ export const MilestoneSchema = z.object({
   number: z.number().int().nullable(),
   /** The complaint's new state, or the deal's new stage name. */
   to: z.string(),
+  /** The deal's new stage, when it is one we ship (worded by the renderer). */
+  toKey: DealStageKeySchema.nullable(),
   employeeName: z.string().nullable(),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
+import { DealStageKeySchema } from './deals';
 import { InteractionKindSchema } from './interactions';
 
 export const ReportSummarySchema = z.object({
@@ -10,6 +11,7 @@ export const ReportSummarySchema = z.object({
     z.object({
       stageId: IdSchema,
       stageName: z.string(),
+      stageKey: DealStageKeySchema.nullable(),
       deals: z.number().int().nonnegative(),
       /** Open amounts per currency: deals in different currencies are never summed together. */
       amounts: z.array(z.object({ currency: z.string(), amount: z.number() })),

@@ -28,7 +28,7 @@ export function saveStages(ctx: CrmContext, tx: WriteDb, input: MethodParams<'de
   }
   if (removed.length > 0) tx.delete(dealStages).where(inArray(dealStages.id, removed.map((s) => s.id))).run();
   input.stages.forEach((stage, position) => {
-    const values = { name: stage.name, probability: stage.probability, outcome: stage.outcome, position };
+    const values = { name: stage.name, key: stage.key, probability: stage.probability, outcome: stage.outcome, position };
     if (stage.id) {
       const changed = tx.update(dealStages).set(values).where(eq(dealStages.id, stage.id)).run();
       if (changed.changes === 0) throw notFound('Stage', stage.id);
@@ -86,7 +86,7 @@ export function getDeal(db: ReadDb, id: string): Deal {
 export function getDealDetail(db: ReadDb, id: string): MethodOutput<'deals.get'> {
   const deal = getDeal(db, id);
   const history = db
-    .select({ from: fromStage.name, to: dealStages.name, at: dealStageHistory.changedAt, employee: employees.name })
+    .select({ from: fromStage.name, fromKey: fromStage.key, to: dealStages.name, toKey: dealStages.key, at: dealStageHistory.changedAt, employee: employees.name })
     .from(dealStageHistory)
     .innerJoin(dealStages, eq(dealStages.id, dealStageHistory.toStageId))
     .leftJoin(fromStage, eq(fromStage.id, dealStageHistory.fromStageId))

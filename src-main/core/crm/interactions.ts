@@ -114,7 +114,7 @@ function milestones(db: ReadDb, request: { contactId?: string | undefined; compa
   const dealOf = request.contactId ? eq(deals.contactId, request.contactId) : eq(deals.companyId, request.companyId ?? '');
   const complaintOf = request.contactId ? eq(complaints.contactId, request.contactId) : eq(complaints.companyId, request.companyId ?? '');
   const dealSteps = db
-    .select({ at: dealStageHistory.changedAt, id: deals.id, title: deals.title, to: dealStages.name, employeeName: employees.name })
+    .select({ at: dealStageHistory.changedAt, id: deals.id, title: deals.title, to: dealStages.name, toKey: dealStages.key, employeeName: employees.name })
     .from(dealStageHistory)
     .innerJoin(deals, eq(deals.id, dealStageHistory.dealId))
     .innerJoin(dealStages, eq(dealStages.id, dealStageHistory.toStageId))
@@ -129,7 +129,7 @@ function milestones(db: ReadDb, request: { contactId?: string | undefined; compa
     .leftJoin(employees, eq(employees.id, complaintEvents.employeeId))
     .where(and(complaintOf, eq(complaintEvents.kind, 'state'), gte(complaintEvents.at, from), lt(complaintEvents.at, to)))
     .all()
-    .map((m) => ({ ...m, kind: 'complaint' as const, to: m.to ?? '' }));
+    .map((m) => ({ ...m, kind: 'complaint' as const, to: m.to ?? '', toKey: null }));
   return [...dealSteps, ...complaintSteps].sort((a, b) => b.at - a.at);
 }
 

@@ -16,7 +16,7 @@ export function reportSummary(db: ReadDb): ReportSummary {
       .all()
       .map((r) => [r.kind, r.count]),
   );
-  const stages = db.select({ id: dealStages.id, name: dealStages.name }).from(dealStages).orderBy(asc(dealStages.position)).all();
+  const stages = db.select({ id: dealStages.id, name: dealStages.name, key: dealStages.key }).from(dealStages).orderBy(asc(dealStages.position)).all();
   const totals = db
     .select({
       stageId: deals.stageId,
@@ -33,6 +33,7 @@ export function reportSummary(db: ReadDb): ReportSummary {
     return {
       stageId: stage.id,
       stageName: stage.name,
+      stageKey: stage.key,
       deals: rows.reduce((sum, row) => sum + row.deals, 0),
       amounts: rows.map((row) => ({ currency: row.currency, amount: row.amount })),
     };

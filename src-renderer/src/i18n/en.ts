@@ -234,6 +234,7 @@ export const en = {
     outcomeLabel: 'Outcome',
     outcome: { open: 'Open', won: 'Won', lost: 'Lost' },
   },
+  dealStage: { new_request: 'New request', qualification: 'Qualification', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
   complaints: {
     title: 'Complaints',
     list: 'List',

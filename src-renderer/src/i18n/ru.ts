@@ -241,6 +241,7 @@ export const ru: Messages = {
     outcomeLabel: 'Итог',
     outcome: { open: 'Открыта', won: 'Выиграна', lost: 'Проиграна' },
   },
+  dealStage: { new_request: 'Новый запрос', qualification: 'Квалификация', proposal: 'Коммерческое предложение', negotiation: 'Переговоры', won: 'Выиграно', lost: 'Проиграно' },
   complaints: {
     title: 'Жалобы',
     list: 'Список',

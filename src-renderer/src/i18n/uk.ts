@@ -241,6 +241,7 @@ export const uk: Messages = {
     outcomeLabel: 'Підсумок',
     outcome: { open: 'Відкрита', won: 'Виграна', lost: 'Програна' },
   },
+  dealStage: { new_request: 'Новий запит', qualification: 'Кваліфікація', proposal: 'Комерційна пропозиція', negotiation: 'Переговори', won: 'Виграно', lost: 'Програно' },
   complaints: {
     title: 'Скарги',
     list: 'Список',

@@ -1,10 +1,13 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { DealStageKey } from '#contract';
 import { companies, contacts, employees } from './crm';
 
 /** The pipeline's columns, in order; configurable per company. */
 export const dealStages = sqliteTable('deal_stages', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** A stage we ship (new_request, won…): the renderer words it in the interface language until someone renames it. */
+  key: text('key').$type<DealStageKey>(),
   position: integer('position').notNull(),
   /** Default win probability, 0–100, for deals entering the stage. */
   probability: integer('probability').notNull(),

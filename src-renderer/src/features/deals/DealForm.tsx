@@ -2,6 +2,7 @@ import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currencies, type Deal } from '#contract';
+import { stageName } from '#renderer/i18n/stage-name';
 import { formErrors, onFields, type FormErrors } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { DateField } from '#renderer/ui/DateField';
@@ -71,7 +72,7 @@ export function DealForm({ deal, initial, onClose, onSaved }: DealFormProps) {
           <RecordPicker kind="company" label={t('deals.company')} value={form.companyId} valueLabel={form.companyName} onChange={(id, name) => setForm({ ...form, companyId: id, companyName: name })} error={errors.fields.companyId} />
         </SimpleGrid>
         <SimpleGrid cols={3}>
-          <Select label={t('deals.stage')} data={(stages.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={stageId} onChange={(v) => setForm({ ...form, stageId: v })} allowDeselect={false} />
+          <Select label={t('deals.stage')} data={(stages.data ?? []).map((s) => ({ value: s.id, label: stageName(t, s) }))} value={stageId} onChange={(v) => setForm({ ...form, stageId: v })} allowDeselect={false} />
           <NumberInput label={t('deals.amount')} value={form.amount} onChange={(v) => setForm({ ...form, amount: Number(v) || 0 })} min={0} thousandSeparator=" " error={errors.fields.amount} />
           <Select label={t('deals.currency')} data={[...currencies]} value={form.currency} onChange={(v) => v && setForm({ ...form, currency: v })} allowDeselect={false} />
         </SimpleGrid>

@@ -7,6 +7,7 @@ import { useBridge, useQuery } from '#renderer/api/client';
 import { goTo } from '#renderer/routing/useHashRoute';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDateTime, formatMoney, formatShortDate } from '#renderer/i18n/format';
+import { stageName } from '#renderer/i18n/stage-name';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
@@ -68,7 +69,7 @@ export function DealsScreen({ openId, onOpen }: DealsScreenProps) {
                   if (dealId) void move(dealId, column.stage.id);
                 }}
               >
-                <Text fw={600}>{column.stage.name}</Text>
+                <Text fw={600}>{stageName(t, column.stage)}</Text>
                 <Text size="xs" c="dimmed" mb="xs">
                   {column.total} · {column.amounts.map((a) => formatMoney(locale, a.amount, a.currency)).join(' + ') || formatMoney(locale, 0, 'UAH')}
                 </Text>
@@ -115,7 +116,7 @@ export function DealsScreen({ openId, onOpen }: DealsScreenProps) {
               <Table.Tr key={deal.id} onClick={() => onOpen(deal.id)} style={{ cursor: 'pointer' }}>
                 <Table.Td>{deal.title}</Table.Td>
                 <Table.Td>{deal.contact?.name ?? deal.company?.name}</Table.Td>
-                <Table.Td>{deal.stage.name}</Table.Td>
+                <Table.Td>{stageName(t, deal.stage)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(locale, deal.amount, deal.currency)}</Table.Td>
                 <Table.Td>{deal.probability}%</Table.Td>
                 <Table.Td>{deal.expectedCloseAt ? formatShortDate(locale, deal.expectedCloseAt) : t('common.unknown')}</Table.Td>
@@ -174,7 +175,7 @@ function DealDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
       </Group>
       <Select
         label={t('deals.stage')}
-        data={(stages.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        data={(stages.data ?? []).map((s) => ({ value: s.id, label: stageName(t, s) }))}
         value={deal.stage.id}
         allowDeselect={false}
         onChange={(stageId) => {
@@ -189,7 +190,7 @@ function DealDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
       <Text fw={600}>{t('deals.history')}</Text>
       <Timeline bulletSize={12}>
         {deal.history.map((h, i) => (
-          <Timeline.Item key={i} title={h.from ? `${h.from} → ${h.to}` : h.to}>
+          <Timeline.Item key={i} title={h.from ? `${stageName(t, { name: h.from, key: h.fromKey })} → ${stageName(t, { name: h.to, key: h.toKey })}` : stageName(t, { name: h.to, key: h.toKey })}>
             <Text size="xs" c="dimmed">
               {[formatDateTime(locale, h.at), h.employee].filter(Boolean).join(' · ')}
             </Text>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatMoney, formatNumber } from '#renderer/i18n/format';
+import { stageName } from '#renderer/i18n/stage-name';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 
@@ -45,7 +46,7 @@ export function ReportsScreen() {
             <Table.Tbody>
               {data.pipeline.map((row) => (
                 <Table.Tr key={row.stageId}>
-                  <Table.Td>{row.stageName}</Table.Td>
+                  <Table.Td>{stageName(t, { name: row.stageName, key: row.stageKey })}</Table.Td>
                   <Table.Td ta="right">{formatNumber(locale, row.deals)}</Table.Td>
                   <Table.Td ta="right">{row.amounts.map((a) => formatMoney(locale, a.amount, a.currency)).join(' + ') || t('common.unknown')}</Table.Td>
                 </Table.Tr>

@@ -2,7 +2,7 @@ import { ActionIcon, Box, Button, Card, Group, MultiSelect, NumberInput, Segment
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customFieldTypes, type ApiError } from '#contract';
+import { customFieldTypes, type ApiError, type DealStageKey } from '#contract';
 import { act } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
@@ -11,6 +11,7 @@ import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import { countryOptions } from '#renderer/i18n/countries';
+import { stageName } from '#renderer/i18n/stage-name';
 import { PhoneSettings } from './PhoneSettings';
 
 const systemValue = 'system';
@@ -186,11 +187,11 @@ function StagesEditor() {
   const bridge = useBridge();
   const errorText = useErrorText();
   const stages = useQuery('deals.stages', {});
-  const [draft, setDraft] = useState<{ id?: string; name: string; probability: number; outcome: 'open' | 'won' | 'lost' }[] | null>(null);
+  const [draft, setDraft] = useState<{ id?: string; name: string; key: DealStageKey | null; probability: number; outcome: 'open' | 'won' | 'lost' }[] | null>(null);
   const rows = draft ?? stages.data ?? [];
   const save = async () => {
     if (!draft) return;
-    if (await act(bridge, 'deals.saveStages', { stages: draft.map((s) => ({ ...(s.id ? { id: s.id } : {}), name: s.name, probability: s.probability, outcome: s.outcome })) }, errorText)) {
+    if (await act(bridge, 'deals.saveStages', { stages: draft.map((s) => ({ ...(s.id ? { id: s.id } : {}), name: s.name, key: s.key, probability: s.probability, outcome: s.outcome })) }, errorText)) {
       setDraft(null);
       stages.reload();
     }
@@ -202,7 +203,8 @@ function StagesEditor() {
       <Stack gap={4} my="xs">
         {rows.map((stage, index) => (
           <Group key={stage.id ?? `new-${index}`} gap="xs">
-            <TextInput value={stage.name} onChange={(e) => edit(index, { name: e.currentTarget.value })} aria-label={t('deals.stage')} />
+            {/* A stage we ship shows in the interface language; typing over it makes the name the operator's own. */}
+            <TextInput value={stageName(t, stage)} onChange={(e) => edit(index, { name: e.currentTarget.value, key: null })} aria-label={t('deals.stage')} />
             <NumberInput w={90} value={stage.probability} min={0} max={100} suffix="%" onChange={(v) => edit(index, { probability: Number(v) || 0 })} aria-label={t('deals.probability')} />
             <Select w={130} data={(['open', 'won', 'lost'] as const).map((o) => ({ value: o, label: t(`deals.outcome.${o}`) }))} value={stage.outcome} onChange={(v) => v && edit(index, { outcome: v })} allowDeselect={false} aria-label={t('deals.outcomeLabel')} />
             <ActionIcon size="sm" variant="subtle" color="red" onClick={() => setDraft(rows.filter((_, i) => i !== index))} aria-label={t('common.delete')}>
@@ -212,7 +214,7 @@ function StagesEditor() {
         ))}
       </Stack>
       <Group>
-        <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setDraft([...rows, { name: '', probability: 50, outcome: 'open' }])}>
+        <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setDraft([...rows, { name: '', key: null, probability: 50, outcome: 'open' }])}>
           {t('settings.addStage')}
         </Button>
         {draft && (

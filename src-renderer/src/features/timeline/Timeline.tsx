@@ -7,6 +7,7 @@ import { act } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDateTime, formatDuration } from '#renderer/i18n/format';
+import { stageName } from '#renderer/i18n/stage-name';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import { RecordingPlayer } from './RecordingPlayer';
 
@@ -161,7 +162,7 @@ export function Timeline({ subject, version }: TimelineProps) {
               bullet={entry.milestone.kind === 'deal' ? <IconTargetArrow size={14} /> : <IconAlertTriangle size={14} />}
               title={
                 entry.milestone.kind === 'deal'
-                  ? t('timeline.dealMilestone', { title: entry.milestone.title, to: entry.milestone.to })
+                  ? t('timeline.dealMilestone', { title: entry.milestone.title, to: stageName(t, { name: entry.milestone.to, key: entry.milestone.toKey }) })
                   : t('timeline.complaintMilestone', { number: entry.milestone.number, title: entry.milestone.title, to: t(`complaintState.${entry.milestone.to}`) })
               }
               data-testid="timeline-milestone"

@@ -1,0 +1,1 @@
+ALTER TABLE `deal_stages` ADD `key` text;
