@@ -108,6 +108,28 @@ export const errorReasons = [
   'not_a_recording',
   'call_audio_unavailable',
   'call_audio_failed',
+  // scripts and questionnaires
+  'script_has_problems',
+  'script_not_published',
+  'script_kind_mismatch',
+  'no_script_for_call',
+  'script_run_finished',
+  'questionnaire_incomplete',
+  'not_json',
+  'not_a_script_file',
+  'script_file_version',
+  'script_missing_target',
+  'script_missing_start',
+  'script_duplicate_id',
+  'script_unknown_section',
+  'script_unknown_field',
+  'question_duplicate_id',
+  'question_condition_on_later_question',
+  'question_condition_on_unknown_question',
+  'question_no_options',
+  'question_bad_pattern',
+  'question_bad_range',
+  'question_unknown_field',
 ] as const;
 
 export const ErrorReasonSchema = z.enum(errorReasons);

@@ -63,6 +63,7 @@ import {
 import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobListRequestSchema, JobRecordSchema, JobStartedSchema } from './jobs';
 import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
 import { ReportSummarySchema } from './reports';
+import { scriptMethods } from './scripts';
 import { SegmentInputSchema, SegmentSchema } from './segments';
 import {
   DownloadChunkRequestSchema,
@@ -252,6 +253,8 @@ export const methods = {
   'media.attach': { input: z.strictObject({ clientId: z.string().min(8).max(64) }), output: ok },
   'media.reply': { input: MediaReplySchema, output: ok },
   'media.quality': { input: CallQualitySchema, output: ok },
+
+  ...scriptMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

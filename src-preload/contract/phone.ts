@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
+import { DealStageKeySchema } from './deals';
 import { InteractionKindSchema } from './interactions';
 
 /**
@@ -57,6 +58,8 @@ export const SipAccountSchema = z.object({
   record: z.boolean(),
   consentAnnouncement: z.boolean(),
   enabled: z.boolean(),
+  /** The call script run beside calls coming in on this account. */
+  scriptId: IdSchema.nullable(),
   /** Whether a password is stored (it never leaves main). */
   hasPassword: z.boolean(),
 });
@@ -77,6 +80,8 @@ export const SipAccountInputSchema = z
     record: z.boolean().default(false),
     consentAnnouncement: z.boolean().default(false),
     enabled: z.boolean().default(true),
+    /** The call script run beside calls coming in on this account. */
+    scriptId: IdSchema.nullable().default(null),
   })
   .refine((a) => a.wsUrl.startsWith('wss://') || /^ws:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(a.wsUrl), {
     message: 'Use wss:// (plain ws:// only to this computer)',
@@ -137,7 +142,7 @@ export const ScreenPopSchema = z.object({
   ),
   companies: z.array(z.object({ id: IdSchema, name: z.string() })),
   lastInteractions: z.array(z.object({ kind: InteractionKindSchema, subject: z.string(), occurredAt: TimestampSchema, employeeName: z.string().nullable() })),
-  openDeals: z.array(z.object({ id: IdSchema, title: z.string(), stage: z.string() })),
+  openDeals: z.array(z.object({ id: IdSchema, title: z.string(), stage: z.string(), stageKey: DealStageKeySchema.nullable() })),
   openComplaints: z.array(z.object({ id: IdSchema, number: z.number().int(), subject: z.string(), state: z.string() })),
   nextMeetings: z.array(z.object({ id: IdSchema, title: z.string(), startsAt: TimestampSchema })),
 });

@@ -172,6 +172,7 @@ export const RunNodeSchema = z.object({
 
 export const ScriptRunStateSchema = z.object({
   runId: IdSchema,
+  /** The call's interaction (CallInfo.interactionId, the timeline's item). */
   callId: IdSchema,
   scriptId: IdSchema,
   scriptName: z.string(),
@@ -182,6 +183,8 @@ export const ScriptRunStateSchema = z.object({
   /** Inside an objection handler: the node the conversation returns to. */
   returnTo: z.string().nullable(),
   canGoBack: z.boolean(),
+  /** The run stands on an end (an end node, a disposition without answers, an answer leading nowhere); Backspace still steps back. */
+  finishedAt: TimestampSchema.nullable(),
   path: z.array(z.object({ nodeId: z.string(), title: z.string(), answer: z.string().nullable(), at: TimestampSchema })),
   /** The response to the script's questionnaire, opened with the run. */
   responseId: IdSchema.nullable(),
@@ -215,6 +218,9 @@ export const ScriptResultsRequestSchema = z.strictObject({
   versionId: IdSchema.optional(),
 });
 
+/** The results as a file for a spreadsheet: download it with files.download. */
+export const ScriptResultsExportRequestSchema = ScriptResultsRequestSchema.extend({ format: z.enum(['csv', 'xlsx']) });
+
 export const ScriptResultsSchema = z.object({
   versions: z.array(ScriptVersionSchema.extend({ runs: z.number().int() })),
   questions: z.array(
@@ -238,7 +244,11 @@ export type ScriptResults = z.infer<typeof ScriptResultsSchema>;
 
 const ok = z.object({ ok: z.literal(true) });
 
-/** The API of scripts, questionnaires, their runs during calls and their results. */
+/**
+ * The API of scripts, questionnaires, their runs during calls and their results. A `callId` in a request
+ * is the phone's call id (CallInfo.id) while the phone knows the call, or the call's interactionId
+ * (the timeline's item, also after a restart).
+ */
 export const scriptMethods = {
   'scripts.list': { input: z.strictObject({ kind: ScriptKindSchema.optional() }), output: z.array(ScriptSummarySchema) },
   'scripts.get': { input: z.strictObject({ id: IdSchema }), output: ScriptDocumentSchema },
@@ -265,5 +275,8 @@ export const scriptMethods = {
   'responses.get': { input: z.strictObject({ responseId: IdSchema }), output: ResponseStateSchema },
   /** Saves one answer as it is typed, acceptable or not (issues are reported, nothing typed is lost). */
   'responses.answer': { input: z.strictObject({ responseId: IdSchema, questionId: z.string(), value: AnswerValueSchema }), output: ResponseStateSchema },
+  /** Every questionnaire response of a call (the timeline shows them under the call). */
+  'responses.forCall': { input: z.strictObject({ callId: IdSchema }), output: z.array(ResponseStateSchema) },
   'scripts.results': { input: ScriptResultsRequestSchema, output: ScriptResultsSchema },
+  'scripts.exportResults': { input: ScriptResultsExportRequestSchema, output: z.object({ fileId: IdSchema, fileName: z.string() }) },
 } as const;

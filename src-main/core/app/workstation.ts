@@ -13,6 +13,7 @@ import { TransferStore } from '#core/crm/transfer/transfer-store';
 import { openDatabase, type AppDatabase } from '#core/db/connection';
 import { demoHandlers } from '#core/demo/handlers';
 import { reportHandlers } from '#core/reports/handlers';
+import { scriptHandlers } from '#core/scripts/handlers';
 import type { SecretStore } from '#core/secrets/secret-store';
 import { SettingsService } from '#core/settings/settings-service';
 import { settingsHandlers } from '#core/settings/handlers';
@@ -144,6 +145,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     jobHandlers(jobs, journal),
     demoHandlers(database, jobs, clock),
     telephonyHandlers(crm, phone, rendererMedia, recordings),
+    scriptHandlers({ ctx: crm, transfers, interactionOfCall: (callId) => phone.interactionIdOf(callId) ?? callId }),
   );
   const missing = missingHandlers(handlers, methodNames);
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);

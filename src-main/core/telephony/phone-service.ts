@@ -10,6 +10,7 @@ import type { Disposable } from '#core/shared/disposable';
 import { DomainError, notFound } from '#core/shared/errors';
 import { canonicalNumber, phoneKey } from '#core/shared/phone-reading';
 import type { Logger } from '#core/shared/logger';
+import { assertWrapUpAllowed } from '#core/scripts/responses';
 import { CallLog } from './call-log';
 import type { MediaPeer } from './media/media-peer';
 import { PhoneStatusHolder } from './phone-status';
@@ -458,15 +459,23 @@ export class PhoneService implements Disposable {
     return screenPop(crm.database.read, { callId, number: call.remoteNumber, displayName: call.remoteName }, crm.settings().workingCountries, crm.clock.now());
   }
 
+  /** The interaction of a call in progress or recently ended; null for a call the phone does not know (any more). */
+  interactionIdOf(callId: string): string | null {
+    return this.calls.get(callId)?.interactionId ?? this.recent.get(callId)?.interactionId ?? null;
+  }
+
   /** The interaction of a call in progress or recently ended (wrap-up comes after the call). */
   private interactionOf(callId: string): string {
-    const interactionId = this.calls.get(callId)?.interactionId ?? this.recent.get(callId)?.interactionId;
+    const interactionId = this.interactionIdOf(callId);
     if (!interactionId) throw notFound('Call', callId);
     return interactionId;
   }
 
+  /** Refused while a questionnaire of the call lacks a required answer (hanging up never is). */
   wrapUp(callId: string, subject: string, outcome: string | null): void {
-    this.log.wrapUp(this.interactionOf(callId), subject, outcome);
+    const interactionId = this.interactionOf(callId);
+    assertWrapUpAllowed(this.options.crm.database.read, interactionId);
+    this.log.wrapUp(interactionId, subject, outcome);
   }
 
   linkContact(callId: string, contactId: string): CallInfo {

@@ -109,6 +109,7 @@ export class SipAccountStore {
       record: input.record,
       consentAnnouncement: input.consentAnnouncement,
       enabled: input.enabled,
+      scriptId: input.scriptId,
     };
     this.database.write((tx) => {
       if (input.id) {

@@ -1,0 +1,197 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { ScriptDefinition, ScriptNode, ScriptRunState } from '#contract';
+import type { CrmContext } from '#core/crm/crm-context';
+import type { ReadDb, WriteDb } from '#core/db/handles';
+import { questionnaireResponses, scriptRunSteps, scriptRuns, scripts, sipAccounts } from '#core/db/schema';
+import { DomainError, InvalidInputError, issue, notFound } from '#core/shared/errors';
+import { callFacts, mergeContextOf, type CallFacts } from './call-context';
+import { mergeFields, type MergeContext } from './merge-fields';
+import { openResponse } from './responses';
+import { answerMove, dispositionOf, isFinished, replay, type RunPosition, type RunStep } from './run-replay';
+import { latestVersionId, liveScript, type PublishedVersion, type VersionReader } from './script-versions';
+
+type RunNode = ScriptRunState['node'];
+
+/** A node as the operator reads it: text and answer labels with the call's merge fields filled in. */
+export function mergedNode(node: ScriptNode, context: MergeContext): RunNode {
+  const text = mergeFields(node.text, context);
+  const answers = node.answers.map((a) => ({ id: a.id, merged: mergeFields(a.label, context) }));
+  return {
+    id: node.id,
+    kind: node.kind,
+    title: node.title,
+    text: text.text,
+    missing: [...new Set([...text.missing, ...answers.flatMap((a) => a.merged.missing)])],
+    answers: answers.map((a) => ({ id: a.id, label: a.merged.text })),
+    disposition: node.disposition,
+    proposeCallback: node.proposeCallback,
+    sectionId: node.sectionId,
+  };
+}
+
+function scriptOf(version: PublishedVersion): ScriptDefinition {
+  if (version.definition.kind !== 'script') throw new DomainError('invalid_payload', 'script_kind_mismatch', `Version ${version.id} is a questionnaire's`);
+  return version.definition.script;
+}
+
+function runRow(db: ReadDb, runId: string) {
+  const row = db.select().from(scriptRuns).where(eq(scriptRuns.id, runId)).get();
+  if (!row) throw notFound('Script run', runId);
+  return row;
+}
+
+function stepsOf(db: ReadDb, runId: string): RunStep[] {
+  return db
+    .select({ kind: scriptRunSteps.kind, nodeId: scriptRunSteps.nodeId, answerId: scriptRunSteps.answerId, at: scriptRunSteps.at })
+    .from(scriptRunSteps)
+    .where(eq(scriptRunSteps.runId, runId))
+    .orderBy(asc(scriptRunSteps.position))
+    .all();
+}
+
+function positionOf(db: ReadDb, versions: VersionReader, run: typeof scriptRuns.$inferSelect): { position: RunPosition; version: PublishedVersion; steps: RunStep[] } {
+  const version = versions.get(run.versionId);
+  const steps = stepsOf(db, run.id);
+  return { position: replay(scriptOf(version).start, run.startedAt, steps), version, steps };
+}
+
+/** The script for a call: the one asked for, else the one set on the line (SIP account) the call came in on. */
+function scriptForCall(db: ReadDb, facts: CallFacts, scriptId: string | undefined): string {
+  if (scriptId !== undefined) return scriptId;
+  const fromLine = facts.accountId
+    ? db
+        .select({ id: scripts.id })
+        .from(sipAccounts)
+        .innerJoin(scripts, eq(scripts.id, sipAccounts.scriptId))
+        .where(and(eq(sipAccounts.id, facts.accountId), isNull(scripts.deletedAt)))
+        .get()
+    : undefined;
+  if (!fromLine) throw new DomainError('not_found', 'no_script_for_call', 'No script was given and the line the call came in on has none');
+  return fromLine.id;
+}
+
+/** The run of a call (of the given script, else its latest), if one was started. */
+export function runOfCall(db: ReadDb, interactionId: string, scriptId?: string): string | null {
+  return (
+    db
+      .select({ id: scriptRuns.id })
+      .from(scriptRuns)
+      .where(and(eq(scriptRuns.callId, interactionId), scriptId === undefined ? undefined : eq(scriptRuns.scriptId, scriptId)))
+      .orderBy(desc(scriptRuns.startedAt), desc(scriptRuns.id))
+      .limit(1)
+      .get()?.id ?? null
+  );
+}
+
+/**
+ * Starts the run of a call in the version published now (or returns the one already started), and opens
+ * the response to the script's questionnaire with it.
+ */
+export function startRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, interactionId: string, requested: string | undefined): string {
+  const facts = callFacts(tx, interactionId);
+  const existing = runOfCall(tx, interactionId, requested);
+  if (existing) return existing;
+  const scriptId = scriptForCall(tx, facts, requested);
+  const row = liveScript(tx, scriptId);
+  if (row.kind !== 'script') throw new DomainError('invalid_payload', 'script_kind_mismatch', `${row.name} is a questionnaire, not a call script`, { name: row.name });
+  const versionId = latestVersionId(tx, scriptId);
+  if (!versionId) throw new DomainError('conflict', 'script_not_published', `“${row.name}” has never been published`, { name: row.name });
+  const id = ctx.ids.next();
+  const now = ctx.clock.now();
+  const me = ctx.settings().currentEmployeeId;
+  const version = versions.get(versionId);
+  const { start, questionnaireId } = scriptOf(version);
+  tx.insert(scriptRuns)
+    .values({ id, scriptId, versionId, callId: interactionId, contactId: facts.contactId, campaignId: null, operatorId: me, startedAt: now, ...outcome(version, replay(start, now, []), now), updatedAt: now, updatedBy: me })
+    .run();
+  // A questionnaire never published (or deleted since) leaves the run without one rather than refusing the call its script.
+  if (questionnaireId !== null && latestVersionId(tx, questionnaireId) !== null && tx.select({ id: scripts.id }).from(scripts).where(and(eq(scripts.id, questionnaireId), isNull(scripts.deletedAt))).get()) {
+    openResponse(ctx, tx, facts, questionnaireId);
+  }
+  return id;
+}
+
+/** What the run row keeps of its position: whether it stands on an end, and the disposition reached. */
+function outcome(version: PublishedVersion, position: RunPosition, now: number) {
+  const current = version.nodes.get(position.trail[position.trail.length - 1]!.nodeId);
+  const disposition = dispositionOf(position, version.nodes);
+  return {
+    finishedAt: current && isFinished(position, current) ? now : null,
+    dispositionLabel: disposition?.label ?? null,
+    dispositionSuccess: disposition?.success ?? null,
+  };
+}
+
+export type RunMove = { kind: 'answer'; answerId: string } | { kind: 'back' } | { kind: 'objection'; nodeId: string };
+
+/** Appends one move to a run, in one transaction with the run's outcome. */
+export function moveRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, runId: string, move: RunMove): void {
+  const run = runRow(tx, runId);
+  const { position, version, steps } = positionOf(tx, versions, run);
+  const current = version.nodes.get(position.trail[position.trail.length - 1]!.nodeId);
+  if (!current) throw notFound('Script node', position.trail[position.trail.length - 1]!.nodeId);
+  const now = ctx.clock.now();
+  let step: Omit<RunStep, 'at'>;
+  switch (move.kind) {
+    case 'back':
+      // Nothing to undo: the run stays where it is, and nothing is written.
+      if (position.undoable === 0) return;
+      step = { kind: 'back', nodeId: null, answerId: null };
+      break;
+    case 'answer': {
+      if (isFinished(position, current)) throw new DomainError('conflict', 'script_run_finished', 'The script has ended; step back to change an answer');
+      const answer = current.answers.find((a) => a.id === move.answerId);
+      if (!answer) throw new InvalidInputError([issue('answerId', 'no_such_record', `Node ${current.id} has no answer ${move.answerId}`, { id: move.answerId })]);
+      step = { ...answerMove(position, answer.next), answerId: answer.id };
+      break;
+    }
+    case 'objection': {
+      const handler = version.nodes.get(move.nodeId);
+      if (handler?.kind !== 'objection') throw new InvalidInputError([issue('nodeId', 'no_such_record', `${move.nodeId} is not an objection handler of this script`, { id: move.nodeId })]);
+      step = { kind: 'objection', nodeId: handler.id, answerId: null };
+      break;
+    }
+  }
+  const me = ctx.settings().currentEmployeeId;
+  tx.insert(scriptRunSteps).values({ id: ctx.ids.next(), runId, position: steps.length, ...step, at: now, updatedAt: now, updatedBy: me }).run();
+  const after = replay(scriptOf(version).start, run.startedAt, [...steps, { ...step, at: now }]);
+  tx.update(scriptRuns).set({ ...outcome(version, after, now), updatedAt: now, updatedBy: me }).where(eq(scriptRuns.id, runId)).run();
+}
+
+/** Where the run stands, as the runner beside the call shows it. */
+export function runState(db: ReadDb, versions: VersionReader, runId: string): ScriptRunState {
+  const run = runRow(db, runId);
+  const { position, version } = positionOf(db, versions, run);
+  const script = scriptOf(version);
+  const facts = callFacts(db, run.callId);
+  const context = mergeContextOf(db, { contactId: facts.contactId ?? run.contactId, companyId: facts.companyId }, run.operatorId);
+  const trail = position.trail;
+  const here = version.nodes.get(trail[trail.length - 1]!.nodeId);
+  if (!here) throw notFound('Script node', trail[trail.length - 1]!.nodeId);
+  const name = db.select({ name: scripts.name }).from(scripts).where(eq(scripts.id, run.scriptId)).get()?.name ?? '';
+  const response = script.questionnaireId
+    ? db
+        .select({ id: questionnaireResponses.id })
+        .from(questionnaireResponses)
+        .where(and(eq(questionnaireResponses.callId, run.callId), eq(questionnaireResponses.questionnaireId, script.questionnaireId)))
+        .get()
+    : undefined;
+  return {
+    runId,
+    callId: run.callId,
+    scriptId: run.scriptId,
+    scriptName: name,
+    versionId: run.versionId,
+    node: mergedNode(here, context),
+    objections: script.nodes.filter((n) => n.kind === 'objection').map((n) => ({ id: n.id, title: n.title })),
+    returnTo: position.returns[position.returns.length - 1] ?? null,
+    canGoBack: position.undoable > 0,
+    finishedAt: run.finishedAt,
+    path: trail.map((entry) => {
+      const node = version.nodes.get(entry.nodeId);
+      const answer = node?.answers.find((a) => a.id === entry.answerId);
+      return { nodeId: entry.nodeId, title: node?.title ?? entry.nodeId, answer: answer ? mergeFields(answer.label, context).text : null, at: entry.at };
+    }),
+    responseId: response?.id ?? null,
+  };
+}
