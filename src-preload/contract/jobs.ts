@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { IdSchema, LanguageSchema } from './common';
 import { ErrorParamsSchema, ErrorReasonSchema } from './errors';
-import { IdSchema } from './common';
 
 export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person', 'phones.reread'] as const;
 export const JobKindSchema = z.enum(jobKinds);
@@ -52,6 +52,8 @@ export type JobProgress = z.infer<typeof JobProgressSchema>;
 export const DemoSeedRequestSchema = z.strictObject({
   /** How many contacts to generate; companies, interactions and deals scale with it. */
   contacts: z.number().int().min(10).max(1_000_000).default(2_000),
+  /** The language of names, numbers and texts; by default the workplace's interface language (see core/demo/language.ts). */
+  language: LanguageSchema.optional(),
 });
 
 export const JobStartedSchema = z.object({ jobId: IdSchema });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { methodNames, type HostKind, type IceServer } from '#contract';
+import { methodNames, type HostKind, type IceServer, type Language } from '#contract';
 import { createDispatcher, type Dispatch } from '#core/api/dispatch';
 import { EventBus } from '#core/api/event-bus';
 import { combineHandlers, defineHandlers, missingHandlers } from '#core/api/registry';
@@ -12,6 +12,7 @@ import { crmHandlers } from '#core/crm/handlers';
 import { TransferStore } from '#core/crm/transfer/transfer-store';
 import { openDatabase, type AppDatabase } from '#core/db/connection';
 import { demoHandlers } from '#core/demo/handlers';
+import { demoLanguage } from '#core/demo/language';
 import { reportHandlers } from '#core/reports/handlers';
 import { scriptHandlers } from '#core/scripts/handlers';
 import type { SecretStore } from '#core/secrets/secret-store';
@@ -74,8 +75,8 @@ export interface Workstation {
   readonly phone: PhoneService;
   readonly reminders: ReminderScheduler;
   readonly secrets: SecretStore;
-  /** Seeds the demo dataset when the workplace is empty; resolves when done (or at once if not empty). */
-  seedDemoIfEmpty(contacts: number): Promise<boolean>;
+  /** Seeds the demo dataset when the workplace is empty; resolves when done (or at once if not empty). Language: see core/demo/language.ts. */
+  seedDemoIfEmpty(contacts: number, language?: Language): Promise<boolean>;
   dispose(): Promise<void>;
 }
 
@@ -128,6 +129,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     new ReminderScheduler({ database, clock, notify: (reminder) => events.emit('reminder.due', reminder) }),
   );
 
+  const languageOfDemo = () => demoLanguage(settings.get().language, options.systemLocale);
   const handlers = combineHandlers(
     defineHandlers({
       'app.info': () => ({
@@ -143,7 +145,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     calendarHandlers(database),
     reportHandlers(jobs),
     jobHandlers(jobs, journal),
-    demoHandlers(database, jobs, clock),
+    demoHandlers(database, jobs, clock, languageOfDemo),
     telephonyHandlers(crm, phone, rendererMedia, recordings),
     scriptHandlers({ ctx: crm, transfers, interactionOfCall: (callId) => phone.interactionIdOf(callId) ?? callId }),
   );
@@ -163,9 +165,9 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     phone,
     reminders,
     secrets: options.secrets,
-    async seedDemoIfEmpty(contacts) {
+    async seedDemoIfEmpty(contacts, language) {
       if (countContacts(database.read) > 0) return false;
-      await jobs.run({ kind: 'demo.seed', params: { contacts, now: clock.now() } }).finished;
+      await jobs.run({ kind: 'demo.seed', params: { contacts, language: language ?? languageOfDemo(), now: clock.now() } }).finished;
       return true;
     },
     dispose: () => store.dispose(),

@@ -1,20 +1,23 @@
+import type { DemoCountry } from './places';
 import type { SeededRandom } from './random';
-import type { Culture } from './vocabulary';
 
 export interface DemoPhone {
   /** As an operator would have typed it. */
   raw: string;
-  /** What it normalises to; null for the few deliberately unreadable entries. */
-  e164: string | null;
-  /** The country to assume when reading `raw` without a country code. */
+  e164: string;
+  /** The number's country (ISO 3166 alpha-2), also the one to read `raw` with. */
   country: string;
+  /** The national significant number: e164 without its country code. */
+  nsn: string;
   kind: 'mobile' | 'work';
 }
 
-const uaMobile = ['50', '66', '95', '99', '67', '68', '96', '97', '98', '63', '73', '93'];
-const uaLandline = ['44', '32', '48', '57', '56', '432', '532'];
-const ruMobile = ['916', '903', '926', '985'];
-const ruLandline = ['495', '812', '843'];
+/**
+ * Serial ranges that keep kinds of numbers apart: a contact's first number uses the contact's serial,
+ * these offsets the others, so a million contacts with all their numbers stay below 8,000,000 (the
+ * size of the numbering space below) and no two share a number.
+ */
+export const phoneSerials = { secondPhone: 3_000_000, companyPhone: 6_000_000, unknownCaller: 7_500_000 } as const;
 
 /** Splits digits into groups: group('1234567', [3, 2, 2]) → ['123', '45', '67']. */
 function groups(digits: string, sizes: readonly number[]): string[] {
@@ -28,56 +31,38 @@ function groups(digits: string, sizes: readonly number[]): string[] {
 }
 
 /**
- * The subscriber part is derived from `serial` through a bijection on 0…10^7-1,
- * so a million contacts get a million distinct numbers (caller ID must find exactly one).
+ * The subscriber digits after an area or mobile code, derived from `serial` through a bijection on
+ * 0…8·10^(n-1)-1, so distinct serials get distinct numbers (caller ID must find exactly one person).
+ * The first digit is 2–9: numbers starting 0 or 1 are not given out in most plans (London, New York).
  */
-export function demoPhone(random: SeededRandom, culture: Culture, serial: number): DemoPhone {
-  const subscriber = String((serial * 7_919 + 1_234_567) % 10_000_000).padStart(7, '0');
-  if (culture === 'uk') return ukrainianPhone(random, subscriber);
-  if (culture === 'ru') return russianPhone(random, subscriber);
-  return internationalPhone(random, subscriber);
+function subscriberDigits(serial: number, length: number): string {
+  const rest = 10 ** (length - 1);
+  const value = (serial * 7_919 + 1_234_567) % (8 * rest);
+  return String(2 + Math.floor(value / rest)) + String(value % rest).padStart(length - 1, '0');
 }
 
-function ukrainianPhone(random: SeededRandom, subscriber: string): DemoPhone {
-  const mobile = random.chance(0.7);
-  const area = mobile ? random.pick(uaMobile) : random.pick(uaLandline);
-  const local = subscriber.slice(0, 9 - area.length);
-  const e164 = `+380${area}${local}`;
-  const [a, b, c] = groups(local, local.length === 7 ? [3, 2, 2] : [2, 2, 2]);
-  const formats = [
-    `+380 ${area} ${a} ${b} ${c}`,
-    `0${area}-${a}-${b}-${c}`,
-    `(0${area}) ${a} ${b}${c}`,
-    `0${area}${local}`,
-    `+380${area}${local}`,
-    `380 (${area}) ${a}-${b}-${c}`,
-    `0 ${area} ${a} ${b} ${c}`,
-  ];
-  return { raw: random.pick(formats), e164, country: 'UA', kind: mobile ? 'mobile' : 'work' };
+/** A mobile number of the country, or a landline in the area given (a company's city). */
+export function demoPhone(random: SeededRandom, country: DemoCountry, serial: number, landlineArea: string | null): DemoPhone {
+  const code = landlineArea ?? random.pick(country.mobile);
+  const local = subscriberDigits(serial, country.nsnLength - code.length);
+  const nsn = code + local;
+  const e164 = `+${country.callingCode}${nsn}`;
+  return { raw: typedForm(random, country, code, local), e164, country: country.code, nsn, kind: landlineArea ? 'work' : 'mobile' };
 }
 
-function russianPhone(random: SeededRandom, subscriber: string): DemoPhone {
-  const mobile = random.chance(0.6);
-  const area = mobile ? random.pick(ruMobile) : random.pick(ruLandline);
-  const [a, b, c] = groups(subscriber, [3, 2, 2]);
-  const formats = [`+7 (${area}) ${a}-${b}-${c}`, `8 ${area} ${a}-${b}-${c}`, `+7 ${area} ${subscriber}`, `8(${area})${subscriber}`];
-  return { raw: random.pick(formats), e164: `+7${area}${subscriber}`, country: 'RU', kind: mobile ? 'mobile' : 'work' };
-}
-
-function internationalPhone(random: SeededRandom, subscriber: string): DemoPhone {
-  switch (random.int(0, 3)) {
-    case 0: {
-      // London's 020 7… and 020 8… ranges are allocated (libphonenumber calls the rest invalid).
-      const local = `${random.chance(0.5) ? '7' : '8'}${subscriber}`;
-      return { raw: `+44 20 ${local.slice(0, 4)} ${local.slice(4)}`, e164: `+4420${local}`, country: 'GB', kind: 'work' };
-    }
-    case 1: {
-      const line = subscriber.slice(3);
-      return { raw: `+1 (212) 555-${line}`, e164: `+1212555${line}`, country: 'US', kind: 'work' };
-    }
-    case 2:
-      return { raw: `+48 22 ${subscriber.slice(0, 3)} ${subscriber.slice(3, 5)} ${subscriber.slice(5)}`, e164: `+4822${subscriber}`, country: 'PL', kind: 'work' };
-    default:
-      return { raw: `+49 30 ${subscriber}`, e164: `+4930${subscriber}`, country: 'DE', kind: 'work' };
+/** The forms operators type: national ones with the trunk prefix at home, international ones for abroad. */
+function typedForm(random: SeededRandom, country: DemoCountry, code: string, local: string): string {
+  const [a, b, c] = local.length === 7 ? groups(local, [3, 2, 2]) : local.length === 6 ? groups(local, [2, 2, 2]) : groups(local, [3, 3, local.length - 6]);
+  const t = country.trunk;
+  if (country.code === 'UA') {
+    return random.pick([
+      `+380 ${code} ${a} ${b} ${c}`, `${t}${code}-${a}-${b}-${c}`, `(${t}${code}) ${a} ${b}${c}`, `${t}${code}${local}`,
+      `+380${code}${local}`, `380 (${code}) ${a}-${b}-${c}`, `${t} ${code} ${a} ${b} ${c}`,
+    ]);
   }
+  if (country.code === 'RU') {
+    return random.pick([`+7 (${code}) ${a}-${b}-${c}`, `${t} ${code} ${a}-${b}-${c}`, `+7 ${code} ${local}`, `${t}(${code})${local}`]);
+  }
+  if (country.code === 'US') return random.pick([`+1 (${code}) ${local.slice(0, 3)}-${local.slice(3)}`, `+1 ${code}-${local.slice(0, 3)}-${local.slice(3)}`]);
+  return random.pick([`+${country.callingCode} ${code} ${local}`, `+${country.callingCode} ${code} ${a} ${b} ${c}`]);
 }

@@ -2,6 +2,7 @@ import type { AppDatabase } from '#core/db/connection';
 import type { WriteDb } from '#core/db/handles';
 import { indexNewDocuments, type SearchDocument } from '#core/crm/search-index';
 import { countContacts } from '#core/crm/contacts';
+import { BulkInsert } from '#core/crm/transfer/bulk-insert';
 import { DomainError } from '#core/shared/errors';
 import { generateDemo, type DemoBatch, type DemoOptions } from './generator';
 
@@ -10,31 +11,48 @@ export interface SeedProgress {
   total: number;
 }
 
-type Row = Record<string, unknown>;
+/**
+ * Where each kind of row goes, in an order that respects foreign keys: its table and the row fields
+ * written, each into the column of the same name in snake case (createdAt → created_at).
+ */
+const destinations: readonly { rows: keyof DemoBatch; table: string; fields: readonly string[] }[] = [
+  { rows: 'employees', table: 'employees', fields: ['id', 'name', 'extension', 'createdAt'] },
+  { rows: 'stages', table: 'deal_stages', fields: ['id', 'name', 'position', 'probability', 'outcome'] },
+  { rows: 'causes', table: 'complaint_causes', fields: ['id', 'name', 'position'] },
+  { rows: 'companies', table: 'companies', fields: ['id', 'name', 'searchName', 'city', 'address', 'website', 'notes', 'responsibleId', 'createdAt', 'updatedAt'] },
+  { rows: 'companyPhones', table: 'company_phones', fields: ['id', 'companyId', 'kind', 'raw', 'e164', 'country', 'nsn', 'status', 'position', 'updatedAt'] },
+  {
+    rows: 'contacts', table: 'contacts',
+    fields: ['id', 'companyId', 'firstName', 'lastName', 'middleName', 'fullName', 'searchName', 'position', 'city', 'responsibleId', 'notes', 'createdAt', 'updatedAt'],
+  },
+  { rows: 'phones', table: 'contact_phones', fields: ['id', 'contactId', 'kind', 'raw', 'e164', 'country', 'nsn', 'status', 'position', 'updatedAt'] },
+  { rows: 'emails', table: 'contact_emails', fields: ['id', 'contactId', 'email', 'emailNormalized', 'position'] },
+  {
+    rows: 'complaints', table: 'complaints',
+    fields: ['id', 'number', 'contactId', 'companyId', 'causeId', 'subject', 'description', 'state', 'responsibleId', 'resolution', 'result', 'registeredAt', 'resolvedAt', 'closedAt', 'updatedAt'],
+  },
+  { rows: 'complaintSteps', table: 'complaint_steps', fields: ['id', 'complaintId', 'title', 'assigneeId', 'dueAt', 'doneAt', 'position'] },
+  { rows: 'complaintEvents', table: 'complaint_events', fields: ['id', 'complaintId', 'at', 'employeeId', 'kind', 'text', 'fromState', 'toState'] },
+  {
+    rows: 'interactions', table: 'interactions',
+    fields: ['id', 'kind', 'direction', 'occurredAt', 'employeeId', 'contactId', 'companyId', 'complaintId', 'subject', 'outcome', 'durationSeconds', 'createdAt'],
+  },
+  {
+    rows: 'calls', table: 'calls',
+    fields: ['interactionId', 'direction', 'remoteNumber', 'remoteRaw', 'remoteKey', 'startedAt', 'answeredAt', 'endedAt', 'endedBy', 'disposition', 'jitterMs', 'packetLossPercent', 'roundTripMs', 'mos'],
+  },
+  {
+    rows: 'deals', table: 'deals',
+    fields: ['id', 'title', 'companyId', 'contactId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseAt', 'ownerId', 'closedAt', 'createdAt', 'updatedAt'],
+  },
+  { rows: 'stageMoves', table: 'deal_stage_history', fields: ['id', 'dealId', 'fromStageId', 'toStageId', 'changedAt', 'employeeId'] },
+  {
+    rows: 'events', table: 'calendar_events',
+    fields: ['id', 'title', 'startsAt', 'endsAt', 'location', 'contactId', 'ownerId', 'reminderMinutes', 'createdAt', 'updatedAt'],
+  },
+];
 
-const insertSql: Record<keyof DemoBatch, string> = {
-  employees: 'INSERT INTO employees (id, name, extension, created_at) VALUES (@id, @name, @extension, @createdAt)',
-  stages: 'INSERT INTO deal_stages (id, name, position, probability, outcome) VALUES (@id, @name, @position, @probability, @outcome)',
-  companies:
-    'INSERT INTO companies (id, name, search_name, city, website, responsible_id, created_at, updated_at) VALUES (@id, @name, @searchName, @city, @website, @responsibleId, @createdAt, @updatedAt)',
-  companyPhones:
-    'INSERT INTO company_phones (id, company_id, kind, raw, e164, country, nsn, status, position, updated_at) VALUES (@id, @companyId, @kind, @raw, @e164, @country, @nsn, @status, @position, @updatedAt)',
-  contacts:
-    'INSERT INTO contacts (id, company_id, first_name, last_name, middle_name, full_name, search_name, position, responsible_id, notes, created_at, updated_at) VALUES (@id, @companyId, @firstName, @lastName, @middleName, @fullName, @searchName, @position, @responsibleId, @notes, @createdAt, @updatedAt)',
-  phones:
-    'INSERT INTO contact_phones (id, contact_id, kind, raw, e164, country, nsn, status, position, updated_at) VALUES (@id, @contactId, @kind, @raw, @e164, @country, @nsn, @status, @position, @updatedAt)',
-  emails:
-    'INSERT INTO contact_emails (id, contact_id, email, email_normalized, position) VALUES (@id, @contactId, @email, @emailNormalized, @position)',
-  interactions:
-    'INSERT INTO interactions (id, kind, direction, occurred_at, employee_id, contact_id, company_id, subject, outcome, duration_seconds) VALUES (@id, @kind, @direction, @occurredAt, @employeeId, @contactId, @companyId, @subject, @outcome, @durationSeconds)',
-  deals:
-    'INSERT INTO deals (id, title, company_id, contact_id, stage_id, amount, currency, probability, expected_close_at, owner_id, created_at, updated_at) VALUES (@id, @title, @companyId, @contactId, @stageId, @amount, @currency, @probability, @expectedCloseAt, @ownerId, @createdAt, @updatedAt)',
-  events:
-    'INSERT INTO calendar_events (id, title, starts_at, ends_at, location, contact_id, owner_id, reminder_minutes, created_at, updated_at) VALUES (@id, @title, @startsAt, @endsAt, @location, @contactId, @ownerId, @reminderMinutes, @createdAt, @updatedAt)',
-};
-
-/** Insertion order respects foreign keys. */
-const tableOrder: (keyof DemoBatch)[] = ['employees', 'stages', 'companies', 'companyPhones', 'contacts', 'phones', 'emails', 'interactions', 'deals', 'events'];
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /**
  * Writes the demo dataset into an empty workplace. Each batch is one transaction holding
@@ -43,19 +61,22 @@ const tableOrder: (keyof DemoBatch)[] = ['employees', 'stages', 'companies', 'co
  */
 export function seedDemo(database: AppDatabase, options: DemoOptions, onProgress?: (progress: SeedProgress) => void): SeedProgress {
   if (countContacts(database.read) > 0) {
-    throw new DomainError('conflict', 'Demo data can only be loaded into an empty workplace; this one already has contacts');
+    throw new DomainError('conflict', 'demo_needs_empty_workplace', 'Demo data can only be loaded into an empty workplace; this one already has contacts');
   }
-  const statements = Object.fromEntries(
-    tableOrder.map((table) => [table, database.sqlite.prepare(insertSql[table])]),
-  ) as Record<keyof DemoBatch, ReturnType<typeof database.sqlite.prepare>>;
+  // Many rows to a statement: one trip into SQLite per few hundred rows instead of one per row.
+  const writers = destinations.map(({ rows, table, fields }) => ({
+    rows,
+    fields,
+    insert: new BulkInsert(database.sqlite, `INSERT INTO ${table} (${fields.map(snakeCase).join(', ')})`, fields.length),
+  }));
 
   let done = 0;
   const companyNames = new Map<string, string>();
   for (const batch of generateDemo(options)) {
     database.write((tx) => {
-      for (const table of tableOrder) {
-        const statement = statements[table];
-        for (const row of batch[table] as unknown as Row[]) statement.run(row);
+      for (const { rows, fields, insert } of writers) {
+        for (const row of batch[rows] as unknown as Record<string, unknown>[]) insert.add(fields.map((field) => row[field]));
+        insert.flush();
       }
       indexBatch(tx, batch, companyNames);
     });
@@ -67,14 +88,14 @@ export function seedDemo(database: AppDatabase, options: DemoOptions, onProgress
 
 /** Puts a batch's people and companies into the search index, as the CRM's own writes do. */
 function indexBatch(tx: WriteDb, batch: DemoBatch, companyNames: Map<string, string>): void {
-  const companyPhones = new Map(batch.companyPhones.map((p) => [p.companyId, p.e164 ?? p.raw]));
+  const companyPhones = new Map(batch.companyPhones.map((p) => [p.companyId, p.e164]));
   const docs: SearchDocument[] = batch.companies.map((company) => {
     companyNames.set(company.id, company.name);
     const phone = companyPhones.get(company.id);
     return { kind: 'company', id: company.id, name: company.name, company: company.city, emails: [], phones: phone ? [phone] : [] };
   });
   const phones = new Map<string, string[]>();
-  for (const p of batch.phones) phones.set(p.contactId, [...(phones.get(p.contactId) ?? []), p.e164 ?? p.raw]);
+  for (const p of batch.phones) phones.set(p.contactId, [...(phones.get(p.contactId) ?? []), p.e164]);
   const emails = new Map(batch.emails.map((e) => [e.contactId, e.email]));
   for (const contact of batch.contacts) {
     const email = emails.get(contact.id);

@@ -1,121 +1,99 @@
 /**
- * Word pools for the demo dataset. Three cultures, because our operators' clients are
- * Ukrainian, Russian-speaking and international, and their records look different.
+ * Names for the demo dataset, by the clients' culture: a Ukrainian office's clients are mostly
+ * Ukrainian with a few Polish, German or British partners, and their records look like theirs.
+ * The texts the office writes about them (notes, subjects, results) are in texts.ts, by language.
  */
-export type Culture = 'uk' | 'ru' | 'en';
+import type { Culture } from './places';
 
 export interface PersonPool {
   maleFirst: readonly string[];
   femaleFirst: readonly string[];
   /** [male, female] forms. */
   last: readonly (readonly [string, string])[];
-  /** Patronymic stems: [male, female]; empty for cultures without them. */
+  /** Patronymics: [male, female]; empty for cultures without them. */
   patronymic: readonly (readonly [string, string])[];
-  positions: readonly string[];
-  companyForms: readonly string[];
-  companyWords: readonly string[];
-  cities: readonly string[];
+  /** Company names are a root and a trade ("Карпати Логістик"), every pair once before numbers are added. */
+  companyRoots: readonly string[];
+  companyTrades: readonly string[];
 }
 
-export const people: Record<Culture, PersonPool> = {
+export const people: Readonly<Record<Culture, PersonPool>> = {
   uk: {
-    maleFirst: ['Олександр', 'Андрій', 'Богдан', 'Василь', 'Дмитро', 'Іван', 'Максим', 'Микола', 'Олег', 'Петро', 'Тарас', 'Юрій', 'Ярослав', 'Степан'],
-    femaleFirst: ['Оксана', 'Ганна', 'Олена', 'Ірина', 'Катерина', 'Марія', 'Наталія', 'Світлана', 'Тетяна', 'Юлія', 'Мар’яна', 'Соломія', 'Христина', 'Віра'],
+    maleFirst: ['Олександр', 'Андрій', 'Богдан', 'Василь', 'Дмитро', 'Іван', 'Максим', 'Микола', 'Олег', 'Петро', 'Тарас', 'Юрій', 'Ярослав', 'Степан', 'Назар', 'Остап'],
+    femaleFirst: ['Оксана', 'Ганна', 'Олена', 'Ірина', 'Катерина', 'Марія', 'Наталія', 'Світлана', 'Тетяна', 'Юлія', 'Мар’яна', 'Соломія', 'Христина', 'Віра', 'Леся', 'Зоряна'],
     last: [
       ['Шевченко', 'Шевченко'], ['Коваленко', 'Коваленко'], ['Бондаренко', 'Бондаренко'], ['Ткаченко', 'Ткаченко'],
       ['Кравчук', 'Кравчук'], ['Мельник', 'Мельник'], ['Олійник', 'Олійник'], ['Лисенко', 'Лисенко'],
       ['Гнатюк', 'Гнатюк'], ['Савчук', 'Савчук'], ['Поліщук', 'Поліщук'], ['Білоус', 'Білоус'],
       ['Приходько', 'Приходько'], ['Зайченко', 'Зайченко'], ['Гончаренко', 'Гончаренко'], ['Руденко', 'Руденко'],
+      ['Кузьменко', 'Кузьменко'], ['Левченко', 'Левченко'], ['Марченко', 'Марченко'], ['Костенко', 'Костенко'],
+      ['Федорів', 'Федорів'], ['Яковенко', 'Яковенко'], ['Стельмах', 'Стельмах'], ['Дорошенко', 'Дорошенко'],
     ],
-    patronymic: [['Олександрович', 'Олександрівна'], ['Іванович', 'Іванівна'], ['Петрович', 'Петрівна'], ['Миколайович', 'Миколаївна'], ['Васильович', 'Василівна'], ['Андрійович', 'Андріївна']],
-    positions: ['Директор', 'Головний бухгалтер', 'Менеджер із закупівель', 'Комерційний директор', 'Офіс-менеджер', 'Інженер', 'Керівник відділу продажів', 'Логіст'],
-    companyForms: ['ТОВ', 'ПП', 'ФОП', 'ПрАТ'],
-    companyWords: ['Агросвіт', 'Будмайстер', 'Дніпро-Трейд', 'Карпати Логістик', 'Світанок', 'Поділля Агро', 'Київ-Сервіс', 'Лан', 'Укрпостач', 'Берегиня', 'Галич Пром', 'Сонячна Енергія', 'Хмельтех', 'Полтава Млин'],
-    cities: ['Київ', 'Львів', 'Одеса', 'Харків', 'Дніпро', 'Вінниця', 'Полтава', 'Чернігів', 'Івано-Франківськ'],
+    patronymic: [['Олександрович', 'Олександрівна'], ['Іванович', 'Іванівна'], ['Петрович', 'Петрівна'], ['Миколайович', 'Миколаївна'], ['Васильович', 'Василівна'], ['Андрійович', 'Андріївна'], ['Богданович', 'Богданівна'], ['Степанович', 'Степанівна']],
+    companyRoots: [
+      'Агросвіт', 'Будмайстер', 'Дніпро', 'Карпати', 'Світанок', 'Поділля', 'Лан', 'Берегиня', 'Галич', 'Хмельтех',
+      'Слобожанщина', 'Полісся', 'Таврія', 'Оберіг', 'Зоря', 'Сіверянка', 'Либідь', 'Золотий Колос', 'Ятрань', 'Говерла',
+      'Прикарпаття', 'Волинь', 'Укрпостач', 'Бережани', 'Тернопіль', 'Десна', 'Рось', 'Смерічка', 'Черемош', 'Інгул',
+    ],
+    companyTrades: ['Трейд', 'Логістик', 'Агро', 'Сервіс', 'Пром', 'Буд', 'Техніка', 'Енерго', 'Маркет', 'Фарм', 'Текстиль', 'Меблі', 'Продукт', 'Транс', 'Пак', 'Хліб', 'Авто', 'Інвест', 'Постач', 'Склад'],
   },
   ru: {
-    maleFirst: ['Алексей', 'Сергей', 'Владимир', 'Михаил', 'Николай', 'Павел', 'Роман', 'Евгений', 'Григорий', 'Фёдор', 'Артём', 'Кирилл'],
-    femaleFirst: ['Анна', 'Елена', 'Ольга', 'Татьяна', 'Наталья', 'Светлана', 'Ксения', 'Людмила', 'Дарья', 'Алёна', 'Вера', 'Полина'],
+    maleFirst: ['Алексей', 'Сергей', 'Владимир', 'Михаил', 'Николай', 'Павел', 'Роман', 'Евгений', 'Григорий', 'Фёдор', 'Артём', 'Кирилл', 'Дмитрий', 'Игорь'],
+    femaleFirst: ['Анна', 'Елена', 'Ольга', 'Татьяна', 'Наталья', 'Светлана', 'Ксения', 'Людмила', 'Дарья', 'Алёна', 'Вера', 'Полина', 'Марина', 'Екатерина'],
     last: [
       ['Иванов', 'Иванова'], ['Смирнов', 'Смирнова'], ['Кузнецов', 'Кузнецова'], ['Попов', 'Попова'],
       ['Соколов', 'Соколова'], ['Лебедев', 'Лебедева'], ['Козлов', 'Козлова'], ['Новиков', 'Новикова'],
       ['Морозов', 'Морозова'], ['Волков', 'Волкова'], ['Семёнов', 'Семёнова'], ['Фёдоров', 'Фёдорова'],
+      ['Васильев', 'Васильева'], ['Зайцев', 'Зайцева'], ['Павлов', 'Павлова'], ['Орлов', 'Орлова'],
     ],
-    patronymic: [['Алексеевич', 'Алексеевна'], ['Сергеевич', 'Сергеевна'], ['Владимирович', 'Владимировна'], ['Николаевич', 'Николаевна'], ['Павлович', 'Павловна']],
-    positions: ['Генеральный директор', 'Главный бухгалтер', 'Менеджер по закупкам', 'Начальник склада', 'Секретарь', 'Коммерческий директор', 'Юрист'],
-    companyForms: ['ООО', 'АО', 'ИП'],
-    companyWords: ['Северный ветер', 'ТехноСнаб', 'Волга-Инвест', 'Уральские узоры', 'МирТорг', 'Альфа-Логистик', 'Балтпромсервис', 'Светоч'],
-    cities: ['Москва', 'Санкт-Петербург', 'Казань', 'Новосибирск', 'Екатеринбург'],
+    patronymic: [['Алексеевич', 'Алексеевна'], ['Сергеевич', 'Сергеевна'], ['Владимирович', 'Владимировна'], ['Николаевич', 'Николаевна'], ['Павлович', 'Павловна'], ['Михайлович', 'Михайловна']],
+    companyRoots: [
+      'Северный ветер', 'Волга', 'Уральские узоры', 'МирТорг', 'Альфа', 'Балтика', 'Светоч', 'Сибирь', 'Кама', 'Ока',
+      'Заря', 'Русич', 'Вектор', 'Меридиан', 'Гранит', 'Исток', 'Полярис', 'Ладога', 'Енисей', 'Радуга',
+    ],
+    companyTrades: ['Снаб', 'Логистик', 'Инвест', 'Сервис', 'Пром', 'Строй', 'Техника', 'Энерго', 'Маркет', 'Фарм', 'Текстиль', 'Мебель', 'Продукт', 'Транс', 'Пак', 'Агро'],
+  },
+  pl: {
+    maleFirst: ['Piotr', 'Jan', 'Tomasz', 'Marek', 'Krzysztof', 'Paweł'],
+    femaleFirst: ['Katarzyna', 'Agnieszka', 'Anna', 'Magdalena', 'Joanna', 'Ewa'],
+    last: [['Kowalski', 'Kowalska'], ['Nowak', 'Nowak'], ['Wiśniewski', 'Wiśniewska'], ['Lewandowski', 'Lewandowska'], ['Zieliński', 'Zielińska'], ['Wójcik', 'Wójcik']],
+    patronymic: [],
+    companyRoots: ['Vistula', 'Mazowsze', 'Baltic', 'Polonia', 'Tatry', 'Odra', 'Warta', 'Sudety'],
+    companyTrades: ['Foods', 'Logistics', 'Trade', 'Systems', 'Agro', 'Pack'],
+  },
+  de: {
+    maleFirst: ['Lukas', 'Jonas', 'Felix', 'Matthias', 'Stefan', 'Andreas'],
+    femaleFirst: ['Laura', 'Julia', 'Sabine', 'Claudia', 'Lena', 'Katrin'],
+    last: [['Müller', 'Müller'], ['Schneider', 'Schneider'], ['Fischer', 'Fischer'], ['Weber', 'Weber'], ['Becker', 'Becker'], ['Hoffmann', 'Hoffmann']],
+    patronymic: [],
+    companyRoots: ['Rhein', 'Alpen', 'Nordsee', 'Spree', 'Elbe', 'Isar', 'Harz', 'Main'],
+    companyTrades: ['Components', 'Maschinenbau', 'Handel', 'Logistik', 'Technik', 'Verpackung'],
   },
   en: {
-    maleFirst: ['James', 'Oliver', 'William', 'Henry', 'George', 'Thomas', 'Daniel', 'Michael', 'Lukas', 'Piotr', 'Jan', 'David'],
-    femaleFirst: ['Emma', 'Olivia', 'Charlotte', 'Amelia', 'Sophie', 'Grace', 'Hannah', 'Anna', 'Katarzyna', 'Julia', 'Laura', 'Mia'],
+    maleFirst: ['James', 'Oliver', 'William', 'Henry', 'George', 'Thomas', 'Daniel', 'Michael', 'David', 'Samuel', 'Jack', 'Ethan'],
+    femaleFirst: ['Emma', 'Olivia', 'Charlotte', 'Amelia', 'Sophie', 'Grace', 'Hannah', 'Emily', 'Lucy', 'Chloe', 'Isabella', 'Mia'],
     last: [
-      ['Smith', 'Smith'], ['Johnson', 'Johnson'], ['Brown', 'Brown'], ['Taylor', 'Taylor'], ['Wilson', 'Wilson'],
-      ['O’Connor', 'O’Connor'], ['Müller', 'Müller'], ['Schneider', 'Schneider'], ['Kowalski', 'Kowalska'], ['Nowak', 'Nowak'],
-      ['Evans', 'Evans'], ['Walker', 'Walker'],
+      ['Smith', 'Smith'], ['Johnson', 'Johnson'], ['Brown', 'Brown'], ['Taylor', 'Taylor'], ['Wilson', 'Wilson'], ['O’Connor', 'O’Connor'],
+      ['Evans', 'Evans'], ['Walker', 'Walker'], ['Harris', 'Harris'], ['Clarke', 'Clarke'], ['Robinson', 'Robinson'], ['Wright', 'Wright'],
+      ['Thompson', 'Thompson'], ['Hughes', 'Hughes'], ['Green', 'Green'], ['Hall', 'Hall'],
     ],
     patronymic: [],
-    positions: ['CEO', 'Procurement Manager', 'Account Manager', 'Office Manager', 'Head of Sales', 'CFO', 'Logistics Coordinator'],
-    companyForms: ['Ltd', 'GmbH', 'Sp. z o.o.', 'Inc.'],
-    companyWords: ['Brightline', 'Northwind Traders', 'Blue Harbor', 'Vistula Foods', 'Rhein Components', 'Atlas Freight', 'Greenfield Agro', 'Silverline Tech'],
-    cities: ['London', 'Warsaw', 'Berlin', 'New York', 'Kraków', 'Manchester'],
+    companyRoots: [
+      'Brightline', 'Northwind', 'Blue Harbor', 'Atlas', 'Greenfield', 'Silverline', 'Redwood', 'Summit', 'Oakridge', 'Beacon',
+      'Riverside', 'Keystone', 'Lakeshore', 'Pioneer', 'Harbour', 'Crown', 'Meridian', 'Westbrook', 'Evergreen', 'Granite',
+    ],
+    companyTrades: ['Traders', 'Freight', 'Foods', 'Tech', 'Supplies', 'Agro', 'Logistics', 'Components', 'Services', 'Packaging', 'Energy', 'Furniture', 'Textiles', 'Pharma', 'Retail', 'Motors'],
   },
 };
-
-export const employeeNames: readonly string[] = [
-  'Оксана Литвин',
-  'Андрій Мороз',
-  'Ірина Коваль',
-  'Сергей Петренко',
-  'Наталія Гуменюк',
-  'Олег Дяченко',
-  'Emily Carter',
-  'Тетяна Бойко',
-];
-
-export const dealStageDefinitions = [
-  { name: 'Новий запит', probability: 10, outcome: 'open' },
-  { name: 'Кваліфікація', probability: 25, outcome: 'open' },
-  { name: 'Комерційна пропозиція', probability: 50, outcome: 'open' },
-  { name: 'Переговори', probability: 75, outcome: 'open' },
-  { name: 'Виграно', probability: 100, outcome: 'won' },
-  { name: 'Програно', probability: 0, outcome: 'lost' },
-] as const;
-
-export const subjects: Record<Culture, Record<'call' | 'meeting' | 'planned' | 'email' | 'note', readonly string[]>> = {
-  uk: {
-    call: ['Уточнення замовлення', 'Питання щодо оплати', 'Дзвінок щодо доставки', 'Нагадування про рахунок', 'Презентація нової лінійки'],
-    meeting: ['Зустріч в офісі клієнта', 'Презентація продукту', 'Підписання договору', 'Огляд складу'],
-    planned: ['Передзвонити щодо пропозиції', 'Узгодити графік поставок', 'Запропонувати знижку на обсяг'],
-    email: ['Комерційна пропозиція', 'Рахунок на оплату', 'Акт звірки', 'Прайс-лист на квартал'],
-    note: ['Клієнт просить дзвонити після 14:00', 'Цікавиться оптовими цінами', 'Рішення приймає директор'],
-  },
-  ru: {
-    call: ['Уточнение заказа', 'Вопрос по оплате', 'Звонок по доставке', 'Напоминание о счёте'],
-    meeting: ['Встреча в офисе клиента', 'Презентация продукта', 'Подписание договора'],
-    planned: ['Перезвонить по предложению', 'Согласовать график поставок'],
-    email: ['Коммерческое предложение', 'Счёт на оплату', 'Акт сверки'],
-    note: ['Просит звонить до обеда', 'Интересуется скидками'],
-  },
-  en: {
-    call: ['Order follow-up', 'Payment question', 'Delivery call', 'Invoice reminder'],
-    meeting: ['Meeting at client office', 'Product demo', 'Contract signing'],
-    planned: ['Call back about the offer', 'Agree the delivery schedule'],
-    email: ['Commercial offer', 'Invoice', 'Quarterly price list'],
-    note: ['Prefers email to calls', 'Decision maker is the CFO'],
-  },
-};
-
-export const outcomes: readonly string[] = ['Домовились', 'Не відповідає', 'Передзвонити', 'Відмова', 'Замовлення оформлено', 'Надіслано пропозицію'];
 
 const latin: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ie', ё: 'e', ж: 'zh', з: 'z', и: 'y', і: 'i', ї: 'i', й: 'i',
   к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
-  ш: 'sh', щ: 'shch', ь: '', ъ: '', ы: 'y', э: 'e', ю: 'iu', я: 'ia', ü: 'u', ö: 'o', ä: 'a',
+  ш: 'sh', щ: 'shch', ь: '', ъ: '', ы: 'y', э: 'e', ю: 'iu', я: 'ia', ü: 'u', ö: 'o', ä: 'a', ß: 'ss',
+  ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z',
 };
 
-/** A rough transliteration for demo e-mail addresses. */
+/** A rough transliteration for demo e-mail addresses and web sites. */
 export function toLatin(text: string): string {
   let out = '';
   for (const ch of text.toLowerCase()) out += latin[ch] ?? (/[a-z0-9]/.test(ch) ? ch : '');

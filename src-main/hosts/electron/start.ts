@@ -87,7 +87,7 @@ export function startElectronApp(entryUrl: string): void {
     cleanups.push(core.events.on('phone.status', (status) => tray?.update(status)));
     tray.update(core.phone.status.current);
     showWindow();
-    if (flags.demo) await core.seedDemoIfEmpty(flags.demoSize);
+    if (flags.demo) await core.seedDemoIfEmpty(flags.demoSize, flags.demoLanguage);
   }).catch((error: unknown) => {
     logger.error('Start-up failed', { error: error instanceof Error ? error.stack : String(error) });
     app.exit(1);

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     const stopProgress = workstation.events.on('job.progress', (p) => {
       if (p.state === 'running' && p.total > 0) process.stderr.write(`Demo data: ${p.done} / ${p.total} contacts\n`);
     });
-    const seeded = await workstation.seedDemoIfEmpty(flags.demoSize);
+    const seeded = await workstation.seedDemoIfEmpty(flags.demoSize, flags.demoLanguage);
     stopProgress();
     logger.info(seeded ? 'Demo data loaded' : 'Workplace not empty; demo data not loaded', { dataDir });
   }

@@ -7,9 +7,9 @@ describe('host flags', () => {
   });
 
   it('reads every option, in both spellings', () => {
-    expect(parseHostFlags(['--data-dir', '/tmp/d', '--port=8080', '--demo', '--demo-size', '500'])).toEqual({
+    expect(parseHostFlags(['--data-dir', '/tmp/d', '--port=8080', '--demo', '--demo-size', '500', '--demo-language=ru'])).toEqual({
       ok: true,
-      flags: { dataDir: '/tmp/d', port: 8080, demo: true, demoSize: 500 },
+      flags: { dataDir: '/tmp/d', port: 8080, demo: true, demoSize: 500, demoLanguage: 'ru' },
     });
   });
 
@@ -18,6 +18,7 @@ describe('host flags', () => {
     [['--port', '70000'], /--port/],
     [['--data-dir'], /--data-dir/],
     [['--demo-size', '5'], /--demo-size/],
+    [['--demo-language', 'de'], /--demo-language needs uk, ru or en/],
     [['--verbose'], /Unknown option --verbose/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseHostFlags(argv);
