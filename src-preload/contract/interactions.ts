@@ -33,8 +33,11 @@ export const TimelineItemSchema = InteractionItemSchema.extend({
   participants: z.array(PersonRefSchema),
   durationSeconds: z.number().int().nonnegative().nullable(),
   completedAt: TimestampSchema.nullable(),
-  /** For calls made through the phone: how it ended, the number, and whether it was recorded. */
-  call: z.object({ disposition: CallDispositionSchema, remoteNumber: z.string(), hasRecording: z.boolean() }).nullable(),
+  /**
+   * For calls made through the phone: how it ended, the number, whether it was recorded, and whether a
+   * script was run or a questionnaire filled during it (read with scriptRuns.get and responses.forCall).
+   */
+  call: z.object({ disposition: CallDispositionSchema, remoteNumber: z.string(), hasRecording: z.boolean(), scripted: z.boolean() }).nullable(),
 });
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 

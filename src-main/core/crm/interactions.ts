@@ -1,7 +1,7 @@
 import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { InteractionInput, Milestone, MethodOutput, MethodParams, TimelineItem } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
-import { calls, companies, complaintEvents, complaints, contacts, dealStageHistory, dealStages, deals, employees, interactionParticipants, interactions } from '#core/db/schema';
+import { calls, companies, complaintEvents, complaints, contacts, dealStageHistory, dealStages, deals, employees, interactionParticipants, interactions, questionnaireResponses, scriptRuns } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
 import type { CrmContext } from './crm-context';
 import { interactionItemColumns } from './interaction-columns';
@@ -44,6 +44,8 @@ function timelineRows(db: ReadDb, where: SQL | undefined, limit: number): Timeli
       callDisposition: calls.disposition,
       callNumber: calls.remoteNumber,
       callRecording: calls.recordingFile,
+      // Both lookups go through the call_id indexes of their tables.
+      callScripted: sql<number>`EXISTS (SELECT 1 FROM ${scriptRuns} WHERE ${scriptRuns.callId} = ${interactions.id}) OR EXISTS (SELECT 1 FROM ${questionnaireResponses} WHERE ${questionnaireResponses.callId} = ${interactions.id})`,
     })
     .from(interactions)
     .leftJoin(calls, eq(calls.interactionId, interactions.id))
@@ -83,7 +85,7 @@ function timelineRows(db: ReadDb, where: SQL | undefined, limit: number): Timeli
     participants: participants.get(r.id) ?? [],
     durationSeconds: r.durationSeconds,
     completedAt: r.completedAt,
-    call: r.callDisposition && r.callNumber !== null ? { disposition: r.callDisposition, remoteNumber: r.callNumber, hasRecording: r.callRecording !== null } : null,
+    call: r.callDisposition && r.callNumber !== null ? { disposition: r.callDisposition, remoteNumber: r.callNumber, hasRecording: r.callRecording !== null, scripted: r.callScripted === 1 } : null,
   }));
 }
 
