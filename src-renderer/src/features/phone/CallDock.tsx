@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CallInfo } from '#contract';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { ContactForm } from '#renderer/features/contacts/ContactForm';
+import { CallScriptPanel } from '#renderer/features/scripts-runner/CallScriptPanel';
 import { ActiveCallCard } from './ActiveCallCard';
 import { IncomingCallCard } from './IncomingCallCard';
 import { usePhone } from './PhoneProvider';
@@ -17,14 +18,17 @@ export interface CallDockProps {
 
 /**
  * Calls on screen, whatever area is open: ringing calls with their screen pop at the top right,
- * calls in progress at the bottom left, the transfer and wrap-up dialogs, and the phone shortcuts.
+ * calls in progress at the bottom left with the answered call's script beside them, the transfer and
+ * wrap-up dialogs, and the phone shortcuts.
  */
 export function CallDock({ onOpenContact }: CallDockProps) {
   const { settings } = useWorkplace();
-  const { ringing, calls, screenPops, shortcut, run } = usePhone();
+  const { ringing, calls, current, screenPops, shortcut, run } = usePhone();
   const [creatingFrom, setCreatingFrom] = useState<CallInfo | null>(null);
   useHotkeys(shortcutOrder.map((action) => [hotkeyOf(settings.phone.shortcuts[action]), () => shortcut(action)]), []);
   const inProgress = calls.filter((c) => c.state !== 'ringing_in');
+  // The script follows the call in the operator's ear; with that one on hold, the last answered one.
+  const scripted = (current && current.answeredAt !== null ? current : undefined) ?? inProgress.filter((c) => c.answeredAt !== null).at(-1);
 
   return (
     <>
@@ -44,6 +48,11 @@ export function CallDock({ onOpenContact }: CallDockProps) {
               <ActiveCallCard key={call.id} call={call} onOpenContact={onOpenContact} />
             ))}
           </Stack>
+        </Affix>
+      )}
+      {scripted && (
+        <Affix position={{ bottom: 16, left: 612, right: 16 }} zIndex={240}>
+          <CallScriptPanel key={scripted.id} callId={scripted.id} />
         </Affix>
       )}
       <TransferDialog />

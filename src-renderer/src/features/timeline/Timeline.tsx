@@ -9,6 +9,7 @@ import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDateTime, formatDuration } from '#renderer/i18n/format';
 import { stageName } from '#renderer/i18n/stage-name';
 import { useErrorText } from '#renderer/ui/useErrorText';
+import { CallScriptSummary } from './CallScriptSummary';
 import { RecordingPlayer } from './RecordingPlayer';
 
 export interface TimelineProps {
@@ -63,6 +64,7 @@ function TimelineEntry({ item, showContact, onComplete }: { item: TimelineItem; 
           </Badge>
         )}
       </Group>
+      {item.call?.scripted && <CallScriptSummary interactionId={item.id} />}
     </MantineTimeline.Item>
   );
 }
