@@ -18,6 +18,7 @@ import { InterruptedWork } from '#renderer/features/jobs/InterruptedWork';
 import { WhoWorksHere } from '#renderer/features/workstation/WhoWorksHere';
 import { DealsScreen } from '#renderer/features/deals/DealsScreen';
 import { ReportsScreen } from '#renderer/features/reports/ReportsScreen';
+import { ScriptsScreen } from '#renderer/features/scripts/ScriptsScreen';
 import { SettingsScreen } from '#renderer/features/settings/SettingsScreen';
 import { ScreenErrorBoundary } from '#renderer/ui/ScreenErrorBoundary';
 import { areaIcons, areas, type Area } from '#renderer/routing/areas';
@@ -142,6 +143,8 @@ function AreaScreen({ route, navigate }: AreaScreenProps) {
       return <ReportsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'scripts':
+      return <ScriptsScreen openId={route.id} onOpen={(id) => navigate({ area: 'scripts', id })} />;
     default:
       return assertNever(area);
   }

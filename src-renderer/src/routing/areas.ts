@@ -6,12 +6,13 @@ import {
   IconCalendar,
   IconChartBar,
   IconPhone,
+  IconScript,
   IconSettings,
   IconSpeakerphone,
   IconTargetArrow,
 } from '@tabler/icons-react';
 
-export const areas = ['contacts', 'companies', 'deals', 'complaints', 'calls', 'campaigns', 'calendar', 'reports', 'settings'] as const;
+export const areas = ['contacts', 'companies', 'deals', 'complaints', 'calls', 'campaigns', 'calendar', 'reports', 'settings', 'scripts'] as const;
 export type Area = (typeof areas)[number];
 
 export const areaIcons: Record<Area, Icon> = {
@@ -24,4 +25,5 @@ export const areaIcons: Record<Area, Icon> = {
   calendar: IconCalendar,
   reports: IconChartBar,
   settings: IconSettings,
+  scripts: IconScript,
 };

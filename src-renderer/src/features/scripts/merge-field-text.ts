@@ -1,6 +1,6 @@
 /** Merge fields as the script editor offers them and the preview shows them. */
 
-export const builtInMergeFields = ['contact.firstName', 'company.name', 'operator.name', 'campaign.name'] as const;
+export const builtInMergeFields = ['contact.firstName', 'contact.lastName', 'contact.fullName', 'company.name', 'operator.name', 'campaign.name'] as const;
 
 /**
  * The fields the picker offers: the built-in ones, then each custom field by its name. A name with a brace

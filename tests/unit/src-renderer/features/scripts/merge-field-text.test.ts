@@ -3,7 +3,7 @@ import { insertMergeField, markMissing, mergeFieldChoices } from '#renderer/feat
 
 describe('merge fields in the script editor', () => {
   it('offers the built-in fields and custom fields by name, leaving out names that cannot be written in braces', () => {
-    expect(mergeFieldChoices(['Delivery day', 'a|b', ' '])).toEqual(['contact.firstName', 'company.name', 'operator.name', 'campaign.name', 'custom.Delivery day']);
+    expect(mergeFieldChoices(['Delivery day', 'a|b', ' '])).toEqual(['contact.firstName', 'contact.lastName', 'contact.fullName', 'company.name', 'operator.name', 'campaign.name', 'custom.Delivery day']);
   });
 
   it('inserts a field at the caret or over the selection', () => {
@@ -13,7 +13,7 @@ describe('merge fields in the script editor', () => {
   });
 
   it('cuts a merged text at the gaps main left for missing fields', () => {
-    expect(markMissing('Hi [contact.firstName], this is Anna from [company.name].', ['contact.firstName', 'company.name'])).toEqual([
+    expect(markMissing('Hi [contact.firstName], this is Anna from [company.name].', ['contact.firstName', 'contact.lastName', 'contact.fullName', 'company.name'])).toEqual([
       { text: 'Hi ', missing: false },
       { text: '[contact.firstName]', missing: true },
       { text: ', this is Anna from ', missing: false },
