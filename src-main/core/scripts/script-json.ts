@@ -7,21 +7,26 @@ import { InvalidInputError, issue } from '#core/shared/errors';
 export const scriptFileFormat = 'operator-workstation-script';
 export const scriptFileVersion = 1;
 
-const EnvelopeSchema = z
-  .strictObject({
-    format: z.literal(scriptFileFormat),
-    version: z.literal(scriptFileVersion),
-    kind: ScriptKindSchema,
-    name: z.string().trim().min(1).max(200),
-    description: z.string().max(2000).default(''),
-    script: ScriptDefinitionSchema.optional(),
-    questionnaire: QuestionnaireDefinitionSchema.optional(),
-  })
-  .superRefine((file, ctx) => {
-    const other = file.kind === 'script' ? 'questionnaire' : 'script';
-    if (file[file.kind] === undefined) ctx.addIssue({ code: 'custom', path: [file.kind], message: `A ${file.kind} file needs its "${file.kind}"`, params: { reason: 'required' } });
-    if (file[other] !== undefined) ctx.addIssue({ code: 'custom', path: [other], message: `A ${file.kind} file carries no "${other}"`, params: { reason: 'script_kind_mismatch' } });
-  });
+const EnvelopeSchema = z.strictObject({
+  format: z.literal(scriptFileFormat),
+  version: z.literal(scriptFileVersion),
+  kind: ScriptKindSchema,
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).default(''),
+  script: ScriptDefinitionSchema.optional(),
+  questionnaire: QuestionnaireDefinitionSchema.optional(),
+});
+
+/** A file carries the definition of its kind and not the other (checked beside zod, so both are reported at once). */
+function kindIssues(envelope: Record<string, unknown>): PayloadIssue[] {
+  const kind = ScriptKindSchema.safeParse(envelope.kind);
+  if (!kind.success) return [];
+  const other = kind.data === 'script' ? 'questionnaire' : 'script';
+  return [
+    ...(envelope[kind.data] === undefined ? [issue(kind.data, 'required', `A ${kind.data} file needs its "${kind.data}"`)] : []),
+    ...(envelope[other] !== undefined ? [issue(other, 'script_kind_mismatch', `A ${kind.data} file carries no "${other}"`)] : []),
+  ];
+}
 
 /** The draft as a file a colleague or another workstation imports. */
 export function exportScriptJson(document: ScriptDocument): { fileName: string; text: string } {
@@ -82,7 +87,8 @@ export function parseScriptFile(text: string): MethodParams<'scripts.save'> {
     throw new InvalidInputError([issue('version', 'script_file_version', `Format version ${String(envelope.version)} is not ${scriptFileVersion}`, { detail: String(envelope.version) })]);
   }
   const parsed = EnvelopeSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) throw new InvalidInputError(issuesOf(parsed.error));
+  const issues = [...(parsed.success ? [] : issuesOf(parsed.error)), ...kindIssues(envelope)];
+  if (!parsed.success || issues.length > 0) throw new InvalidInputError(issues);
   const file = parsed.data;
   return { kind: file.kind, name: file.name, description: file.description, script: file.script ?? null, questionnaire: file.questionnaire ?? null };
 }
