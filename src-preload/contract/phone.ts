@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
+import { DealStageKeySchema } from './deals';
 import { InteractionKindSchema } from './interactions';
 
 /**
@@ -141,7 +142,7 @@ export const ScreenPopSchema = z.object({
   ),
   companies: z.array(z.object({ id: IdSchema, name: z.string() })),
   lastInteractions: z.array(z.object({ kind: InteractionKindSchema, subject: z.string(), occurredAt: TimestampSchema, employeeName: z.string().nullable() })),
-  openDeals: z.array(z.object({ id: IdSchema, title: z.string(), stage: z.string() })),
+  openDeals: z.array(z.object({ id: IdSchema, title: z.string(), stage: z.string(), stageKey: DealStageKeySchema.nullable() })),
   openComplaints: z.array(z.object({ id: IdSchema, number: z.number().int(), subject: z.string(), state: z.string() })),
   nextMeetings: z.array(z.object({ id: IdSchema, title: z.string(), startsAt: TimestampSchema })),
 });

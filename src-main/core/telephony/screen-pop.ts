@@ -49,7 +49,7 @@ export function screenPop(db: ReadDb, call: { callId: string; number: string; di
     openDeals: !anyone
       ? []
       : db
-          .select({ id: deals.id, title: deals.title, stage: dealStages.name })
+          .select({ id: deals.id, title: deals.title, stage: dealStages.name, stageKey: dealStages.key })
           .from(deals)
           .innerJoin(dealStages, eq(dealStages.id, deals.stageId))
           .where(and(about(deals.contactId, deals.companyId), eq(dealStages.outcome, 'open')))

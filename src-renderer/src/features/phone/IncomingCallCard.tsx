@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallInfo, ScreenPop } from '#contract';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { formatDateTime } from '#renderer/i18n/format';
+import { stageName } from '#renderer/i18n/stage-name';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ColleagueLines } from './ColleagueLines';
 import { usePhone } from './PhoneProvider';
@@ -103,7 +104,7 @@ export function IncomingCallCard({ call, pop, onOpenContact, onCreateContact }: 
           </Stack>
         )}
         {pop && pop.openDeals.length > 0 && (
-          <Text size="sm">{t('incoming.deals', { list: pop.openDeals.map((d) => `${d.title} (${d.stage})`).join(', ') })}</Text>
+          <Text size="sm">{t('incoming.deals', { list: pop.openDeals.map((d) => `${d.title} (${stageName(t, { name: d.stage, key: d.stageKey })})`).join(', ') })}</Text>
         )}
         {pop && pop.nextMeetings[0] && <Text size="sm">{t('incoming.nextMeeting', { title: pop.nextMeetings[0].title, at: formatDateTime(locale, pop.nextMeetings[0].startsAt) })}</Text>}
         {pop && pop.lastInteractions.length > 0 && (

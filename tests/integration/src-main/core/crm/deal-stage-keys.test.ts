@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { screenPop } from '#core/telephony/screen-pop';
 import { crmWorkstation, ok } from '#tests/support/crm';
+import { testNow } from '#tests/support/workstation';
 
 describe('deal stages we ship carry a key the renderer words', () => {
-  it('keeps a shipped stage’s key through the board, a deal’s history, the timeline and the report; a stage someone named has none', async () => {
+  it('keeps a shipped stage’s key through the board, a deal’s history, the timeline, the screen pop and the report; a stage someone named has none', async () => {
     const { workstation } = await crmWorkstation();
     const stages = await ok(workstation, 'deals.saveStages', {
       stages: [
@@ -13,8 +15,10 @@ describe('deal stages we ship carry a key the renderer words', () => {
     });
     expect(stages.map((s) => [s.name, s.key])).toEqual([['Новий запит', 'new_request'], ['Дегустація', null], ['Виграно', 'won']]);
 
-    const contact = await ok(workstation, 'contacts.create', { lastName: 'Гончаренко' });
+    const contact = await ok(workstation, 'contacts.create', { lastName: 'Гончаренко', phones: [{ kind: 'mobile', raw: '067 123 45 67' }] });
     const deal = await ok(workstation, 'deals.create', { title: 'Поставка', stageId: stages[0]!.id, contactId: contact.id });
+    const pop = screenPop(workstation.database.read, { callId: 'call-1', number: '+380671234567', displayName: null }, ['UA'], testNow);
+    expect(pop.openDeals).toEqual([{ id: deal.id, title: 'Поставка', stage: 'Новий запит', stageKey: 'new_request' }]);
     await ok(workstation, 'deals.move', { id: deal.id, stageId: stages[2]!.id });
 
     expect((await ok(workstation, 'deals.board', {})).columns.map((c) => c.stage.key)).toEqual(['new_request', null, 'won']);
