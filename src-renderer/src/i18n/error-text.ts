@@ -29,9 +29,9 @@ export function namedIssueText(t: TFunction, issue: PayloadIssue): string {
   return field ? t('errorText.onField', { field, text }) : text;
 }
 
-/** A whole API error as one sentence (or a few): its domain reason, else its payload issues with fields named, else its code. */
+/** A whole API error as one sentence (or a few): its payload issues with fields named, else its domain reason, else its code. */
 export function apiErrorText(t: TFunction, error: ApiError): string {
-  if (error.reason) return t([`errorText.${error.reason}`, `errors.${error.code}`], error.params ?? {});
   if (error.issues && error.issues.length > 0) return error.issues.map((issue) => namedIssueText(t, issue)).join(' ');
+  if (error.reason) return t([`errorText.${error.reason}`, `errors.${error.code}`], error.params ?? {});
   return t([`errors.${error.code}`, 'errorText.fallback']);
 }

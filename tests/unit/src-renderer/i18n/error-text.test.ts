@@ -67,6 +67,20 @@ describe('error texts', () => {
     expect(apiErrorText(tr('uk'), error)).toContain('«Нова» не може стати «Закрита»');
   });
 
+  it('words every issue of a refusal on several fields, not only the first', () => {
+    const error: ApiError = {
+      code: 'invalid_payload',
+      message: 'custom.f1: Birthday takes a date as YYYY-MM-DD; custom.f2: Size takes a number',
+      reason: 'custom_needs_date',
+      params: {},
+      issues: [
+        { path: 'custom.f1', code: 'custom_needs_date', params: { name: 'День народження' }, message: 'Birthday takes a date as YYYY-MM-DD' },
+        { path: 'custom.f2', code: 'custom_needs_number', params: { name: 'Розмір' }, message: 'Size takes a number' },
+      ],
+    };
+    expect(apiErrorText(tr('uk'), error)).toBe('Додаткове поле: «День народження» приймає дату: виберіть її в календарі. Додаткове поле: «Розмір» приймає число: введіть цифри.');
+  });
+
   it('falls back to a translated sentence for a reason it has no text for', () => {
     const unknown = { path: '', code: 'from_a_newer_main' as ErrorReason, params: {}, message: 'x' };
     expect(issueText(tr('ru'), unknown)).toBe(ru.errorText.fallback);
