@@ -827,6 +827,8 @@ export const en = {
     publishedBy: 'By',
     graph: 'Graph',
     preview: 'Preview',
+    results: 'Results',
+    questions: 'Questions',
     greeting: 'Greeting',
     addStep: 'Step',
     addObjection: 'Objection handler',

@@ -860,6 +860,8 @@ export const ru: Messages = {
     publishedBy: 'Кем',
     graph: 'Граф',
     preview: 'Просмотр',
+    results: 'Результаты',
+    questions: 'Вопросы',
     greeting: 'Приветствие',
     addStep: 'Шаг',
     addObjection: 'Возражение',

@@ -860,6 +860,8 @@ export const uk: Messages = {
     publishedBy: 'Ким',
     graph: 'Граф',
     preview: 'Перегляд',
+    results: 'Результати',
+    questions: 'Питання',
     greeting: 'Привітання',
     addStep: 'Крок',
     addObjection: 'Заперечення',

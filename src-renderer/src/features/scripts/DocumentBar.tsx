@@ -44,7 +44,7 @@ export function DocumentBar({ document, name, onName, state, onClose }: Document
             )
           )}
         </Group>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           <Popover position="bottom-end" withArrow shadow="md">
             <Popover.Target>
               <Button variant="default" leftSection={<IconHistory size={16} />} data-testid="script-versions">

@@ -43,6 +43,8 @@ export function ScriptCanvas({ script, problems, selectedId, onSelect, onChange 
 
   const onNodesChange = (changes: NodeChange<ScriptFlowNode>[]) => {
     let next = script;
+    // A click on another card deselects the old one and selects the new one, in either order.
+    let selection = selectedId;
     for (const change of changes) {
       switch (change.type) {
         case 'dimensions':
@@ -62,8 +64,8 @@ export function ScriptCanvas({ script, problems, selectedId, onSelect, onChange 
           }
           break;
         case 'select':
-          if (change.selected) onSelect(change.id);
-          else if (change.id === selectedId) onSelect(null);
+          if (change.selected) selection = change.id;
+          else if (change.id === selection) selection = null;
           break;
         case 'remove':
           if (change.id !== script.start) next = removeNode(next, change.id);
@@ -73,6 +75,7 @@ export function ScriptCanvas({ script, problems, selectedId, onSelect, onChange 
       }
     }
     if (next !== script) onChange(next);
+    if (selection !== selectedId) onSelect(selection);
   };
 
   const onEdgesChange = (changes: EdgeChange[]) => {

@@ -11,6 +11,7 @@ import { NodePanel } from './NodePanel';
 import { ProblemList } from './ProblemList';
 import { ScriptCanvas } from './ScriptCanvas';
 import { ScriptPreview } from './ScriptPreview';
+import { ScriptResults } from './ScriptResults';
 import { addNode, freePosition, newScript, removeNode } from './script-draft';
 import { useDocumentDraft } from './useDocumentDraft';
 
@@ -85,6 +86,9 @@ function ScriptEditorBody({ document, onDocument, onClose }: ScriptEditorProps) 
           <Tabs.Tab value="graph">{t('scripts.graph')}</Tabs.Tab>
           <Tabs.Tab value="preview" data-testid="script-preview-tab">
             {t('scripts.preview')}
+          </Tabs.Tab>
+          <Tabs.Tab value="results" data-testid="script-results-tab">
+            {t('scripts.results')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="graph">
@@ -165,6 +169,9 @@ function ScriptEditorBody({ document, onDocument, onClose }: ScriptEditorProps) 
         </Tabs.Panel>
         <Tabs.Panel value="preview">
           <ScriptPreview document={document} unsaved={state.dirty} />
+        </Tabs.Panel>
+        <Tabs.Panel value="results">
+          <ScriptResults id={document.id} />
         </Tabs.Panel>
       </Tabs>
     </Box>
