@@ -3,6 +3,7 @@ import { foundationFigures } from './foundation';
 import { printFigure } from './measure';
 import { uiFigures } from './ui';
 import { robustnessFigures } from './robustness';
+import { scriptsFigures } from './scripts';
 import { telephonyFigures } from './telephony';
 
 /**
@@ -12,7 +13,7 @@ import { telephonyFigures } from './telephony';
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const only = process.argv[2];
-  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures };
+  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures };
   for (const [name, suite] of Object.entries(suites)) {
     if (only && only !== name) continue;
     for (const figure of await suite(log)) printFigure(figure);
