@@ -84,8 +84,8 @@ describe('a client’s whole story, through the real UI', () => {
     await page.getByTestId('complaint-subject').fill('Товар приїхав пошкодженим');
     // A cause missing from the list is added on the spot, without leaving the form.
     await page.getByTestId('complaint-cause').fill('Пошкоджена упаковка');
-    await page.getByTestId('complaint-cause-add').click();
-    await expect.poll(() => page.getByTestId('complaint-cause').inputValue()).toBe('Пошкоджена упаковка');
+    await page.getByRole('option', { name: 'Add “Пошкоджена упаковка”' }).click();
+    await expect.poll(() => page.getByTestId('complaint-cause').inputValue(), { timeout: 10_000 }).toBe('Пошкоджена упаковка');
     await choose(page, 'complaint-cause', 'Затримка доставки');
     await page.getByTestId('complaint-save').click();
     const card = page.getByTestId('complaint-card');

@@ -98,9 +98,10 @@ describe('the workplace in a real browser, against the real core', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.getByRole('button', { name: 'Add condition' }).click();
     await page.getByTestId('segment-save').click();
-    await page.getByTestId('segment-name').fill('Not called lately');
+    await page.getByTestId('segment-dialog-name').fill('Not called lately');
     await page.keyboard.press('Enter');
-    await page.getByTestId('segment-name').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByRole('textbox', { name: 'Saved segments' }).inputValue()).toBe('Not called lately');
+    await page.getByTestId('segment-dialog-name').waitFor({ state: 'detached' });
+    // Saving waits behind the filtered list's first page (a recency filter over the calls).
+    await expect.poll(() => page.getByRole('combobox', { name: 'Saved segments' }).inputValue(), { timeout: 15_000 }).toBe('Not called lately');
   });
 });

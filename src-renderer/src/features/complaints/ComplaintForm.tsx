@@ -1,5 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintCard, ComplaintCause } from '#contract';
@@ -62,42 +61,43 @@ interface CauseSelectProps {
   onAdded: () => void;
 }
 
-/** The cause, searchable; a cause typed that is not in the list can be added on the spot. */
+/** The option that adds what was typed as a new cause; never a cause id. */
+const addTyped = '+add';
+
+/** The cause, searchable; a cause typed that is not in the list is offered as a new one, added on the spot. */
 function CauseSelect({ causes, value, onChange, onAdded }: CauseSelectProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const errorText = useErrorText();
   const [search, setSearch] = useState('');
+  // The cause just added is an option at once, before the list comes back from main with it.
+  const [added, setAdded] = useState<ComplaintCause | null>(null);
+  const options = added && !causes.some((c) => c.id === added.id) ? [...causes, added] : causes;
   const typed = search.trim();
-  const known = causes.some((c) => c.name.toLocaleLowerCase() === typed.toLocaleLowerCase());
-  const add = async () => {
-    const cause = await act(bridge, 'complaints.addCause', { name: typed }, errorText);
+  const known = options.some((c) => c.name.toLocaleLowerCase() === typed.toLocaleLowerCase());
+  const add = async (name: string) => {
+    const cause = await act(bridge, 'complaints.addCause', { name }, errorText);
     if (!cause) return;
-    onAdded();
+    setAdded(cause);
     onChange(cause.id);
-    setSearch(cause.name);
+    onAdded();
   };
+  const data = [...options.map((c) => ({ value: c.id, label: c.name })), ...(typed !== '' && !known ? [{ value: addTyped, label: t('complaints.addCause', { name: typed }) }] : [])];
   return (
-    <Group align="flex-end" gap="xs" wrap="nowrap">
-      <Select
-        label={t('complaints.cause')}
-        description={causes.length === 0 ? t('complaints.noCausesYet') : undefined}
-        data={causes.map((c) => ({ value: c.id, label: c.name }))}
-        value={value}
-        onChange={onChange}
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        nothingFoundMessage={t('complaints.causeNotFound')}
-        clearable
-        flex={1}
-        data-testid="complaint-cause"
-      />
-      {typed !== '' && !known && (
-        <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => void add()} data-testid="complaint-cause-add">
-          {t('complaints.addCause', { name: typed })}
-        </Button>
-      )}
-    </Group>
+    <Select
+      label={t('complaints.cause')}
+      description={options.length === 0 ? t('complaints.noCausesYet') : undefined}
+      data={data}
+      value={value}
+      onChange={(id) => (id === addTyped ? void add(typed) : onChange(id))}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      // The "add" option carries the typed words, so it always passes the search filter.
+      filter={({ options: all, search: words }) => all.filter((o) => 'value' in o && (o.value === addTyped || o.label.toLocaleLowerCase().includes(words.trim().toLocaleLowerCase())))}
+      nothingFoundMessage={t('complaints.causeNotFound')}
+      clearable
+      data-testid="complaint-cause"
+    />
   );
 }

@@ -3,7 +3,7 @@ import { useDebouncedValue, useViewportSize } from '@mantine/hooks';
 import { IconDownload, IconFilter, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContactListItem, SegmentDefinition } from '#contract';
+import type { ContactListItem, Segment, SegmentDefinition } from '#contract';
 import { act, jobFinished } from '#renderer/api/actions';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { downloadFile } from '#renderer/api/files';
@@ -45,6 +45,9 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [version, setVersion] = useState(0);
   const segments = useQuery('segments.list', {});
+  // A segment just saved is an option at once, before the list comes back from main with it.
+  const [savedSegment, setSavedSegment] = useState<Segment | null>(null);
+  const segmentOptions = savedSegment && !segments.data?.some((s) => s.id === savedSegment.id) ? [...(segments.data ?? []), savedSegment] : (segments.data ?? []);
   const request = { search: debounced, sortBy, sortDir: sortBy === 'name' ? ('asc' as const) : ('desc' as const), ...(filter.conditions.length > 0 ? { filter } : {}) };
   const head = useQuery('contacts.list', { ...request, limit: 1 });
   const requestJson = JSON.stringify(request);
@@ -76,6 +79,7 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
     setNamingSegment(false);
     const saved = await act(bridge, 'segments.save', { ...(segmentId ? { id: segmentId } : {}), name, definition: filter }, errorText);
     if (saved) {
+      setSavedSegment(saved);
       setSegmentId(saved.id);
       segments.reload();
     }
@@ -140,11 +144,11 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
           <Select
             w={240}
             placeholder={t('segments.saved')}
-            data={(segments.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            data={segmentOptions.map((s) => ({ value: s.id, label: s.name }))}
             value={segmentId}
             onChange={(id) => {
               setSegmentId(id);
-              setFilter(segments.data?.find((s) => s.id === id)?.definition ?? { conditions: [] });
+              setFilter(segmentOptions.find((s) => s.id === id)?.definition ?? { conditions: [] });
             }}
             clearable
             aria-label={t('segments.saved')}
@@ -169,10 +173,10 @@ export function ContactsScreen({ openId, onOpen }: ContactsScreenProps) {
             <NamePrompt
               title={t('segments.save')}
               label={t('segments.namePrompt')}
-              initial={segments.data?.find((s) => s.id === segmentId)?.name ?? ''}
+              initial={segmentOptions.find((s) => s.id === segmentId)?.name ?? ''}
               onCancel={() => setNamingSegment(false)}
               onSubmit={(name) => void saveSegment(name)}
-              testId="segment"
+              testId="segment-dialog"
             />
           )}
         </Box>
