@@ -9,7 +9,7 @@ import { demoPhone, phoneSerials } from './phones';
 import { clientCountries, countries, officeUtcOffsetHours, type Culture, type DemoCountry } from './places';
 import { SeededRandom } from './random';
 import { emptyBatch, type DemoBatch } from './rows';
-import { dealStageDefinitions, texts } from './texts';
+import { dealStages, texts } from './texts';
 import { people, toLatin } from './vocabulary';
 
 export type { DemoBatch } from './rows';
@@ -48,7 +48,7 @@ export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
   const ctx: DemoContext = {
     language, random, office, text, home,
     employees: text.employees.map((name, i) => ({ id: `emp-${i + 1}`, name, extension: String(101 + i), createdAt: office.before(random, random.int(400, 700)) })),
-    stages: dealStageDefinitions.map((s, i) => ({ id: `stage-${i + 1}`, position: i, ...s })),
+    stages: dealStages.map((s, i) => ({ id: `stage-${i + 1}`, name: text.stageNames[s.key], position: i, ...s })),
     causes: text.complaints.causes.map((name, i) => ({ id: `cause-${i + 1}`, name, position: i })),
     batch: emptyBatch(),
     serials: { interaction: 0, deal: 0, complaint: 0, event: 0, unknownCaller: 0 },

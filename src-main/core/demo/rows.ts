@@ -1,7 +1,8 @@
 /** The demo dataset's rows, shaped as the tables store them (see seed.ts for where each goes). */
+import type { DealStageKey } from '#contract';
 
 export interface DemoEmployee { id: string; name: string; extension: string; createdAt: number }
-export interface DemoStage { id: string; name: string; position: number; probability: number; outcome: 'open' | 'won' | 'lost' }
+export interface DemoStage { id: string; name: string; key: DealStageKey; position: number; probability: number; outcome: 'open' | 'won' | 'lost' }
 export interface DemoCause { id: string; name: string; position: number }
 export interface DemoCompany {
   id: string; name: string; searchName: string; city: string; address: string; website: string | null; notes: string;
@@ -40,7 +41,7 @@ export interface DemoComplaint {
 }
 export interface DemoComplaintStep { id: string; complaintId: string; title: string; assigneeId: string; dueAt: number; doneAt: number | null; position: number }
 export interface DemoComplaintEvent {
-  id: string; complaintId: string; at: number; employeeId: string; kind: 'action' | 'state' | 'step'; text: string;
+  id: string; complaintId: string; at: number; employeeId: string; kind: 'action' | 'state'; text: string;
   fromState: DemoComplaintState | null; toState: DemoComplaintState | null;
 }
 export interface DemoEvent {

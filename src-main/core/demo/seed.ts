@@ -17,7 +17,7 @@ export interface SeedProgress {
  */
 const destinations: readonly { rows: keyof DemoBatch; table: string; fields: readonly string[] }[] = [
   { rows: 'employees', table: 'employees', fields: ['id', 'name', 'extension', 'createdAt'] },
-  { rows: 'stages', table: 'deal_stages', fields: ['id', 'name', 'position', 'probability', 'outcome'] },
+  { rows: 'stages', table: 'deal_stages', fields: ['id', 'name', 'key', 'position', 'probability', 'outcome'] },
   { rows: 'causes', table: 'complaint_causes', fields: ['id', 'name', 'position'] },
   { rows: 'companies', table: 'companies', fields: ['id', 'name', 'searchName', 'city', 'address', 'website', 'notes', 'responsibleId', 'createdAt', 'updatedAt'] },
   { rows: 'companyPhones', table: 'company_phones', fields: ['id', 'companyId', 'kind', 'raw', 'e164', 'country', 'nsn', 'status', 'position', 'updatedAt'] },

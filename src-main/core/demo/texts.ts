@@ -2,7 +2,7 @@
  * What the office writes, in its own language: job titles, subjects, call results, notes, deal names,
  * complaints. A Ukrainian office writes Ukrainian about its Polish partners too.
  */
-import type { Language } from '#contract';
+import type { DealStageKey, Language } from '#contract';
 
 export type InteractionKind = 'call' | 'meeting' | 'planned' | 'email' | 'note';
 
@@ -20,6 +20,7 @@ export interface OfficeTexts {
   contactNotes: readonly string[];
   companyNotes: readonly string[];
   deals: readonly string[];
+  stageNames: Readonly<Record<DealStageKey, string>>;
   meetingTitle: string;
   onlineLocation: string;
   complaints: {
@@ -51,6 +52,7 @@ export const texts: Readonly<Record<Language, OfficeTexts>> = {
     contactNotes: ['Просить дзвонити після 14:00', 'Телефонувати на мобільний', 'Спілкується тільки українською', 'Підписує договори особисто', 'Постійний клієнт з 2019 року'],
     companyNotes: ['Оплата з відстрочкою 14 днів', 'Доставка тільки до обіду', 'Потрібен оригінал накладної', 'Ключовий клієнт регіону'],
     deals: ['Поставка обладнання', 'Річний договір на обслуговування', 'Оптова партія на сезон', 'Запуск нової точки продажу', 'Заміна парку техніки', 'Пілотне замовлення', 'Розширення асортименту', 'Договір на логістику'],
+    stageNames: { new_request: 'Новий запит', qualification: 'Кваліфікація', proposal: 'Комерційна пропозиція', negotiation: 'Переговори', won: 'Виграно', lost: 'Програно' },
     meetingTitle: 'Зустріч',
     onlineLocation: 'Онлайн, Google Meet',
     complaints: {
@@ -86,6 +88,7 @@ export const texts: Readonly<Record<Language, OfficeTexts>> = {
     contactNotes: ['Просит звонить после 14:00', 'Звонить на мобильный', 'Подписывает договоры лично', 'Постоянный клиент с 2019 года', 'Не звонить по пятницам'],
     companyNotes: ['Оплата с отсрочкой 14 дней', 'Доставка только до обеда', 'Нужен оригинал накладной', 'Ключевой клиент региона'],
     deals: ['Поставка оборудования', 'Годовой договор на обслуживание', 'Оптовая партия на сезон', 'Открытие новой точки продаж', 'Замена парка техники', 'Пилотный заказ', 'Расширение ассортимента', 'Договор на логистику'],
+    stageNames: { new_request: 'Новый запрос', qualification: 'Квалификация', proposal: 'Коммерческое предложение', negotiation: 'Переговоры', won: 'Выиграно', lost: 'Проиграно' },
     meetingTitle: 'Встреча',
     onlineLocation: 'Онлайн, Google Meet',
     complaints: {
@@ -121,6 +124,7 @@ export const texts: Readonly<Record<Language, OfficeTexts>> = {
     contactNotes: ['Call after 2 pm', 'Call the mobile first', 'Signs contracts in person', 'Regular client since 2019', 'No calls on Fridays'],
     companyNotes: ['Pays within 14 days', 'Deliveries in the morning only', 'Needs the original delivery note', 'Key account in the region'],
     deals: ['Equipment supply', 'Annual service contract', 'Seasonal wholesale order', 'New outlet opening', 'Fleet replacement', 'Pilot order', 'Range extension', 'Logistics contract'],
+    stageNames: { new_request: 'New request', qualification: 'Qualification', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
     meetingTitle: 'Meeting',
     onlineLocation: 'Online, Google Meet',
     complaints: {
@@ -142,12 +146,15 @@ export const texts: Readonly<Record<Language, OfficeTexts>> = {
   },
 };
 
-/** Seeded as the existing pipeline has always been (their names are the stages' own, edited in Settings). */
-export const dealStageDefinitions = [
-  { name: 'Новий запит', probability: 10, outcome: 'open' },
-  { name: 'Кваліфікація', probability: 25, outcome: 'open' },
-  { name: 'Комерційна пропозиція', probability: 50, outcome: 'open' },
-  { name: 'Переговори', probability: 75, outcome: 'open' },
-  { name: 'Виграно', probability: 100, outcome: 'won' },
-  { name: 'Програно', probability: 0, outcome: 'lost' },
-] as const;
+/**
+ * The pipeline we ship: each stage carries its key, so the renderer words it in the interface language
+ * (until someone renames it in Settings); the stored name is the office's own word for it.
+ */
+export const dealStages: readonly { key: DealStageKey; probability: number; outcome: 'open' | 'won' | 'lost' }[] = [
+  { key: 'new_request', probability: 10, outcome: 'open' },
+  { key: 'qualification', probability: 25, outcome: 'open' },
+  { key: 'proposal', probability: 50, outcome: 'open' },
+  { key: 'negotiation', probability: 75, outcome: 'open' },
+  { key: 'won', probability: 100, outcome: 'won' },
+  { key: 'lost', probability: 0, outcome: 'lost' },
+];

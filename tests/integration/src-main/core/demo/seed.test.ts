@@ -1,4 +1,4 @@
-import type { Language } from '#contract';
+import { dealStageKeys, type Language } from '#contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '#core/app/workstation';
 import { countries } from '#core/demo/places';
@@ -121,7 +121,8 @@ describe.each(languages)('the demo of a workplace speaking $language (system loc
     }
   });
 
-  it('has deals at several stages, each with the moves that brought it there', () => {
+  it('has deals at several stages, each with the moves that brought it there, on the pipeline we ship (its stages keyed, so the window words them)', () => {
+    expect(all('SELECT key FROM deal_stages ORDER BY position').map((r) => r.key)).toEqual([...dealStageKeys]);
     expect(value('SELECT count(DISTINCT stage_id) FROM deals')).toBeGreaterThanOrEqual(5);
     const lastMoves = all(`SELECT d.stage_id, (SELECT h.to_stage_id FROM deal_stage_history h WHERE h.deal_id = d.id ORDER BY h.changed_at DESC LIMIT 1) AS last_stage FROM deals d`);
     expect(lastMoves.every((d) => d.stage_id === d.last_stage)).toBe(true);
@@ -133,7 +134,7 @@ describe.each(languages)('the demo of a workplace speaking $language (system loc
       ...all(`SELECT subject AS t FROM interactions WHERE subject <> '' UNION SELECT outcome FROM interactions WHERE outcome IS NOT NULL`),
       ...all(`SELECT notes AS t FROM contacts WHERE notes <> '' UNION SELECT notes FROM companies WHERE notes <> '' UNION SELECT position FROM contacts WHERE position IS NOT NULL`),
       ...all(`SELECT subject AS t FROM complaints UNION SELECT description FROM complaints UNION SELECT resolution FROM complaints WHERE resolution IS NOT NULL`),
-      ...all(`SELECT text AS t FROM complaint_events WHERE text <> '' UNION SELECT title FROM complaint_steps UNION SELECT name FROM complaint_causes UNION SELECT title FROM deals UNION SELECT name FROM employees`),
+      ...all(`SELECT text AS t FROM complaint_events WHERE text <> '' UNION SELECT title FROM complaint_steps UNION SELECT name FROM complaint_causes UNION SELECT title FROM deals UNION SELECT name FROM employees UNION SELECT name FROM deal_stages`),
     ].map((r) => r.t as string);
     expect(written.length).toBeGreaterThan(60);
     if (language === 'en') {

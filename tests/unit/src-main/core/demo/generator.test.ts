@@ -39,7 +39,7 @@ describe('demo data generator', () => {
     expect(names({ language: 'en' })).not.toMatch(/[а-яіїєґё]/i);
   });
 
-  it('writes phones in mixed national and international forms that read back as the stored number', () => {
+  it('writes phones in mixed national and international forms that read back as the stored number', { timeout: 60_000 }, () => {
     for (const language of ['uk', 'ru', 'en'] as const) {
       const phones = collect(3_000, { language }).flatMap((b) => [...b.phones, ...b.companyPhones]);
       expect(new Set(phones.map((p) => p.raw.replace(/\d/g, '9'))).size).toBeGreaterThan(language === 'en' ? 5 : 10);
