@@ -11,6 +11,10 @@ async function ok<M extends MethodName>(workstation: Workstation, method: M, inp
   return result.value as MethodOutput<M>;
 }
 
+function medianAndTail(name: string, samples: number[]): Figure[] {
+  return [50, 95].map((p) => ({ name: `${name}.p${p}_ms`, value: percentile(samples, p), unit: 'ms' }));
+}
+
 /** A survey the size of a long one: the sample's questions plus 40 text questions in four sections. */
 function longQuestionnaire(): QuestionnaireDefinition {
   const base = surveyQuestionnaire();
@@ -82,12 +86,7 @@ export async function scriptsFigures(log: (line: string) => void): Promise<Figur
       run = await ok(workstation, 'scriptRuns.answer', { runId: run.runId, answerId: ['a', 'b', 'a', 'c'][i % 4]! });
     }, 50);
 
-    return [
-      { name: 'questionnaire.autosave.p50_ms', value: percentile(autosave, 50), unit: 'ms' },
-      { name: 'questionnaire.autosave.p95_ms', value: percentile(autosave, 95), unit: 'ms' },
-      { name: 'scripts.step.server.p50_ms', value: percentile(step, 50), unit: 'ms' },
-      { name: 'scripts.step.server.p95_ms', value: percentile(step, 95), unit: 'ms' },
-    ];
+    return [...medianAndTail('questionnaire.autosave', autosave), ...medianAndTail('scripts.step.server', step)];
   } finally {
     await workstation.dispose();
     dir.remove();

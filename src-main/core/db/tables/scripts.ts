@@ -13,6 +13,24 @@ const changeColumns = {
   updatedBy: text('updated_by'),
 };
 
+/** What ties a run or a response to its call: the version it used, the call, the client, the campaign, the operator. */
+function usedDuringCall() {
+  return {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => scriptVersions.id),
+    /** The call's interaction. */
+    callId: text('call_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    /** Campaigns come in a later issue; kept so results can already be filtered by one. */
+    campaignId: text('campaign_id'),
+    operatorId: text('operator_id').references(() => employees.id, { onDelete: 'set null' }),
+    startedAt: integer('started_at').notNull(),
+  };
+}
+
 /** A script or questionnaire as edited: the draft lives here, published versions in script_versions. */
 export const scripts = sqliteTable(
   'scripts',
@@ -56,18 +74,7 @@ export const scriptRuns = sqliteTable(
     scriptId: text('script_id')
       .notNull()
       .references(() => scripts.id),
-    versionId: text('version_id')
-      .notNull()
-      .references(() => scriptVersions.id),
-    /** The call's interaction. */
-    callId: text('call_id')
-      .notNull()
-      .references(() => interactions.id, { onDelete: 'cascade' }),
-    contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
-    /** Campaigns come in a later issue; kept so results can already be filtered by one. */
-    campaignId: text('campaign_id'),
-    operatorId: text('operator_id').references(() => employees.id, { onDelete: 'set null' }),
-    startedAt: integer('started_at').notNull(),
+    ...usedDuringCall(),
     /** Set while the run stands on an end (an end node, a disposition without answers, an answer leading nowhere). */
     finishedAt: integer('finished_at'),
     /** The disposition of the last node reached that sets one. */
@@ -107,16 +114,7 @@ export const questionnaireResponses = sqliteTable(
     questionnaireId: text('questionnaire_id')
       .notNull()
       .references(() => scripts.id),
-    versionId: text('version_id')
-      .notNull()
-      .references(() => scriptVersions.id),
-    callId: text('call_id')
-      .notNull()
-      .references(() => interactions.id, { onDelete: 'cascade' }),
-    contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
-    campaignId: text('campaign_id'),
-    operatorId: text('operator_id').references(() => employees.id, { onDelete: 'set null' }),
-    startedAt: integer('started_at').notNull(),
+    ...usedDuringCall(),
     /** Set while every required question shown is answered. */
     completedAt: integer('completed_at'),
     ...changeColumns,
