@@ -7,16 +7,14 @@ import { useFailureText } from '#renderer/ui/useErrorText';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import type { DocumentDraft } from './useDocumentDraft';
 
-export interface DocumentBarProps {
+export interface DocumentBarProps<D extends { name: string }> {
   document: ScriptDocument;
-  name: string;
-  onName: (name: string) => void;
-  state: Pick<DocumentDraft<unknown>, 'dirty' | 'busy' | 'failure' | 'save' | 'publish'>;
+  state: DocumentDraft<D>;
   onClose: () => void;
 }
 
 /** The top of the script editor and the questionnaire builder: name, Save draft, Publish, versions. */
-export function DocumentBar({ document, name, onName, state, onClose }: DocumentBarProps) {
+export function DocumentBar<D extends { name: string }>({ document, state, onClose }: DocumentBarProps<D>) {
   const { t } = useTranslation();
   const { locale } = useWorkplace();
   const failureText = useFailureText();
@@ -30,7 +28,12 @@ export function DocumentBar({ document, name, onName, state, onClose }: Document
               <IconArrowLeft size={16} />
             </ActionIcon>
           </Tooltip>
-          <TextInput value={name} onChange={(e) => onName(e.currentTarget.value)} aria-label={t('scripts.name')} style={{ flex: 1, maxWidth: 420 }} data-testid="script-name" />
+          <TextInput
+            value={state.draft.name}
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              state.setDraft((draft) => ({ ...draft, name }));
+            }} aria-label={t('scripts.name')} style={{ flex: 1, maxWidth: 420 }} data-testid="script-name" />
           <Badge variant="light">{t(`scripts.kind.${document.kind}`)}</Badge>
           {state.dirty ? (
             <Badge color="orange" variant="light" data-testid="script-state">

@@ -1,11 +1,11 @@
-import { ActionIcon, Alert, Box, Button, Card, Group, Menu, Stack, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Card, Group, Menu, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { questionTypes, type QuestionnaireDefinition, type ScriptDocument } from '#contract';
 import { useQuery } from '#renderer/api/client';
 import { DocumentBar } from './DocumentBar';
+import { DocumentTabs } from './DocumentTabs';
 import { QuestionCard } from './QuestionCard';
-import { ScriptResults } from './ScriptResults';
 import { addQuestion, addSection, newQuestionnaire, removeSection, updateSection } from './questionnaire-draft';
 import { useDocumentDraft } from './useDocumentDraft';
 
@@ -38,15 +38,60 @@ export function QuestionnaireBuilder({ document, onDocument, onClose }: Question
   const problemsOf = (questionId: string) => document.questionnaireProblems.filter((p) => p.questionId === questionId);
   const general = document.questionnaireProblems.filter((p) => p.questionId === null);
 
+  const questions = (
+    <Stack gap="md">
+      {definition.sections.map((section) => (
+        <Card key={section.id} withBorder padding="sm" bg="var(--mantine-color-default-hover)" data-testid={`section-${section.id}`}>
+          <Group gap="xs" mb="sm" wrap="nowrap">
+            <TextInput
+              style={{ flex: 1 }}
+              value={section.title}
+              aria-label={t('scripts.q.sectionTitle')}
+              onChange={(e) => setDefinition(updateSection(definition, section.id, { title: e.currentTarget.value }))}
+              fw={600}
+              data-testid="section-title"
+            />
+            <Tooltip label={t('scripts.q.deleteSection')}>
+              <ActionIcon variant="subtle" color="red" disabled={definition.sections.length < 2} onClick={() => setDefinition(removeSection(definition, section.id))} aria-label={t('scripts.q.deleteSection')}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+          <Stack gap="sm">
+            {section.questions.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('scripts.q.noQuestions')}
+              </Text>
+            )}
+            {section.questions.map((question) => (
+              <QuestionCard key={question.id} definition={definition} question={question} onChange={setDefinition} customFields={contactFields} problems={problemsOf(question.id)} />
+            ))}
+            <Menu position="bottom-start">
+              <Menu.Target>
+                <Button variant="light" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} data-testid="question-add">
+                  {t('scripts.q.add')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {questionTypes.map((type) => (
+                  <Menu.Item key={type} onClick={() => setDefinition(addQuestion(definition, section.id, type, t(`scripts.questionType.${type}`)).definition)} data-testid={`question-add-${type}`}>
+                    {t(`scripts.questionType.${type}`)}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          </Stack>
+        </Card>
+      ))}
+      <Button variant="default" leftSection={<IconPlus size={16} />} style={{ alignSelf: 'flex-start' }} onClick={() => setDefinition(addSection(definition, t('scripts.q.newSection', { n: definition.sections.length + 1 })))} data-testid="section-add">
+        {t('scripts.q.addSection')}
+      </Button>
+    </Stack>
+  );
+
   return (
     <Box maw={960}>
-      <DocumentBar
-        document={document}
-        name={draft.name}
-        onName={(name) => setDraft((d) => ({ ...d, name }))}
-        state={state}
-        onClose={onClose}
-      />
+      <DocumentBar document={document} state={state} onClose={onClose} />
       {general.length > 0 && (
         <Alert color="red" mb="sm" data-testid="questionnaire-problems">
           {general.map((p, i) => (
@@ -56,67 +101,7 @@ export function QuestionnaireBuilder({ document, onDocument, onClose }: Question
           ))}
         </Alert>
       )}
-      <Tabs defaultValue="questions" keepMounted={false}>
-        <Tabs.List mb="sm">
-          <Tabs.Tab value="questions">{t('scripts.questions')}</Tabs.Tab>
-          <Tabs.Tab value="results" data-testid="script-results-tab">
-            {t('scripts.results')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="questions">
-          <Stack gap="md">
-            {definition.sections.map((section) => (
-              <Card key={section.id} withBorder padding="sm" bg="var(--mantine-color-default-hover)" data-testid={`section-${section.id}`}>
-                <Group gap="xs" mb="sm" wrap="nowrap">
-                  <TextInput
-                    style={{ flex: 1 }}
-                    value={section.title}
-                    aria-label={t('scripts.q.sectionTitle')}
-                    onChange={(e) => setDefinition(updateSection(definition, section.id, { title: e.currentTarget.value }))}
-                    fw={600}
-                    data-testid="section-title"
-                  />
-                  <Tooltip label={t('scripts.q.deleteSection')}>
-                    <ActionIcon variant="subtle" color="red" disabled={definition.sections.length < 2} onClick={() => setDefinition(removeSection(definition, section.id))} aria-label={t('scripts.q.deleteSection')}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
-                <Stack gap="sm">
-                  {section.questions.length === 0 && (
-                    <Text size="sm" c="dimmed">
-                      {t('scripts.q.noQuestions')}
-                    </Text>
-                  )}
-                  {section.questions.map((question) => (
-                    <QuestionCard key={question.id} definition={definition} question={question} onChange={setDefinition} customFields={contactFields} problems={problemsOf(question.id)} />
-                  ))}
-                  <Menu position="bottom-start">
-                    <Menu.Target>
-                      <Button variant="light" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} data-testid="question-add">
-                        {t('scripts.q.add')}
-                      </Button>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      {questionTypes.map((type) => (
-                        <Menu.Item key={type} onClick={() => setDefinition(addQuestion(definition, section.id, type, t(`scripts.questionType.${type}`)).definition)} data-testid={`question-add-${type}`}>
-                          {t(`scripts.questionType.${type}`)}
-                        </Menu.Item>
-                      ))}
-                    </Menu.Dropdown>
-                  </Menu>
-                </Stack>
-              </Card>
-            ))}
-            <Button variant="default" leftSection={<IconPlus size={16} />} style={{ alignSelf: 'flex-start' }} onClick={() => setDefinition(addSection(definition, t('scripts.q.newSection', { n: definition.sections.length + 1 })))} data-testid="section-add">
-              {t('scripts.q.addSection')}
-            </Button>
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="results">
-          <ScriptResults id={document.id} />
-        </Tabs.Panel>
-      </Tabs>
+      <DocumentTabs id={document.id} tabs={[{ value: 'questions', label: t('scripts.questions'), content: questions }]} />
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { Box, Button, Divider, Group, ScrollArea, Select, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Box, Button, Divider, Group, ScrollArea, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconMessageExclamation, IconPlayerStop, IconPlus } from '@tabler/icons-react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { ScriptDefinition, ScriptDocument, ScriptNode } from '#contract';
 import { useQuery } from '#renderer/api/client';
 import { DocumentBar } from './DocumentBar';
+import { DocumentTabs } from './DocumentTabs';
 import { mergeFieldChoices } from './merge-field-text';
 import { NodePanel } from './NodePanel';
 import { ProblemList } from './ProblemList';
 import { ScriptCanvas } from './ScriptCanvas';
 import { ScriptPreview } from './ScriptPreview';
-import { ScriptResults } from './ScriptResults';
 import { addNode, freePosition, newScript, removeNode } from './script-draft';
 import { useDocumentDraft } from './useDocumentDraft';
 
@@ -72,108 +72,95 @@ function ScriptEditorBody({ document, onDocument, onClose }: ScriptEditorProps) 
     if (node) void flow.setCenter(node.position.x + 120, node.position.y + 60, { zoom: Math.max(flow.getZoom(), 0.8) });
   };
 
+  const graph = (
+    <>
+      <Group gap="xs" mb="xs">
+        <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => add('step')} data-testid="add-step">
+          {t('scripts.addStep')}
+        </Button>
+        <Button size="compact-sm" variant="light" color="grape" leftSection={<IconMessageExclamation size={14} />} onClick={() => add('objection')} data-testid="add-objection">
+          {t('scripts.addObjection')}
+        </Button>
+        <Button size="compact-sm" variant="light" color="gray" leftSection={<IconPlayerStop size={14} />} onClick={() => add('end')} data-testid="add-end">
+          {t('scripts.addEnd')}
+        </Button>
+        <Text size="xs" c="dimmed">
+          {t('scripts.canvasHint')}
+        </Text>
+      </Group>
+      <Group align="stretch" gap="sm" wrap="nowrap" h="calc(100vh - 250px)" mih={420}>
+        <Box style={{ flex: 1, minWidth: 0, border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }}>
+          <ScriptCanvas script={script} problems={document.problems} selectedId={selectedId} onSelect={setSelectedId} onChange={setScript} />
+        </Box>
+        <ScrollArea w={360} type="auto" offsetScrollbars>
+          <Stack gap="sm" pr={4}>
+            <Text fw={600} size="sm">
+              {t('scripts.problems')}
+              {state.dirty && (
+                <Text span size="xs" c="dimmed" ml={6}>
+                  {t('scripts.problemsOfSaved')}
+                </Text>
+              )}
+            </Text>
+            <ProblemList problems={document.problems} titles={titles} onSelect={focus} />
+            <Divider />
+            {selected ? (
+              <NodePanel
+                key={selected.id}
+                script={script}
+                node={selected}
+                onChange={setScript}
+                onDelete={() => {
+                  setScript(removeNode(script, selected.id));
+                  setSelectedId(null);
+                }}
+                mergeFields={mergeFields}
+                sections={sections}
+              />
+            ) : (
+              <Stack gap="sm" data-testid="script-settings">
+                <Text size="sm" c="dimmed">
+                  {t('scripts.selectNode')}
+                </Text>
+                <Select
+                  label={t('scripts.startNode')}
+                  data={script.nodes.filter((n) => n.kind === 'step').map((n) => ({ value: n.id, label: n.title }))}
+                  value={script.start}
+                  onChange={(start) => start && setScript({ ...script, start })}
+                  allowDeselect={false}
+                />
+                <Select
+                  label={t('scripts.questionnaire')}
+                  description={t('scripts.questionnaireHint')}
+                  data={(questionnaires.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
+                  value={script.questionnaireId}
+                  onChange={(questionnaireId) => setScript({ ...script, questionnaireId })}
+                  clearable
+                  placeholder={t('scripts.noQuestionnaire')}
+                  data-testid="script-questionnaire"
+                />
+                <Textarea label={t('scripts.description')} value={draft.description} onChange={(e) => {
+                    const description = e.currentTarget.value;
+                    setDraft((d) => ({ ...d, description }));
+                  }} autosize minRows={2} />
+              </Stack>
+            )}
+          </Stack>
+        </ScrollArea>
+      </Group>
+    </>
+  );
+
   return (
     <Box>
-      <DocumentBar
-        document={document}
-        name={draft.name}
-        onName={(name) => setDraft((d) => ({ ...d, name }))}
-        state={state}
-        onClose={onClose}
+      <DocumentBar document={document} state={state} onClose={onClose} />
+      <DocumentTabs
+        id={document.id}
+        tabs={[
+          { value: 'graph', label: t('scripts.graph'), content: graph },
+          { value: 'preview', label: t('scripts.preview'), content: <ScriptPreview document={document} unsaved={state.dirty} />, testId: 'script-preview-tab' },
+        ]}
       />
-      <Tabs defaultValue="graph" keepMounted={false}>
-        <Tabs.List mb="sm">
-          <Tabs.Tab value="graph">{t('scripts.graph')}</Tabs.Tab>
-          <Tabs.Tab value="preview" data-testid="script-preview-tab">
-            {t('scripts.preview')}
-          </Tabs.Tab>
-          <Tabs.Tab value="results" data-testid="script-results-tab">
-            {t('scripts.results')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="graph">
-          <Group gap="xs" mb="xs">
-            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => add('step')} data-testid="add-step">
-              {t('scripts.addStep')}
-            </Button>
-            <Button size="compact-sm" variant="light" color="grape" leftSection={<IconMessageExclamation size={14} />} onClick={() => add('objection')} data-testid="add-objection">
-              {t('scripts.addObjection')}
-            </Button>
-            <Button size="compact-sm" variant="light" color="gray" leftSection={<IconPlayerStop size={14} />} onClick={() => add('end')} data-testid="add-end">
-              {t('scripts.addEnd')}
-            </Button>
-            <Text size="xs" c="dimmed">
-              {t('scripts.canvasHint')}
-            </Text>
-          </Group>
-          <Group align="stretch" gap="sm" wrap="nowrap" h="calc(100vh - 250px)" mih={420}>
-            <Box style={{ flex: 1, minWidth: 0, border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }}>
-              <ScriptCanvas script={script} problems={document.problems} selectedId={selectedId} onSelect={setSelectedId} onChange={setScript} />
-            </Box>
-            <ScrollArea w={360} type="auto" offsetScrollbars>
-              <Stack gap="sm" pr={4}>
-                <Text fw={600} size="sm">
-                  {t('scripts.problems')}
-                  {state.dirty && (
-                    <Text span size="xs" c="dimmed" ml={6}>
-                      {t('scripts.problemsOfSaved')}
-                    </Text>
-                  )}
-                </Text>
-                <ProblemList problems={document.problems} titles={titles} onSelect={focus} />
-                <Divider />
-                {selected ? (
-                  <NodePanel
-                    key={selected.id}
-                    script={script}
-                    node={selected}
-                    onChange={setScript}
-                    onDelete={() => {
-                      setScript(removeNode(script, selected.id));
-                      setSelectedId(null);
-                    }}
-                    mergeFields={mergeFields}
-                    sections={sections}
-                  />
-                ) : (
-                  <Stack gap="sm" data-testid="script-settings">
-                    <Text size="sm" c="dimmed">
-                      {t('scripts.selectNode')}
-                    </Text>
-                    <Select
-                      label={t('scripts.startNode')}
-                      data={script.nodes.filter((n) => n.kind === 'step').map((n) => ({ value: n.id, label: n.title }))}
-                      value={script.start}
-                      onChange={(start) => start && setScript({ ...script, start })}
-                      allowDeselect={false}
-                    />
-                    <Select
-                      label={t('scripts.questionnaire')}
-                      description={t('scripts.questionnaireHint')}
-                      data={(questionnaires.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
-                      value={script.questionnaireId}
-                      onChange={(questionnaireId) => setScript({ ...script, questionnaireId })}
-                      clearable
-                      placeholder={t('scripts.noQuestionnaire')}
-                      data-testid="script-questionnaire"
-                    />
-                    <Textarea label={t('scripts.description')} value={draft.description} onChange={(e) => {
-                        const description = e.currentTarget.value;
-                        setDraft((d) => ({ ...d, description }));
-                      }} autosize minRows={2} />
-                  </Stack>
-                )}
-              </Stack>
-            </ScrollArea>
-          </Group>
-        </Tabs.Panel>
-        <Tabs.Panel value="preview">
-          <ScriptPreview document={document} unsaved={state.dirty} />
-        </Tabs.Panel>
-        <Tabs.Panel value="results">
-          <ScriptResults id={document.id} />
-        </Tabs.Panel>
-      </Tabs>
     </Box>
   );
 }
