@@ -4,6 +4,7 @@ import { printFigure } from './measure';
 import { uiFigures } from './ui';
 import { robustnessFigures } from './robustness';
 import { scriptsFigures } from './scripts';
+import { scriptsUiFigures } from './scripts-ui';
 import { telephonyFigures } from './telephony';
 
 /**
@@ -13,7 +14,7 @@ import { telephonyFigures } from './telephony';
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const only = process.argv[2];
-  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures };
+  const suites = { foundation: foundationFigures, crm: crmFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures, 'scripts-ui': scriptsUiFigures };
   for (const [name, suite] of Object.entries(suites)) {
     if (only && only !== name) continue;
     for (const figure of await suite(log)) printFigure(figure);

@@ -35,7 +35,7 @@ function WrapUpForm({ call, onCreateContact }: { call: CallInfo; onCreateContact
   const [outcome, setOutcome] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   // The call's questionnaire, if its script had one: required answers still missing hold the wrap-up back.
-  const scriptRun = useQuery('scriptRuns.get', { callId: call.id });
+  const scriptRun = useQuery('scriptRuns.get', { callId: call.interactionId ?? call.id });
   const response = useResponse(scriptRun.data?.responseId ?? null);
   const missing = response.state ? response.state.missingRequired : [];
   const labels = new Map(response.state?.definition.sections.flatMap((s) => s.questions.map((q) => [q.id, q.label] as const)));

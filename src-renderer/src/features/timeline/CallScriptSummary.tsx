@@ -16,7 +16,7 @@ export function CallScriptSummary({ interactionId }: CallScriptSummaryProps) {
   const [open, setOpen] = useState(false);
   return (
     <Stack gap={4} data-testid="timeline-script">
-      <Anchor size="xs" component="button" onClick={() => setOpen((o) => !o)} data-testid="timeline-script-toggle">
+      <Anchor size="xs" component="button" w="fit-content" onClick={() => setOpen((o) => !o)} data-testid="timeline-script-toggle">
         {t('scriptRunner.timeline.show')}
       </Anchor>
       <Collapse expanded={open}>{open && <ScriptAndAnswers interactionId={interactionId} />}</Collapse>
