@@ -12,7 +12,7 @@ import { draftProblems, problemIssues } from './script-problems';
 import { scriptResults } from './script-results';
 import { mergedNode, moveRun, runOfCall, runState, startRun } from './script-runs';
 import { deleteScript, getScriptDocument, listScripts, saveDraft } from './script-store';
-import { liveScript, parseDefinition, publishDraft, VersionReader } from './script-versions';
+import { liveScript, ordinalsOf, parseDefinition, publishDraft, VersionReader } from './script-versions';
 
 export interface ScriptHandlerDeps {
   ctx: CrmContext;
@@ -95,7 +95,7 @@ export function scriptHandlers({ ctx, transfers, interactionOfCall }: ScriptHand
       const name = fileSafeName(db.select({ name: scripts.name }).from(scripts).where(eq(scripts.id, request.id)).get()?.name ?? '', 'results');
       const fileName = `${name} ${new Date(request.from).toISOString().slice(0, 10)}–${new Date(request.to).toISOString().slice(0, 10)}.${format}`;
       const target = transfers.newExport(fileName);
-      await writeResultsFile(results, format, target.file);
+      await writeResultsFile(results, ordinalsOf(db, [...results.versions.map((v) => v.id), ...results.questions.flatMap((q) => q.versionIds)]), format, target.file);
       transfers.completeExport(target.fileId);
       return { fileId: target.fileId, fileName };
     },

@@ -13,8 +13,7 @@ interface Sheet {
 const rate = (successes: number, runs: number) => (runs === 0 ? 0 : Math.round((successes / runs) * 1000) / 10);
 
 /** The results as tables; headers in Ukrainian and English, as the contact export writes them. */
-function sheets(results: ScriptResults): Sheet[] {
-  const ordinal = new Map(results.versions.map((v) => [v.id, v.ordinal]));
+function sheets(results: ScriptResults, ordinal: ReadonlyMap<string, number>): Sheet[] {
   return [
     {
       name: 'Versions',
@@ -58,9 +57,12 @@ function csvCell(value: Cell): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Writes the results into `file`: CSV (UTF-8 with a BOM and ";", one table after another) or XLSX (a sheet per table). */
-export async function writeResultsFile(results: ScriptResults, format: 'csv' | 'xlsx', file: string): Promise<void> {
-  const tables = sheets(results);
+/**
+ * Writes the results into `file`: CSV (UTF-8 with a BOM and ";", one table after another) or XLSX (a sheet
+ * per table). `ordinals` numbers the versions answers were counted over (the script's and its questionnaire's).
+ */
+export async function writeResultsFile(results: ScriptResults, ordinals: ReadonlyMap<string, number>, format: 'csv' | 'xlsx', file: string): Promise<void> {
+  const tables = sheets(results, ordinals);
   if (format === 'csv') {
     const lines = tables.flatMap((t) => [csvCell(t.name), t.header.map(csvCell).join(';'), ...t.rows.map((r) => r.map(csvCell).join(';')), '']);
     writeFileSync(file, `\uFEFF${lines.join('\r\n')}`);

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { QuestionnaireDefinitionSchema, ScriptDefinitionSchema, type QuestionnaireDefinition, type ScriptDefinition, type ScriptNode } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { scripts, scriptVersions } from '#core/db/schema';
@@ -61,6 +61,12 @@ export function versionsOf(db: ReadDb, scriptId: string): { id: string; ordinal:
     .orderBy(asc(scriptVersions.publishedAt), asc(scriptVersions.id))
     .all()
     .map((v, i) => ({ ...v, ordinal: i + 1 }));
+}
+
+/** Ordinals of versions of any scripts and questionnaires (a script's results count its questionnaire's versions too). */
+export function ordinalsOf(db: ReadDb, versionIds: readonly string[]): Map<string, number> {
+  const owners = new Set(db.select({ scriptId: scriptVersions.scriptId }).from(scriptVersions).where(inArray(scriptVersions.id, [...versionIds])).all().map((r) => r.scriptId));
+  return new Map([...owners].flatMap((id) => versionsOf(db, id).map((v) => [v.id, v.ordinal] as const)));
 }
 
 /** The version new runs and responses use: the last one published. */
