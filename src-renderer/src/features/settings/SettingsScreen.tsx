@@ -20,12 +20,13 @@ const systemValue = 'system';
 export function SettingsScreen() {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const { settings, updateSettings, info, locale } = useWorkplace();
+  const { settings, updateSettings, info, locale, language } = useWorkplace();
   const [demoError, setDemoError] = useState<ApiError | undefined>();
 
   const loadDemo = async () => {
     setDemoError(undefined);
-    const result = await bridge.invoke('demo.seed', { contacts: 2_000 });
+    // The demo speaks the language on screen, which may be the browser's rather than one chosen in Settings.
+    const result = await bridge.invoke('demo.seed', { contacts: 2_000, language });
     if (!result.ok) setDemoError(result.error);
   };
 
