@@ -463,6 +463,7 @@ export const en = {
     'import.contacts': 'Importing contacts',
     'export.contacts': 'Exporting contacts',
     'export.person': 'Collecting personal data',
+    'phones.reread': 'Reading phone numbers again with the working countries',
     done: 'Done',
     failed: 'Failed: {{message}}',
     progress: '{{done}} of {{total}}',

@@ -476,6 +476,7 @@ export const ru: Messages = {
     'import.contacts': 'Импорт контактов',
     'export.contacts': 'Экспорт контактов',
     'export.person': 'Сбор персональных данных',
+    'phones.reread': 'Повторное чтение номеров по рабочим странам',
     done: 'Готово',
     failed: 'Не удалось: {{message}}',
     progress: '{{done}} из {{total}}',

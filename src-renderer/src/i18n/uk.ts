@@ -476,6 +476,7 @@ export const uk: Messages = {
     'import.contacts': 'Імпорт контактів',
     'export.contacts': 'Експорт контактів',
     'export.person': 'Збирання персональних даних',
+    'phones.reread': 'Повторне читання номерів за робочими країнами',
     done: 'Готово',
     failed: 'Не вдалося: {{message}}',
     progress: '{{done}} з {{total}}',
