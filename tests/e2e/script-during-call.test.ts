@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScriptDefinition } from '#contract';
@@ -65,11 +66,12 @@ describe('a call script and its questionnaire during a real call', () => {
       // The node opens the questionnaire's section beside it.
       await expect.poll(() => page.getByTestId('questionnaire-section-main').getAttribute('data-active')).toBe('true');
 
-      // An objection from anywhere, and back to where the conversation was.
+      // An objection from anywhere; its answer (a key like any other) returns to where the conversation was.
       await page.getByTestId('script-objection-pricey').click();
       await expect.poll(() => nodeOf(page)).toBe('pricey');
       expect(await runner.getAttribute('data-node-kind')).toBe('objection');
-      await page.getByTestId('script-return').click();
+      await page.getByTestId('script-return').waitFor();
+      await page.keyboard.press('1');
       await expect.poll(() => nodeOf(page)).toBe('offer');
       await expect.poll(() => page.getByTestId('script-return').count()).toBe(0);
 
@@ -80,7 +82,7 @@ describe('a call script and its questionnaire during a real call', () => {
       await expect.poll(() => nodeOf(page)).toBe('offer');
       await page.keyboard.press('1');
       await expect.poll(() => nodeOf(page)).toBe('thanks');
-      expect(await page.getByTestId('script-path').textContent()).toBe('Привітання → Може говорити · Пропозиція → Погоджується · Подяка');
+      expect(await page.getByTestId('script-path').textContent()).toBe('Привітання → Може говорити · Пропозиція · Дорого → Приймає · Пропозиція → Погоджується · Подяка');
 
       // The questionnaire: the conditional question appears only after the answer that shows it.
       const questionnaire = page.getByTestId('questionnaire');
@@ -112,6 +114,7 @@ describe('a call script and its questionnaire during a real call', () => {
       const held = page.getByTestId('wrap-up').getByTestId('question-since');
       expect(await held.getAttribute('data-missing')).toBe('true');
       expect(await held.textContent()).toContain('An answer is required');
+      await page.screenshot({ path: artifactPath('script-wrap-up-held.png') });
       await held.getByRole('textbox').fill('3');
       await page.getByTestId('wrap-up-save').click();
       await page.getByTestId('wrap-up-subject').waitFor({ state: 'detached', timeout: 10_000 });
@@ -123,7 +126,7 @@ describe('a call script and its questionnaire during a real call', () => {
       await page.getByTestId('timeline-script-toggle').first().click();
       const path = page.getByTestId('timeline-script-path');
       await path.waitFor();
-      expect(await path.locator('li').allTextContents()).toEqual(['Привітання → Може говорити', 'Пропозиція → Погоджується', 'Подяка']);
+      expect(await path.locator('li').allTextContents()).toEqual(['Привітання → Може говорити', 'Пропозиція', 'Дорого → Приймає', 'Пропозиція → Погоджується', 'Подяка']);
       expect(await page.getByTestId('timeline-script-answers').locator('li').allTextContents()).toEqual([
         'Already a client?: Yes',
         'Years with us: 3',
@@ -131,6 +134,21 @@ describe('a call script and its questionnaire during a real call', () => {
         'E-mail: maria@example.com',
       ]);
       await page.screenshot({ path: artifactPath('script-on-timeline.png') });
+      await page.keyboard.press('Escape');
+
+      // The script's results: the path and the objection that led to the sale, the questionnaire's answers, a CSV of them.
+      await page.getByTestId('nav-scripts').click();
+      await page.getByTestId('script-row').filter({ hasText: 'Продаж тарифу' }).click();
+      await page.getByTestId('script-results-tab').click();
+      const results = page.getByTestId('script-results');
+      await expect.poll(() => results.getByTestId('results-paths').locator('tbody tr').allTextContents(), { timeout: 10_000 }).toEqual(['#1 Привітання → Пропозиція → Подяка11100%']);
+      expect(await results.getByTestId('results-objections').locator('tbody tr').allTextContents()).toEqual(['Дорого11100%']);
+      expect(await results.getByTestId('results-question-channel').textContent()).toContain('How did you hear of us?');
+      await page.screenshot({ path: artifactPath('script-results.png'), fullPage: true });
+      const [download] = await Promise.all([page.waitForEvent('download'), results.getByTestId('results-export-csv').click()]);
+      const csv = readFileSync((await download.path()) ?? '', 'utf8');
+      expect(csv).toContain('Привітання → Пропозиція → Подяка');
+      expect(csv).toContain('Дорого');
     } finally {
       await api.close();
       await peer.close();

@@ -51,7 +51,7 @@ export function ScriptResults({ id }: ScriptResultsProps) {
   const request = { id, from: dayStart(from), to: dayStart(to, true), ...(operatorId ? { operatorId } : {}), ...(versionId ? { versionId } : {}) };
   const results = useQuery('scripts.results', request);
   const data = results.data;
-  const percent = (successes: number, runs: number) => (runs === 0 ? '—' : `${formatNumber(locale, Math.round((successes / runs) * 100))} %`);
+  const percent = (successes: number, runs: number) => (runs === 0 ? '—' : new Intl.NumberFormat(locale, { style: 'percent' }).format(successes / runs));
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     const file = await act(bridge, 'scripts.exportResults', { ...request, format }, errorText);
@@ -103,7 +103,7 @@ function ResultsBody({ data, percent }: { data: Results; percent: (successes: nu
   const ordinals = new Map(data.versions.map((v) => [v.id, v.ordinal]));
   const outcomeSeries = [
     { name: 'successes', label: t('scriptRunner.results.successes'), color: 'green.6' },
-    { name: 'others', label: t('scriptRunner.results.runs'), color: 'gray.5' },
+    { name: 'others', label: t('scriptRunner.results.unsuccessful'), color: 'gray.5' },
   ];
   const outcomeBars = (rows: { label: string; runs: number; successes: number }[]) =>
     rows.map((r) => ({ label: r.label, successes: r.successes, others: r.runs - r.successes }));
@@ -152,15 +152,16 @@ function ResultsBody({ data, percent }: { data: Results; percent: (successes: nu
       {data.paths.length > 0 && (
         <Stack gap="sm" data-testid="results-paths">
           <Title order={5}>{t('scriptRunner.results.paths')}</Title>
-          <OutcomeTable rows={data.paths.map((p, i) => ({ key: `${i}`, label: p.titles.join(' → '), runs: p.runs, successes: p.successes }))} percent={percent} />
-          <BarChart h={Math.max(120, data.paths.length * 36)} data={outcomeBars(data.paths.map((p) => ({ label: p.titles.at(-1) ?? '', runs: p.runs, successes: p.successes })))} dataKey="label" type="stacked" orientation="vertical" yAxisProps={{ width: 160 }} series={outcomeSeries} withLegend />
+          <OutcomeTable rows={data.paths.map((p, i) => ({ key: `${i}`, label: `#${i + 1} ${p.titles.join(' → ')}`, runs: p.runs, successes: p.successes }))} percent={percent} />
+          {/* Whole paths do not fit beside a bar: the bars go by the table's numbers. */}
+          <BarChart h={Math.max(120, data.paths.length * 36)} data={outcomeBars(data.paths.map((p, i) => ({ label: `#${i + 1}`, runs: p.runs, successes: p.successes })))} dataKey="label" type="stacked" orientation="vertical" yAxisProps={{ width: 60 }} xAxisProps={{ allowDecimals: false }} series={outcomeSeries} withLegend />
         </Stack>
       )}
       {data.objections.length > 0 && (
         <Stack gap="sm" data-testid="results-objections">
           <Title order={5}>{t('scriptRunner.results.objections')}</Title>
           <OutcomeTable rows={data.objections.map((o) => ({ key: o.nodeId, label: o.title, runs: o.runs, successes: o.successes }))} percent={percent} />
-          <BarChart h={Math.max(120, data.objections.length * 36)} data={outcomeBars(data.objections.map((o) => ({ label: o.title, runs: o.runs, successes: o.successes })))} dataKey="label" type="stacked" orientation="vertical" yAxisProps={{ width: 160 }} series={outcomeSeries} withLegend />
+          <BarChart h={Math.max(120, data.objections.length * 36)} data={outcomeBars(data.objections.map((o) => ({ label: o.title, runs: o.runs, successes: o.successes })))} dataKey="label" type="stacked" orientation="vertical" yAxisProps={{ width: 160 }} xAxisProps={{ allowDecimals: false }} series={outcomeSeries} withLegend />
         </Stack>
       )}
       {data.byOperator.length > 0 && (
@@ -179,10 +180,11 @@ function QuestionFigure({ question, locale }: { question: Results['questions'][n
     return (
       <BarChart
         h={Math.max(100, question.options.length * 30)}
-        data={question.options.map((o) => ({ label: o.label, count: o.count }))}
+        data={question.options.map((o) => ({ label: question.type === 'yesno' ? t(o.id === 'true' ? 'scriptRunner.yes' : 'scriptRunner.no') : o.label, count: o.count }))}
         dataKey="label"
         orientation="vertical"
         yAxisProps={{ width: 120 }}
+        xAxisProps={{ allowDecimals: false }}
         series={[{ name: 'count', label: t('scriptRunner.results.count'), color: 'blue.6' }]}
         withBarValueLabel
       />
