@@ -12,6 +12,8 @@ describe('the script editor and questionnaire builder in a real browser, against
   let browser: Browser;
   let page: Page;
   let dataDir: { path: string; remove(): void };
+  /** A demo client who works at a company, for the preview. */
+  let sample: { name: string; company: string };
 
   beforeAll(async () => {
     dataDir = tempDirOutsideTest();
@@ -19,6 +21,11 @@ describe('the script editor and questionnaire builder in a real browser, against
     browser = await launchChromium(['--lang=en-US']);
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', acceptDownloads: true });
     await page.goto(host.url);
+    await page.locator('[data-testid=contacts-table] [data-row]').first().waitFor();
+    const rows = await page.locator('[data-testid=contacts-table] [data-row]').evaluateAll((cells) =>
+      cells.map((row) => ({ name: row.querySelector('[data-column=name]')?.textContent ?? '', company: row.querySelector('[data-column=company]')?.textContent ?? '' })),
+    );
+    sample = rows.find((row) => row.company !== '—' && row.name.includes(' '))!;
     await page.getByTestId('nav-scripts').click();
   });
 
@@ -112,7 +119,7 @@ describe('the script editor and questionnaire builder in a real browser, against
     await page.screenshot({ path: artifactPath('script-editor.png') });
   });
 
-  it('publishes with warnings only, and keeps node positions dragged on the canvas', async () => {
+  it('publishes with warnings only, keeps positions dragged on the canvas, and deletes cards with the Delete key but never the start', async () => {
     await page.getByTestId('script-publish').click();
     await expect.poll(() => page.getByTestId('script-versions').textContent()).toBe('Version 1');
 
@@ -135,13 +142,35 @@ describe('the script editor and questionnaire builder in a real browser, against
     const n5 = await node('n5').boundingBox();
     const n4 = await node('n4').boundingBox();
     expect(n5 && n4 && n5.y > n4.y + 20).toBe(true);
+
+    // The Delete key removes a selected card, but never the start.
+    await page.getByTestId('add-step').click();
+    await select('n6');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    await page.getByTestId('script-save').click();
+    await expect.poll(() => page.getByTestId('script-save').isDisabled()).toBe(true);
+    await select('n1');
+    await page.keyboard.press('Delete');
+    await select('n4');
+    expect(await page.locator('.react-flow__node').count()).toBe(5);
+    expect(await page.locator('.react-flow__edge').count()).toBe(3);
+    expect(await page.getByTestId('script-save').isDisabled()).toBe(true);
   });
 
-  it('previews the script, marking the merge fields a sample without a company leaves empty', async () => {
+  it('previews the script with a sample contact, and marks the merge fields left empty without one', async () => {
     await page.getByTestId('script-preview-tab').click();
     await expect.poll(() => page.getByTestId('preview-text').textContent()).toBe('Good morning, [contact.firstName]');
     await page.getByTestId('preview-answer').first().click();
     await expect.poll(() => page.getByTestId('preview-missing').textContent()).toBe('[company.name]');
+
+    await page.getByTestId('preview-contact').fill(sample.name);
+    await page.getByRole('option', { name: sample.name }).first().click();
+    await expect.poll(() => page.getByTestId('preview-text').textContent()).toBe(`We install heat pumps for ${sample.company}.`);
+    expect(await page.getByTestId('preview-missing').count()).toBe(0);
+    await page.getByTestId('preview-restart').click();
+    const greeted = async () => ((await page.getByTestId('preview-text').textContent()) ?? '').replace('Good morning, ', '');
+    await expect.poll(async () => sample.name.split(' ').includes(await greeted())).toBe(true);
     await page.getByTestId('script-back').click();
   });
 

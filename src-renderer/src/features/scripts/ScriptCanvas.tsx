@@ -68,7 +68,7 @@ export function ScriptCanvas({ script, problems, selectedId, onSelect, onChange 
           else if (change.id === selection) selection = null;
           break;
         case 'remove':
-          if (change.id !== script.start) next = removeNode(next, change.id);
+          next = removeNode(next, change.id);
           break;
         default:
           break;
@@ -100,6 +100,8 @@ export function ScriptCanvas({ script, problems, selectedId, onSelect, onChange 
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
+      // The start stays: deleting it (and with it the arrows into it) would leave the script without a beginning.
+      onBeforeDelete={({ nodes: doomed }) => Promise.resolve(!doomed.some((n) => n.id === script.start))}
       onPaneClick={() => onSelect(null)}
       colorMode={scheme}
       connectionRadius={40}
