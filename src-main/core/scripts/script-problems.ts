@@ -16,6 +16,26 @@ export interface DraftProblems {
 /** Problems the operator would only see as a warning in the editor; everything else blocks publishing. */
 const warnings = new Set<string>(['unreachable', 'dead_end']);
 
+/** How an imported file's blocking problems are worded (checked here against the contract's reasons). */
+const scriptReasons = {
+  missing_target: 'script_missing_target',
+  missing_start: 'script_missing_start',
+  duplicate_id: 'script_duplicate_id',
+  unknown_section: 'script_unknown_section',
+  unknown_field: 'script_unknown_field',
+} as const satisfies Record<Exclude<ScriptProblem['code'], 'unreachable' | 'dead_end'>, ErrorReason>;
+
+/** Each questionnaire problem's reason, and the field of the question it is about. */
+const questionProblems = {
+  duplicate_id: ['question_duplicate_id', 'id'],
+  condition_on_later_question: ['question_condition_on_later_question', 'showIf.questionId'],
+  condition_on_unknown_question: ['question_condition_on_unknown_question', 'showIf.questionId'],
+  no_options: ['question_no_options', 'options'],
+  bad_pattern: ['question_bad_pattern', 'pattern.regex'],
+  bad_range: ['question_bad_range', 'min'],
+  unknown_field: ['question_unknown_field', 'mapsTo'],
+} as const satisfies Record<QuestionnaireProblem['code'], readonly [ErrorReason, string]>;
+
 /** The merge fields a text may use besides `custom.<field name>` (see call-context.ts, which fills them). */
 export const knownMergeFields = new Set([
   'contact.firstName',
@@ -77,7 +97,7 @@ export function problemIssues(definition: Definition, found: DraftProblems): Pay
     const { nodes } = definition.script;
     const nodeIndex = (id: string | null) => nodes.findIndex((n) => n.id === id);
     return found.problems
-      .filter((p) => !warnings.has(p.code))
+      .flatMap((p) => (p.code === 'unreachable' || p.code === 'dead_end' ? [] : [{ ...p, code: p.code }]))
       .map((p) => {
         const i = nodeIndex(p.nodeId);
         const node = `script.nodes.${i}`;
@@ -92,11 +112,11 @@ export function problemIssues(definition: Definition, found: DraftProblems): Pay
               return `script.nodes.${nodes.findLastIndex((n) => n.id === p.nodeId)}.id`;
             case 'unknown_section':
               return `${node}.sectionId`;
-            default:
+            case 'unknown_field':
               return `${node}.text`;
           }
         })();
-        return issue(where, `script_${p.code}` as ErrorReason, `${p.code}${p.detail ? `: ${p.detail}` : ''}`, { detail: p.detail ?? p.nodeId ?? '' });
+        return issue(where, scriptReasons[p.code], `${p.code}${p.detail ? `: ${p.detail}` : ''}`, { detail: p.detail ?? p.nodeId ?? '' });
       });
   }
   const positions = new Map<string, string>();
@@ -106,7 +126,7 @@ export function problemIssues(definition: Definition, found: DraftProblems): Pay
   });
   return found.questionnaireProblems.map((p) => {
     const base = p.questionId === null ? (positions.get(p.detail ?? '') ?? 'questionnaire') : (positions.get(p.questionId) ?? 'questionnaire');
-    const field = { duplicate_id: 'id', condition_on_later_question: 'showIf.questionId', condition_on_unknown_question: 'showIf.questionId', no_options: 'options', bad_pattern: 'pattern.regex', bad_range: 'min', unknown_field: 'mapsTo' }[p.code];
-    return issue(`${base}.${field}`, `question_${p.code}` as ErrorReason, `${p.code}${p.detail ? `: ${p.detail}` : ''}`, { detail: p.detail ?? p.questionId ?? '' });
+    const [reason, field] = questionProblems[p.code];
+    return issue(`${base}.${field}`, reason, `${p.code}${p.detail ? `: ${p.detail}` : ''}`, { detail: p.detail ?? p.questionId ?? '' });
   });
 }
