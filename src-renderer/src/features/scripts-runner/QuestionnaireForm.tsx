@@ -30,7 +30,8 @@ export function QuestionnaireForm({ response, activeSection = null, showMissing 
     if (issue) {
       const message = issue.params?.message;
       if (issue.code === 'pattern' && typeof message === 'string' && message !== '') return message;
-      return t([`scriptRunner.issue.${issue.code}`, 'scriptRunner.issue.invalid'], issue.params ?? {});
+      // An answer written into a contact field can be refused for that field's reasons (custom_needs_number…), worded with the other errors.
+      return t([`scriptRunner.issue.${issue.code}`, `errorText.${issue.code}`, 'scriptRunner.issue.invalid'], issue.params ?? {});
     }
     return showMissing && missing.has(questionId) ? t('scriptRunner.issue.required') : null;
   };
