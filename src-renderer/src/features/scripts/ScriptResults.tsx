@@ -77,7 +77,7 @@ export function ScriptResults({ id }: ScriptResultsProps) {
         <Select
           label={t('scriptRunner.results.version')}
           placeholder={t('scriptRunner.results.allVersions')}
-          data={(data?.versions ?? []).map((v) => ({ value: v.id, label: t('scriptRunner.results.versionRuns', { ordinal: v.ordinal, count: v.runs }) }))}
+          data={(data?.versions ?? []).map((v) => ({ value: v.id, label: t('scriptRunner.results.versionRuns', { version: v.ordinal, count: v.runs }) }))}
           value={versionId}
           onChange={setVersionId}
           clearable
