@@ -6,7 +6,7 @@ import { readCustomValue, toField } from '#core/crm/custom-fields';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { contactEmails, contactFieldChanges, contacts, customFields, customValues, questionnaireAnswers, questionnaireResponses, scripts } from '#core/db/schema';
 import { DomainError, InvalidInputError, issue, notFound } from '#core/shared/errors';
-import type { CallFacts } from './call-context';
+import { callFacts, type CallFacts } from './call-context';
 import { checkAnswer, missingRequired, visibleQuestions, type AnswerIssue, type Answers } from './questionnaire-logic';
 import { latestVersionId, liveScript, VersionReader } from './script-versions';
 
@@ -119,14 +119,16 @@ export function answerQuestion(ctx: CrmContext, tx: WriteDb, versions: VersionRe
     .onConflictDoUpdate({ target: [questionnaireAnswers.responseId, questionnaireAnswers.questionId], set: { value, updatedAt: now, updatedBy: me } })
     .run();
 
+  // A caller from an unknown number may have been linked to a contact since the response was opened.
+  const contactId = callFacts(tx, response.callId).contactId ?? response.contactId;
   const extra: Record<string, Issue> = {};
-  if (question.mapsTo && response.contactId && !isEmpty(input.value) && checkAnswer(question, input.value) === null) {
-    const refused = writeContactField(ctx, tx, { contactId: response.contactId, field: question.mapsTo, value: input.value, responseId: response.id });
+  if (question.mapsTo && contactId && !isEmpty(input.value) && checkAnswer(question, input.value) === null) {
+    const refused = writeContactField(ctx, tx, { contactId, field: question.mapsTo, value: input.value, responseId: response.id });
     if (refused) extra[question.id] = refused;
   }
   const complete = incompleteRequired(definition, answersOf(tx, response.id)).length === 0;
   tx.update(questionnaireResponses)
-    .set({ completedAt: complete ? (response.completedAt ?? now) : null, updatedAt: now, updatedBy: me })
+    .set({ contactId, completedAt: complete ? (response.completedAt ?? now) : null, updatedAt: now, updatedBy: me })
     .where(eq(questionnaireResponses.id, response.id))
     .run();
   return extra;

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contactFieldChanges } from '#core/db/schema';
+import { CallLog } from '#core/telephony/call-log';
 import { ok } from '#tests/support/crm';
 import { recordCall, scriptsWorkstation, surveyQuestionnaire } from '#tests/support/scripts';
 import { callApi, testNow } from '#tests/support/workstation';
@@ -69,5 +70,14 @@ describe('a questionnaire filled during a call', () => {
     ]);
     // The new address is found by search like one typed into the contact form.
     expect((await ok(workstation, 'search.quick', { text: 'ivan@example.com.ua' })).map((h) => h.id)).toContain(contact.id);
+  });
+
+  it('maps answers into the contact a call from an unknown number was linked to after the questionnaire was opened', async () => {
+    const { workstation, questionnaireId, contact } = await openSurvey();
+    const callId = recordCall(workstation, { at: testNow });
+    const { responseId } = await ok(workstation, 'responses.open', { callId, questionnaireId });
+    new CallLog(workstation.database).linkContact(callId, contact.id);
+    await ok(workstation, 'responses.answer', { responseId, questionId: 'email', value: 'linked@example.com' });
+    expect((await ok(workstation, 'contacts.get', { id: contact.id })).emails).toEqual(['linked@example.com']);
   });
 });
