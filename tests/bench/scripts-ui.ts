@@ -8,6 +8,8 @@ import { scratchDir } from './bench-workstation';
 import { percentile, sampleMs, type Figure } from './measure';
 
 const nodes = 200;
+const calls = 5;
+const movesPerCall = 30;
 
 /** A 200-node script: each step merges the client's name and offers going on (1), skipping one (2) or ending (3). */
 function longScript(questionnaireId: string | null): ScriptDefinition {
@@ -35,8 +37,9 @@ function longScript(questionnaireId: string | null): ScriptDefinition {
 /**
  * The script beside a real call (Kamailio, a sip.js caller in another page), in Debian's Chromium against
  * the built browser host: from the digit key pressed to the next node's merged text in the page (React has
- * committed it; main answered over the socket in between), step after step through a 200-node script;
- * beside it main's share alone, the same kind of move asked over a socket with nothing rendered.
+ * committed it; main answered over the socket in between), 30 steps a call into a 200-node script, call
+ * after call; the part of it after main's answer reached the page (React's render and commit); and main's
+ * share alone, the same kind of move asked over a socket with nothing rendered.
  */
 export async function scriptsUiFigures(log: (line: string) => void): Promise<Figure[]> {
   const scratch = scratchDir();
@@ -46,6 +49,16 @@ export async function scriptsUiFigures(log: (line: string) => void): Promise<Fig
   const browser = await launchChromium(['--lang=en-US', '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required']);
   try {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    // When main's answer arrives: a listener on every socket the page opens, ahead of the page's own.
+    await page.addInitScript(`{
+      const Original = window.WebSocket;
+      window.WebSocket = class extends Original {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', () => { window.lastMessageAt = performance.now(); });
+        }
+      };
+    }`);
     await page.goto(host.url);
     await page.getByTestId('app-title').waitFor();
     const api = await PageApi.of(page);
@@ -55,22 +68,36 @@ export async function scriptsUiFigures(log: (line: string) => void): Promise<Fig
     await registered(page);
     const caller = await BrowserPeer.open(browser);
     await caller.register('380671112260', kamailio.wsUrl);
-    await caller.call('op960');
-    await page.getByTestId('incoming-answer').click({ timeout: 10_000 });
-    await page.locator('[data-testid="script-runner"][data-node-id="n0"]').waitFor({ timeout: 10_000 });
-    log(`scripts-ui: stepping through a ${nodes}-node script`);
-    const steps = await stepTimes(page);
-    // Main's share: the same moves (back, one at a time) asked over a socket of our own, nothing rendered.
-    const run = await api.call('scriptRuns.get', { callId: (await api.call('phone.calls', {}))[0]?.id ?? '' });
-    if (!run) throw new Error('the call has no script run');
-    const moves = await sampleMs(150, () => api.call('scriptRuns.back', { runId: run.runId }), 10);
+    // Calls as long as real conversations (30 moves each), one after another; the first warms up.
+    const steps: Step[] = [];
+    let lastCall = '';
+    for (let call = 0; call < calls; call++) {
+      await caller.call('op960');
+      await page.getByTestId('incoming-answer').click({ timeout: 10_000 });
+      await page.locator('[data-testid="script-runner"][data-node-id="n0"]').waitFor({ timeout: 10_000 });
+      lastCall = (await page.getByTestId('call-script').getAttribute('data-call-id')) ?? '';
+      log(`scripts-ui: call ${call + 1} of ${calls}, ${movesPerCall} steps through a ${nodes}-node script`);
+      const times = await stepTimes(page);
+      if (call > 0) steps.push(...times);
+      await page.getByTestId('call-hangup').click();
+      await page.getByTestId('wrap-up-skip').click({ timeout: 10_000 });
+      await page.getByTestId('wrap-up-skip').waitFor({ state: 'detached' });
+    }
+    // Main's share: moves of the same length of run asked over a socket of our own, nothing rendered.
+    const run = await api.call('scriptRuns.get', { callId: lastCall });
+    if (!run) throw new Error('the last call has no script run');
+    const moves = await sampleMs(movesPerCall, () => api.call('scriptRuns.back', { runId: run.runId }), 0);
     // The floor under both: a round trip over the socket to a method that reads almost nothing.
     const floor = await sampleMs(150, () => api.call('app.info', {}), 10);
     await caller.close();
     await api.close();
+    const total = steps.map((st) => st.total);
+    const rendering = steps.map((st) => st.rendering);
     return [
-      { name: 'scripts.step.p50_ms', value: percentile(steps, 50), unit: 'ms' },
-      { name: 'scripts.step.p95_ms', value: percentile(steps, 95), unit: 'ms' },
+      { name: 'scripts.step.p50_ms', value: percentile(total, 50), unit: 'ms' },
+      { name: 'scripts.step.p95_ms', value: percentile(total, 95), unit: 'ms' },
+      { name: 'scripts.step_render.p50_ms', value: percentile(rendering, 50), unit: 'ms' },
+      { name: 'scripts.step_render.p95_ms', value: percentile(rendering, 95), unit: 'ms' },
       { name: 'scripts.step_api.p50_ms', value: percentile(moves, 50), unit: 'ms' },
       { name: 'scripts.step_api.p95_ms', value: percentile(moves, 95), unit: 'ms' },
       { name: 'raw.socket_round_trip.p50_ms', value: percentile(floor, 50), unit: 'ms' },
@@ -88,26 +115,33 @@ async function registered(page: Page): Promise<void> {
   await page.locator('[data-testid="phone-status"][data-registration="registered"]').waitFor({ timeout: 10_000 });
 }
 
-/** Key 1 on every node in turn; the time from the key to the next node's merged text in the page. */
-async function stepTimes(page: Page): Promise<number[]> {
-  const steps: number[] = [];
-  for (let i = 1; i < nodes; i++) {
-    const ms = await page.evaluate<number>(`new Promise((resolve) => {
-      const arrived = () => {
-        const runner = document.querySelector('[data-testid="script-runner"]');
-        return runner !== null && runner.getAttribute('data-node-id') === 'n${i}' && runner.querySelector('[data-testid="script-node-text"]').textContent.startsWith('Крок ${i}. Марія,');
-      };
-      const start = performance.now();
-      const observer = new MutationObserver(() => {
-        if (!arrived()) return;
-        observer.disconnect();
-        resolve(performance.now() - start);
-      });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));
-    })`);
-    // The first steps warm up the socket, main's statements and React's paths.
-    if (i > 10) steps.push(ms);
+/** One step: from the key to the next node's merged text in the page, and the part after main's answer arrived. */
+interface Step {
+  total: number;
+  rendering: number;
+}
+
+/** Key 1 on each node in turn from the start. */
+async function stepTimes(page: Page): Promise<Step[]> {
+  const steps: Step[] = [];
+  for (let i = 1; i <= movesPerCall; i++) {
+    steps.push(
+      await page.evaluate<Step>(`new Promise((resolve) => {
+        const arrived = () => {
+          const runner = document.querySelector('[data-testid="script-runner"]');
+          return runner !== null && runner.getAttribute('data-node-id') === 'n${i}' && runner.querySelector('[data-testid="script-node-text"]').textContent.startsWith('Крок ${i}. Марія,');
+        };
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!arrived()) return;
+          observer.disconnect();
+          const end = performance.now();
+          resolve({ total: end - start, rendering: end - window.lastMessageAt });
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));
+      })`),
+    );
   }
   return steps;
 }
