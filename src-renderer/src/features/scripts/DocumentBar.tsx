@@ -21,7 +21,7 @@ export function DocumentBar<D extends { name: string }>({ document, state, onClo
   const latest = document.versions.at(-1);
   return (
     <>
-      <Group justify="space-between" mb="sm" wrap="nowrap">
+      <Group justify="space-between" mb="sm">
         <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
           <Tooltip label={t('scripts.backToList')}>
             <ActionIcon variant="default" onClick={onClose} aria-label={t('scripts.backToList')} data-testid="script-back">
@@ -33,15 +33,14 @@ export function DocumentBar<D extends { name: string }>({ document, state, onClo
             onChange={(e) => {
               const name = e.currentTarget.value;
               state.setDraft((draft) => ({ ...draft, name }));
-            }} aria-label={t('scripts.name')} style={{ flex: 1, maxWidth: 420 }} data-testid="script-name" />
-          <Badge variant="light">{t(`scripts.kind.${document.kind}`)}</Badge>
+            }} aria-label={t('scripts.name')} style={{ flex: 1, minWidth: 160, maxWidth: 420 }} data-testid="script-name" />
           {state.dirty ? (
-            <Badge color="orange" variant="light" data-testid="script-state">
+            <Badge color="orange" variant="light" style={{ flexShrink: 0 }} data-testid="script-state">
               {t('scripts.unsaved')}
             </Badge>
           ) : (
             document.hasUnpublishedChanges && (
-              <Badge color="yellow" variant="light" data-testid="script-state">
+              <Badge color="yellow" variant="light" style={{ flexShrink: 0 }} data-testid="script-state">
                 {t('scripts.unpublished')}
               </Badge>
             )

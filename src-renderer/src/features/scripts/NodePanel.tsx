@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Checkbox, Divider, Group, Menu, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { IconBraces, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowRight, IconBraces, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scriptNodeKinds, type ScriptDefinition, type ScriptNode } from '#contract';
@@ -92,18 +92,25 @@ export function NodePanel({ script, node, onChange, onDelete, mergeFields, secti
         </Text>
       )}
       {node.answers.map((answer, i) => (
-        <Group key={answer.id} gap={6} wrap="nowrap" align="flex-end" data-testid={`answer-${answer.id}`}>
-          <TextInput
-            style={{ flex: 1 }}
-            label={i === 0 ? t('scripts.answerLabel') : undefined}
-            value={answer.label}
-            onChange={(e) => onChange(updateAnswer(script, node.id, answer.id, { label: e.currentTarget.value }))}
-            aria-label={t('scripts.answerLabel')}
-            data-testid="answer-label"
-          />
+        <Stack key={answer.id} gap={4} data-testid={`answer-${answer.id}`}>
+          <Group gap={6} wrap="nowrap">
+            <TextInput
+              style={{ flex: 1 }}
+              leftSection={<Text size="xs">{i + 1}</Text>}
+              value={answer.label}
+              onChange={(e) => onChange(updateAnswer(script, node.id, answer.id, { label: e.currentTarget.value }))}
+              aria-label={t('scripts.answerLabel')}
+              data-testid="answer-label"
+            />
+            <ActionIcon variant="subtle" color="red" onClick={() => onChange(removeAnswer(script, node.id, answer.id))} aria-label={t('scripts.deleteAnswer')}>
+              <IconTrash size={14} />
+            </ActionIcon>
+          </Group>
           <Select
-            style={{ flex: 1 }}
-            label={i === 0 ? t('scripts.leadsTo') : undefined}
+            ml={16}
+            mr={34}
+            size="xs"
+            leftSection={<IconArrowRight size={14} />}
             aria-label={t('scripts.leadsTo')}
             data={[{ value: '', label: node.kind === 'objection' ? t('scripts.returnBack') : t('scripts.endOfScript') }, ...others.map((n) => ({ value: n.id, label: n.title }))]}
             value={answer.next ?? ''}
@@ -112,10 +119,7 @@ export function NodePanel({ script, node, onChange, onDelete, mergeFields, secti
             comboboxProps={{ withinPortal: true }}
             data-testid="answer-next"
           />
-          <ActionIcon variant="subtle" color="red" mb={4} onClick={() => onChange(removeAnswer(script, node.id, answer.id))} aria-label={t('scripts.deleteAnswer')}>
-            <IconTrash size={14} />
-          </ActionIcon>
-        </Group>
+        </Stack>
       ))}
       <Button
         variant="light"
