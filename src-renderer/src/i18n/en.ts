@@ -822,7 +822,7 @@ export const en = {
     saveDraft: 'Save draft',
     publish: 'Publish',
     version: 'Version',
-    versionShort: 'Version {{ordinal}}',
+    versionShort: 'Version {{number}}',
     noVersions: 'Nothing published yet: calls can use it once it is published.',
     publishedAt: 'Published',
     publishedBy: 'By',

@@ -855,7 +855,7 @@ export const ru: Messages = {
     saveDraft: 'Сохранить черновик',
     publish: 'Опубликовать',
     version: 'Версия',
-    versionShort: 'Версия {{ordinal}}',
+    versionShort: 'Версия {{number}}',
     noVersions: 'Ещё ничего не опубликовано: звонки смогут использовать его после публикации.',
     publishedAt: 'Опубликовано',
     publishedBy: 'Кем',

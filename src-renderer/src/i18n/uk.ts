@@ -855,7 +855,7 @@ export const uk: Messages = {
     saveDraft: 'Зберегти чернетку',
     publish: 'Опублікувати',
     version: 'Версія',
-    versionShort: 'Версія {{ordinal}}',
+    versionShort: 'Версія {{number}}',
     noVersions: 'Ще нічого не опубліковано: дзвінки зможуть використати його після публікації.',
     publishedAt: 'Опубліковано',
     publishedBy: 'Ким',

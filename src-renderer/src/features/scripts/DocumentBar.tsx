@@ -50,7 +50,7 @@ export function DocumentBar<D extends { name: string }>({ document, state, onClo
           <Popover position="bottom-end" withArrow shadow="md">
             <Popover.Target>
               <Button variant="default" leftSection={<IconHistory size={16} />} data-testid="script-versions">
-                {latest ? t('scripts.versionShort', { ordinal: latest.ordinal }) : t('scripts.neverPublished')}
+                {latest ? t('scripts.versionShort', { number: latest.ordinal }) : t('scripts.neverPublished')}
               </Button>
             </Popover.Target>
             <Popover.Dropdown>
