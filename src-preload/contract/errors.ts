@@ -57,6 +57,12 @@ export const errorReasons = [
   'custom_needs_number',
   'custom_needs_date',
   'custom_needs_choice',
+  // rows an import turned away
+  'row_column_count',
+  'row_not_an_email',
+  'row_field_gone',
+  'row_without_name',
+  'row_unreadable',
   'not_a_phone_number',
   'stage_has_deals',
   'choose_who_you_are',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
+import { ErrorParamsSchema, ErrorReasonSchema } from './errors';
 import { SegmentDefinitionSchema } from './segments';
 
 /** Files travel between the renderer and main in base64 chunks, the same over IPC and the browser host's socket. */
@@ -74,7 +75,11 @@ export const ImportStartSchema = ImportOptionsSchema.extend({
 export const RejectedRowSchema = z.object({
   line: z.number().int().positive(),
   field: z.string().nullable(),
+  /** In English, for the command line and the log; the window words `code` with `params`. */
   reason: z.string(),
+  /** Absent on rows rejected before the codes existed (their report keeps the English reason). */
+  code: ErrorReasonSchema.optional(),
+  params: ErrorParamsSchema.optional(),
 });
 export type RejectedRow = z.infer<typeof RejectedRowSchema>;
 

@@ -14,6 +14,11 @@ import { importedPhone, mapRow, splitFullName, type ImportedPerson, type MappedR
 import { estimateRows, resolveSource, tabularRecords, vcardRecords, type ImportFormat } from './sources';
 import type { VCardPerson } from './vcard';
 
+/** A line the reader could not make a record of; its reader's English detail goes along as a parameter. */
+function unreadable(record: { line: number; error: string }): MappedRow {
+  return { ok: false, rejection: { line: record.line, field: null, reason: record.error, code: 'row_unreadable', params: { detail: record.error } } };
+}
+
 export interface ImportParams {
   importId: string;
   file: string;
@@ -113,7 +118,7 @@ export async function runImport(
   try {
     if (source.format === 'vcard') {
       for (const record of vcardRecords(params.file, source.encoding)) {
-        accept(() => ('error' in record ? { ok: false, rejection: { line: record.line, field: null, reason: record.error } } : personFromVCard(record.line, record.person, params.workingCountries)));
+        accept(() => ('error' in record ? unreadable(record) : personFromVCard(record.line, record.person, params.workingCountries)));
       }
     } else {
       let headers: string[] | null = null;
@@ -128,7 +133,7 @@ export async function runImport(
         }
         const columns = (headers ??= params.mapping.map((_, i) => `column ${i + 1}`));
         if ('error' in record) {
-          accept(() => ({ ok: false, rejection: { line: record.line, field: null, reason: record.error } }));
+          accept(() => unreadable(record));
           continue;
         }
         // A spreadsheet row ends at its last filled cell; a CSV row must have every column.

@@ -1,4 +1,4 @@
-import type { CustomField, ImportTarget, PhoneIssue, RejectedRow } from '#contract';
+import type { CustomField, ErrorParams, ErrorReason, ImportTarget, PhoneIssue, RejectedRow } from '#contract';
 import { countryFromText } from '#core/shared/country-names';
 import { readPhone } from '#core/shared/phone-reading';
 import { readCustomValue } from '#core/crm/custom-fields';
@@ -65,13 +65,13 @@ export function mapRow(
   workingCountries: readonly string[],
 ): MappedRow {
   if (cells.length !== mapping.length) {
-    return { ok: false, rejection: { line, field: null, reason: `has ${cells.length} columns, the file's header has ${mapping.length}` } };
+    return { ok: false, rejection: { line, field: null, reason: `has ${cells.length} columns, the file's header has ${mapping.length}`, code: 'row_column_count', params: { count: cells.length, expected: mapping.length } } };
   }
   const person: ImportedPerson = {
     lastName: '', firstName: '', middleName: '', company: '', position: '', phones: [], emails: [], address: '', city: '', tags: [], notes: '', source: '', doNotCall: false, custom: [],
   };
   const header = (column: number) => headers[column] ?? `column ${column + 1}`;
-  const reject = (column: number, reason: string): MappedRow => ({ ok: false, rejection: { line, field: header(column), reason } });
+  const reject = (column: number, reason: string, code: ErrorReason, params: ErrorParams = {}): MappedRow => ({ ok: false, rejection: { line, field: header(column), reason, code, params } });
   const countryColumn = mapping.indexOf('country');
   const rowCountry = countryColumn >= 0 ? countryFromText(cells[countryColumn] ?? '') : null;
   const countries = rowCountry ? [rowCountry, ...workingCountries.filter((c) => c !== rowCountry)] : workingCountries;
@@ -109,7 +109,7 @@ export function mapRow(
         break;
       case 'email':
         for (const email of value.split(/[,;\s]+/).filter(Boolean)) {
-          if (!emailPattern.test(email) || email.length > 254) return reject(column, `${email}: not an e-mail address`);
+          if (!emailPattern.test(email) || email.length > 254) return reject(column, `${email}: not an e-mail address`, 'row_not_an_email', { value: email });
           person.emails.push(email);
         }
         break;
@@ -121,15 +121,15 @@ export function mapRow(
         break;
       default: {
         const field = fieldsById.get(target.slice('custom:'.length));
-        if (!field) return reject(column, 'the custom field mapped to this column no longer exists');
+        if (!field) return reject(column, 'the custom field mapped to this column no longer exists', 'row_field_gone');
         const read = readCustomValue(field, value);
-        if (!read.ok) return reject(column, read.problem);
+        if (!read.ok) return reject(column, read.problem, read.code, read.params);
         person.custom.push({ fieldId: field.id, value: read.value, number: read.number });
       }
     }
   }
   if (!person.lastName && !person.firstName && !person.middleName && !person.company) {
-    return { ok: false, rejection: { line, field: null, reason: 'has neither a person’s name nor a company' } };
+    return { ok: false, rejection: { line, field: null, reason: 'has neither a person’s name nor a company', code: 'row_without_name' } };
   }
   return { ok: true, person, phoneIssues };
 }

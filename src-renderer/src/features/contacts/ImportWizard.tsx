@@ -6,6 +6,7 @@ import { act, jobFinished } from '#renderer/api/actions';
 import { useBridge, useEvent, useQuery } from '#renderer/api/client';
 import { uploadFile } from '#renderer/api/files';
 import { usePhoneReadings } from '#renderer/api/usePhoneReadings';
+import { issueText } from '#renderer/i18n/error-text';
 import { countryOptions } from '#renderer/i18n/countries';
 import { countryFlag } from '#renderer/ui/PhoneReading';
 import { useErrorText, useFailureText } from '#renderer/ui/useErrorText';
@@ -226,7 +227,7 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
                       <Table.Tr key={i}>
                         <Table.Td>{r.line}</Table.Td>
                         <Table.Td>{r.field ?? t('common.unknown')}</Table.Td>
-                        <Table.Td>{r.reason}</Table.Td>
+                        <Table.Td>{r.code ? issueText(t, { code: r.code, params: r.params ?? {} }) : r.reason}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -53,13 +53,14 @@ describe('importing contact lists', () => {
     expect(report.phoneIssueList).toEqual([
       { line: 4, field: 'Телефон', value: '12-34', status: 'invalid', reason: 'too short for a phone number; kept as written, marked for review', tried: [], readings: [] },
     ]);
+    // Each rejection carries a code and its parameters for the window to word; `reason` is the English for the log.
     expect(report.rejections).toEqual([
-      { line: 3, field: null, reason: 'has 3 columns, the file\'s header has 4' },
-      { line: 5, field: 'Email', reason: 'not-an-email: not an e-mail address' },
-      { line: 6, field: null, reason: expect.stringMatching(/not valid UTF-8 text \(column 2, byte 0xC3|column 2, byte 0x28/) },
-      { line: 7, field: null, reason: 'the row is longer than 256 KB (a cell may hold at most 64 KB); the row is skipped' },
-      { line: 8, field: null, reason: 'has neither a person’s name nor a company' },
-      { line: 10, field: null, reason: 'a quoted cell opened on line 10 is never closed; the row is skipped' },
+      { line: 3, field: null, reason: 'has 3 columns, the file\'s header has 4', code: 'row_column_count', params: { count: 3, expected: 4 } },
+      { line: 5, field: 'Email', reason: 'not-an-email: not an e-mail address', code: 'row_not_an_email', params: { value: 'not-an-email' } },
+      { line: 6, field: null, reason: expect.stringMatching(/not valid UTF-8 text \(column 2, byte 0xC3|column 2, byte 0x28/), code: 'row_unreadable', params: { detail: expect.any(String) } },
+      { line: 7, field: null, reason: 'the row is longer than 256 KB (a cell may hold at most 64 KB); the row is skipped', code: 'row_unreadable', params: { detail: expect.any(String) } },
+      { line: 8, field: null, reason: 'has neither a person’s name nor a company', code: 'row_without_name' },
+      { line: 10, field: null, reason: 'a quoted cell opened on line 10 is never closed; the row is skipped', code: 'row_unreadable', params: { detail: expect.any(String) } },
     ]);
     expect((await ok(workstation, 'contacts.list', {})).rows.map((r) => r.fullName)).toEqual(['Бондаренко Ірина', 'Лисенко Олег', 'Савчук Ніна']);
     const lysenko = (await ok(workstation, 'contacts.list', { search: 'Лисенко' })).rows[0];
