@@ -180,7 +180,7 @@ const dialog = (name: string, from: string, click: (page: Page) => Locator, show
 });
 
 const screens: Screen[] = [
-  ...['contacts', 'companies', 'deals', 'complaints', 'calls', 'campaigns', 'calendar', 'reports', 'settings'].map(area),
+  ...['contacts', 'companies', 'deals', 'complaints', 'calls', 'campaigns', 'calendar', 'reports', 'settings', 'scripts'].map(area),
   {
     name: 'deals as a list',
     open: async (page) => {

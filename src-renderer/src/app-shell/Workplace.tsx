@@ -47,8 +47,8 @@ function WorkplaceShell() {
   const scheme = useComputedColorScheme('light');
   const toggleTheme = useCallback(() => void updateSettings({ theme: scheme === 'dark' ? 'light' : 'dark' }), [scheme, updateSettings]);
 
-  // Alt+1…6 switch areas: the operator's hands stay on the keyboard during a call.
-  useHotkeys(areas.map((area, i) => [`alt+${i + 1}`, () => navigate({ area, id: null })]));
+  // Alt+1…9 switch to the first nine areas: the operator's hands stay on the keyboard during a call.
+  useHotkeys(areas.slice(0, 9).map((area, i) => [`alt+${i + 1}`, () => navigate({ area, id: null })]));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
@@ -89,7 +89,7 @@ function WorkplaceShell() {
                     {missedCount}
                   </Badge>
                 ) : (
-                  <Kbd size="xs">Alt+{i + 1}</Kbd>
+                  i < 9 && <Kbd size="xs">Alt+{i + 1}</Kbd>
                 )
               }
               active={route.area === area}
