@@ -1,12 +1,35 @@
-import { eq, inArray } from 'drizzle-orm';
+import type { Database, Statement } from 'better-sqlite3';
 import type { QuickSearchHit } from '#contract';
 import type { ReadDb } from '#core/db/handles';
-import { companies, contacts } from '#core/db/schema';
 import { foldForSearch, phoneDigits } from '#core/shared/text';
 import { searchIndex } from './search-index';
 
 /** How many index matches are looked at to pick the best few (names starting with the text come first). */
 const candidatesPerHit = 5;
+
+interface Statements {
+  contacts: Statement<[string], { id: string; title: string; searchName: string; company: string | null }>;
+  companies: Statement<[string], { id: string; title: string; searchName: string; city: string | null }>;
+}
+
+// One SQL text whatever the number of ids (a JSON array), so each statement is prepared once per connection:
+// search runs on every key press.
+const cache = new WeakMap<Database, Statements>();
+
+function statements(db: ReadDb): Statements {
+  const sqlite = db.$client;
+  let prepared = cache.get(sqlite);
+  if (!prepared) {
+    prepared = {
+      contacts: sqlite.prepare(
+        'SELECT c.id, c.full_name AS title, c.search_name AS searchName, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id IN (SELECT value FROM json_each(?))',
+      ),
+      companies: sqlite.prepare('SELECT id, name AS title, search_name AS searchName, city FROM companies WHERE id IN (SELECT value FROM json_each(?))'),
+    };
+    cache.set(sqlite, prepared);
+  }
+  return prepared;
+}
 
 /**
  * The search box and Ctrl+K: contacts and companies by name, phone in any format, e-mail or
@@ -18,20 +41,12 @@ export function quickSearch(db: ReadDb, text: string, limit: number, countries: 
   const companyIds = matches.filter((m) => m.kind === 'company').map((m) => m.id);
   const hits: (QuickSearchHit & { sortKey: string })[] = [];
   const isPhone = phoneDigits(text) !== null;
+  const s = statements(db);
   if (contactIds.length > 0) {
-    for (const c of db
-      .select({ id: contacts.id, title: contacts.fullName, searchName: contacts.searchName, company: companies.name })
-      .from(contacts)
-      .leftJoin(companies, eq(companies.id, contacts.companyId))
-      .where(inArray(contacts.id, contactIds))
-      .all()) {
-      hits.push({ kind: 'contact', id: c.id, title: c.title, subtitle: c.company, sortKey: c.searchName });
-    }
+    for (const c of s.contacts.all(JSON.stringify(contactIds))) hits.push({ kind: 'contact', id: c.id, title: c.title, subtitle: c.company, sortKey: c.searchName });
   }
   if (companyIds.length > 0) {
-    for (const c of db.select({ id: companies.id, title: companies.name, searchName: companies.searchName, city: companies.city }).from(companies).where(inArray(companies.id, companyIds)).all()) {
-      hits.push({ kind: 'company', id: c.id, title: c.title, subtitle: c.city, sortKey: c.searchName });
-    }
+    for (const c of s.companies.all(JSON.stringify(companyIds))) hits.push({ kind: 'company', id: c.id, title: c.title, subtitle: c.city, sortKey: c.searchName });
   }
   const folded = foldForSearch(text);
   const rank = (h: { sortKey: string }) => (isPhone ? 0 : h.sortKey.startsWith(folded) ? 0 : 1);
