@@ -270,6 +270,8 @@ export const scriptMethods = {
   'scriptRuns.answer': { input: z.strictObject({ runId: IdSchema, answerId: z.string() }), output: ScriptRunStateSchema },
   'scriptRuns.back': { input: z.strictObject({ runId: IdSchema }), output: ScriptRunStateSchema },
   'scriptRuns.objection': { input: z.strictObject({ runId: IdSchema, nodeId: z.string() }), output: ScriptRunStateSchema },
+  /** Leaves the objection handler being followed for the node it was opened from; the objection stays on the path. */
+  'scriptRuns.return': { input: z.strictObject({ runId: IdSchema }), output: ScriptRunStateSchema },
   /** Opens (or returns) the response of a call to a questionnaire, in the version published at the time. */
   'responses.open': { input: z.strictObject({ callId: IdSchema, questionnaireId: IdSchema }), output: ResponseStateSchema },
   'responses.get': { input: z.strictObject({ responseId: IdSchema }), output: ResponseStateSchema },

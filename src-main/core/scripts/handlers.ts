@@ -10,7 +10,7 @@ import { writeResultsFile } from './results-file';
 import { exportScriptJson, fileSafeName, parseScriptFile } from './script-json';
 import { draftProblems, problemIssues } from './script-problems';
 import { scriptResults } from './script-results';
-import { mergedNode, moveRun, runOfCall, runState, startRun } from './script-runs';
+import { mergedNode, moveRun, RunPositions, runOfCall, runState, startRun, type RunMove } from './script-runs';
 import { deleteScript, getScriptDocument, listScripts, saveDraft } from './script-store';
 import { liveScript, ordinalsOf, parseDefinition, publishDraft, VersionReader } from './script-versions';
 
@@ -26,7 +26,13 @@ export function scriptHandlers({ ctx, transfers, interactionOfCall }: ScriptHand
   const { database } = ctx;
   const db = database.read;
   const versions = new VersionReader(db);
+  const positions = new RunPositions();
   const me = () => ctx.settings().currentEmployeeId;
+  const moved = (runId: string, move: RunMove) => {
+    // Kept only after the write returned: a move whose transaction failed never becomes the run's position.
+    positions.keep(runId, database.write((tx) => moveRun(ctx, tx, versions, positions, runId, move)));
+    return runState(db, versions, positions, runId);
+  };
 
   return defineHandlers({
     'scripts.list': ({ kind }) => listScripts(db, kind),
@@ -61,23 +67,15 @@ export function scriptHandlers({ ctx, transfers, interactionOfCall }: ScriptHand
       return mergedNode(node, mergeContextOf(db, { contactId, companyId: null }, me()));
     },
 
-    'scriptRuns.start': ({ callId, scriptId }) => runState(db, versions, database.write((tx) => startRun(ctx, tx, versions, interactionOfCall(callId), scriptId))),
+    'scriptRuns.start': ({ callId, scriptId }) => runState(db, versions, positions, database.write((tx) => startRun(ctx, tx, versions, interactionOfCall(callId), scriptId))),
     'scriptRuns.get': ({ callId }) => {
       const runId = runOfCall(db, interactionOfCall(callId));
-      return runId ? runState(db, versions, runId) : null;
+      return runId ? runState(db, versions, positions, runId) : null;
     },
-    'scriptRuns.answer': ({ runId, answerId }) => {
-      database.write((tx) => moveRun(ctx, tx, versions, runId, { kind: 'answer', answerId }));
-      return runState(db, versions, runId);
-    },
-    'scriptRuns.back': ({ runId }) => {
-      database.write((tx) => moveRun(ctx, tx, versions, runId, { kind: 'back' }));
-      return runState(db, versions, runId);
-    },
-    'scriptRuns.objection': ({ runId, nodeId }) => {
-      database.write((tx) => moveRun(ctx, tx, versions, runId, { kind: 'objection', nodeId }));
-      return runState(db, versions, runId);
-    },
+    'scriptRuns.answer': ({ runId, answerId }) => moved(runId, { kind: 'answer', answerId }),
+    'scriptRuns.back': ({ runId }) => moved(runId, { kind: 'back' }),
+    'scriptRuns.objection': ({ runId, nodeId }) => moved(runId, { kind: 'objection', nodeId }),
+    'scriptRuns.return': ({ runId }) => moved(runId, { kind: 'return' }),
 
     'responses.open': ({ callId, questionnaireId }) =>
       responseState(db, versions, database.write((tx) => openResponse(ctx, tx, callFacts(tx, interactionOfCall(callId)), questionnaireId))),

@@ -11,58 +11,77 @@ export interface RunStep {
 
 export interface TrailEntry {
   nodeId: string;
-  /** The answer picked on this node to leave it (null while the operator is on it, or left it for an objection). */
+  /** The answer picked on this node to leave it (null while the operator is on it, or left it for an objection or a return). */
   answerId: string | null;
   at: number;
 }
 
-/** Where a run stands after its moves. */
-export interface RunPosition {
-  trail: readonly TrailEntry[];
-  /** Nodes to return to when the objection handlers being followed are done, innermost last. */
-  returns: readonly string[];
-  /** An answer leading nowhere ended the script. */
-  ended: boolean;
-  /** How many moves Backspace can undo. */
-  undoable: number;
-}
-
-interface Frame {
-  trail: TrailEntry[];
-  returns: string[];
-  ended: boolean;
+/** A list newest first whose tails positions share, so a move adds one cell instead of copying what came before. */
+interface Cell<T> {
+  readonly head: T;
+  readonly tail: Cell<T> | null;
 }
 
 /**
- * Replays a run's moves over its version. Every move is appended, never rewritten: `back` undoes the
- * last move still standing, so the replay keeps a stack of positions (a run has tens of moves, not more).
+ * Where a run stands after its moves. Every move is appended, never rewritten: `back` undoes the last
+ * move still standing, so each position keeps the one before its last move. Positions share their
+ * history, so a move costs the same on the first node and the two-hundredth.
  */
+export interface RunPosition {
+  /** The nodes reached, the current one first (trailOf gives them in order). */
+  readonly trail: Cell<TrailEntry>;
+  /** Nodes to return to when the objection handlers being followed are done, innermost first. */
+  readonly returns: Cell<string> | null;
+  /** An answer leading nowhere ended the script. */
+  readonly ended: boolean;
+  /** How many moves Backspace can undo. */
+  readonly undoable: number;
+  /** Where Backspace goes: the position before the last move still standing. */
+  readonly previous: RunPosition | null;
+}
+
+export function startPosition(startNodeId: string, startedAt: number): RunPosition {
+  return { trail: { head: { nodeId: startNodeId, answerId: null, at: startedAt }, tail: null }, returns: null, ended: false, undoable: 0, previous: null };
+}
+
+/** The position one more move leads to. */
+export function advance(position: RunPosition, step: RunStep): RunPosition {
+  if (step.kind === 'back') return position.previous ?? position;
+  const here = position.trail.head;
+  // An objection leaves the node as it was (it is returned to); any other move records how it was left.
+  let trail: Cell<TrailEntry> = step.kind === 'objection' ? position.trail : { head: { ...here, answerId: step.answerId }, tail: position.trail.tail };
+  if (step.nodeId !== null) trail = { head: { nodeId: step.nodeId, answerId: null, at: step.at }, tail: trail };
+  const returns = step.kind === 'objection' ? { head: here.nodeId, tail: position.returns } : step.kind === 'return' ? (position.returns?.tail ?? null) : position.returns;
+  return { trail, returns, ended: step.nodeId === null, undoable: position.undoable + 1, previous: position };
+}
+
+/** Replays a run's moves from its start: how a position is rebuilt from script_run_steps. */
 export function replay(startNodeId: string, startedAt: number, steps: readonly RunStep[]): RunPosition {
-  const frames: Frame[] = [{ trail: [{ nodeId: startNodeId, answerId: null, at: startedAt }], returns: [], ended: false }];
-  for (const step of steps) {
-    const top = frames[frames.length - 1]!;
-    if (step.kind === 'back') {
-      if (frames.length > 1) frames.pop();
-      continue;
-    }
-    const trail = [...top.trail];
-    const returns = [...top.returns];
-    const last = trail[trail.length - 1]!;
-    if (step.kind !== 'objection') trail[trail.length - 1] = { ...last, answerId: step.answerId };
-    if (step.kind === 'objection') returns.push(last.nodeId);
-    if (step.kind === 'return') returns.pop();
-    if (step.nodeId !== null) trail.push({ nodeId: step.nodeId, answerId: null, at: step.at });
-    frames.push({ trail, returns, ended: step.nodeId === null });
-  }
-  const top = frames[frames.length - 1]!;
-  return { ...top, undoable: frames.length - 1 };
+  return steps.reduce(advance, startPosition(startNodeId, startedAt));
+}
+
+/** The nodes reached, in the order they were reached. */
+export function trailOf(position: RunPosition): TrailEntry[] {
+  const entries: TrailEntry[] = [];
+  for (let cell: Cell<TrailEntry> | null = position.trail; cell; cell = cell.tail) entries.push(cell.head);
+  return entries.reverse();
+}
+
+/** The node the operator is on. */
+export function currentNodeId(position: RunPosition): string {
+  return position.trail.head.nodeId;
+}
+
+/** Where the innermost objection handler being followed returns to, if one is. */
+export function returnTo(position: RunPosition): string | null {
+  return position.returns?.head ?? null;
 }
 
 /** The move an answer makes: on to its node, back to where an objection was raised, or the end. */
 export function answerMove(position: RunPosition, next: string | null): { kind: 'answer' | 'return'; nodeId: string | null } {
   if (next !== null) return { kind: 'answer', nodeId: next };
-  const returnTo = position.returns[position.returns.length - 1];
-  return returnTo === undefined ? { kind: 'answer', nodeId: null } : { kind: 'return', nodeId: returnTo };
+  const back = returnTo(position);
+  return back === null ? { kind: 'answer', nodeId: null } : { kind: 'return', nodeId: back };
 }
 
 /** A run stands on an end: an answer ended it, an end node, or a node that sets a disposition and offers nothing more. */
@@ -72,8 +91,8 @@ export function isFinished(position: RunPosition, node: ScriptNode): boolean {
 
 /** The disposition of the last node reached that sets one. */
 export function dispositionOf(position: RunPosition, nodes: ReadonlyMap<string, ScriptNode>): ScriptNode['disposition'] {
-  for (let i = position.trail.length - 1; i >= 0; i--) {
-    const disposition = nodes.get(position.trail[i]!.nodeId)?.disposition ?? null;
+  for (let cell: Cell<TrailEntry> | null = position.trail; cell; cell = cell.tail) {
+    const disposition = nodes.get(cell.head.nodeId)?.disposition ?? null;
     if (disposition) return disposition;
   }
   return null;

@@ -3,7 +3,7 @@ import type { AnswerValue, MethodParams, Question, ScriptResults } from '#contra
 import type { ReadDb } from '#core/db/handles';
 import { employees, questionnaireAnswers, questionnaireResponses, scriptRunSteps, scriptRuns, scripts } from '#core/db/schema';
 import { notFound } from '#core/shared/errors';
-import { replay, type RunStep } from './run-replay';
+import { replay, trailOf, type RunStep } from './run-replay';
 import { versionsOf, type VersionReader } from './script-versions';
 
 type Request = MethodParams<'scripts.results'>;
@@ -47,7 +47,7 @@ function runOutcomes(db: ReadDb, versions: VersionReader, request: Request): Run
   return runs.map((run) => {
     const version = versions.get(run.versionId);
     const start = version.definition.kind === 'script' ? version.definition.script.start : '';
-    const trail = replay(start, run.startedAt, steps.get(run.id) ?? []).trail.map((e) => version.nodes.get(e.nodeId)).filter((n) => n !== undefined);
+    const trail = trailOf(replay(start, run.startedAt, steps.get(run.id) ?? [])).map((e) => version.nodes.get(e.nodeId)).filter((n) => n !== undefined);
     const path = trail.filter((n) => n.kind !== 'objection').map((n) => n.id);
     return {
       versionId: run.versionId,

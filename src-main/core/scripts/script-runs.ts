@@ -7,7 +7,7 @@ import { DomainError, InvalidInputError, issue, notFound } from '#core/shared/er
 import { callFacts, mergeContextOf, type CallFacts } from './call-context';
 import { mergeFields, type MergeContext } from './merge-fields';
 import { openResponse } from './responses';
-import { answerMove, dispositionOf, isFinished, replay, type RunPosition, type RunStep } from './run-replay';
+import { advance, answerMove, currentNodeId, dispositionOf, isFinished, replay, returnTo, startPosition, trailOf, type RunPosition, type RunStep } from './run-replay';
 import { latestVersionId, liveScript, type PublishedVersion, type VersionReader } from './script-versions';
 
 type RunNode = ScriptRunState['node'];
@@ -49,10 +49,40 @@ function stepsOf(db: ReadDb, runId: string): RunStep[] {
     .all();
 }
 
-function positionOf(db: ReadDb, versions: VersionReader, run: typeof scriptRuns.$inferSelect): { position: RunPosition; version: PublishedVersion; steps: RunStep[] } {
-  const version = versions.get(run.versionId);
-  const steps = stepsOf(db, run.id);
-  return { position: replay(scriptOf(version).start, run.startedAt, steps), version, steps };
+/** A run's position and how many moves are stored for it (the next move's place in script_run_steps). */
+export interface KnownPosition {
+  position: RunPosition;
+  moves: number;
+}
+
+/**
+ * Where runs stand, kept after each move so the next one neither reads the run's moves back nor replays
+ * them (a long conversation would otherwise answer slower the longer it runs). script_run_steps stays
+ * the record: a run not known here (after a restart, or moved long ago) is replayed from it once. Only
+ * this process appends moves (main owns the database file), and a position is kept only once the
+ * transaction that wrote its move has committed.
+ */
+export class RunPositions {
+  private readonly known = new Map<string, KnownPosition>();
+
+  /** Runs kept: the operators' current calls and then some; each holds a path of its moves, no more. */
+  constructor(private readonly limit = 64) {}
+
+  of(db: ReadDb, run: typeof scriptRuns.$inferSelect, version: PublishedVersion): KnownPosition {
+    const known = this.known.get(run.id);
+    if (known) return known;
+    const steps = stepsOf(db, run.id);
+    const rebuilt = { position: replay(scriptOf(version).start, run.startedAt, steps), moves: steps.length };
+    this.keep(run.id, rebuilt);
+    return rebuilt;
+  }
+
+  keep(runId: string, position: KnownPosition): void {
+    this.known.delete(runId);
+    this.known.set(runId, position);
+    // Maps iterate in insertion order: the first key is the run moved longest ago.
+    if (this.known.size > this.limit) this.known.delete(this.known.keys().next().value!);
+  }
 }
 
 /** The script for a call: the one asked for, else the one set on the line (SIP account) the call came in on. */
@@ -102,7 +132,7 @@ export function startRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, 
   const version = versions.get(versionId);
   const { start, questionnaireId } = scriptOf(version);
   tx.insert(scriptRuns)
-    .values({ id, scriptId, versionId, callId: interactionId, contactId: facts.contactId, campaignId: null, operatorId: me, startedAt: now, ...outcome(version, replay(start, now, []), now), updatedAt: now, updatedBy: me })
+    .values({ id, scriptId, versionId, callId: interactionId, contactId: facts.contactId, campaignId: null, operatorId: me, startedAt: now, ...outcome(version, startPosition(start, now), now), updatedAt: now, updatedBy: me })
     .run();
   // A questionnaire never published (or deleted since) leaves the run without one rather than refusing the call its script.
   if (questionnaireId !== null && latestVersionId(tx, questionnaireId) !== null && tx.select({ id: scripts.id }).from(scripts).where(and(eq(scripts.id, questionnaireId), isNull(scripts.deletedAt))).get()) {
@@ -113,7 +143,7 @@ export function startRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, 
 
 /** What the run row keeps of its position: whether it stands on an end, and the disposition reached. */
 function outcome(version: PublishedVersion, position: RunPosition, now: number) {
-  const current = version.nodes.get(position.trail[position.trail.length - 1]!.nodeId);
+  const current = version.nodes.get(currentNodeId(position));
   const disposition = dispositionOf(position, version.nodes);
   return {
     finishedAt: current && isFinished(position, current) ? now : null,
@@ -122,20 +152,25 @@ function outcome(version: PublishedVersion, position: RunPosition, now: number) 
   };
 }
 
-export type RunMove = { kind: 'answer'; answerId: string } | { kind: 'back' } | { kind: 'objection'; nodeId: string };
+export type RunMove = { kind: 'answer'; answerId: string } | { kind: 'back' } | { kind: 'objection'; nodeId: string } | { kind: 'return' };
 
-/** Appends one move to a run, in one transaction with the run's outcome. */
-export function moveRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, runId: string, move: RunMove): void {
+/**
+ * Appends one move to a run, in one transaction with the run's outcome, and says where the run stands
+ * after it (for `RunPositions.keep` once committed). A move with nothing to do (Backspace at the start,
+ * a return outside any objection handler) writes nothing.
+ */
+export function moveRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, positions: RunPositions, runId: string, move: RunMove): KnownPosition {
   const run = runRow(tx, runId);
-  const { position, version, steps } = positionOf(tx, versions, run);
-  const current = version.nodes.get(position.trail[position.trail.length - 1]!.nodeId);
-  if (!current) throw notFound('Script node', position.trail[position.trail.length - 1]!.nodeId);
+  const version = versions.get(run.versionId);
+  const known = positions.of(tx, run, version);
+  const { position } = known;
+  const current = version.nodes.get(currentNodeId(position));
+  if (!current) throw notFound('Script node', currentNodeId(position));
   const now = ctx.clock.now();
   let step: Omit<RunStep, 'at'>;
   switch (move.kind) {
     case 'back':
-      // Nothing to undo: the run stays where it is, and nothing is written.
-      if (position.undoable === 0) return;
+      if (position.undoable === 0) return known;
       step = { kind: 'back', nodeId: null, answerId: null };
       break;
     case 'answer': {
@@ -151,23 +186,31 @@ export function moveRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, r
       step = { kind: 'objection', nodeId: handler.id, answerId: null };
       break;
     }
+    case 'return': {
+      // Leaving the handler without one of its answers: it stays on the path, as an objection raised.
+      const back = returnTo(position);
+      if (back === null) return known;
+      step = { kind: 'return', nodeId: back, answerId: null };
+      break;
+    }
   }
   const me = ctx.settings().currentEmployeeId;
-  tx.insert(scriptRunSteps).values({ id: ctx.ids.next(), runId, position: steps.length, ...step, at: now, updatedAt: now, updatedBy: me }).run();
-  const after = replay(scriptOf(version).start, run.startedAt, [...steps, { ...step, at: now }]);
+  tx.insert(scriptRunSteps).values({ id: ctx.ids.next(), runId, position: known.moves, ...step, at: now, updatedAt: now, updatedBy: me }).run();
+  const after = advance(position, { ...step, at: now });
   tx.update(scriptRuns).set({ ...outcome(version, after, now), updatedAt: now, updatedBy: me }).where(eq(scriptRuns.id, runId)).run();
+  return { position: after, moves: known.moves + 1 };
 }
 
 /** Where the run stands, as the runner beside the call shows it. */
-export function runState(db: ReadDb, versions: VersionReader, runId: string): ScriptRunState {
+export function runState(db: ReadDb, versions: VersionReader, positions: RunPositions, runId: string): ScriptRunState {
   const run = runRow(db, runId);
-  const { position, version } = positionOf(db, versions, run);
+  const version = versions.get(run.versionId);
+  const { position } = positions.of(db, run, version);
   const script = scriptOf(version);
   const facts = callFacts(db, run.callId);
   const context = mergeContextOf(db, { contactId: facts.contactId ?? run.contactId, companyId: facts.companyId }, run.operatorId);
-  const trail = position.trail;
-  const here = version.nodes.get(trail[trail.length - 1]!.nodeId);
-  if (!here) throw notFound('Script node', trail[trail.length - 1]!.nodeId);
+  const here = version.nodes.get(currentNodeId(position));
+  if (!here) throw notFound('Script node', currentNodeId(position));
   const name = db.select({ name: scripts.name }).from(scripts).where(eq(scripts.id, run.scriptId)).get()?.name ?? '';
   const response = script.questionnaireId
     ? db
@@ -184,10 +227,10 @@ export function runState(db: ReadDb, versions: VersionReader, runId: string): Sc
     versionId: run.versionId,
     node: mergedNode(here, context),
     objections: script.nodes.filter((n) => n.kind === 'objection').map((n) => ({ id: n.id, title: n.title })),
-    returnTo: position.returns[position.returns.length - 1] ?? null,
+    returnTo: returnTo(position),
     canGoBack: position.undoable > 0,
     finishedAt: run.finishedAt,
-    path: trail.map((entry) => {
+    path: trailOf(position).map((entry) => {
       const node = version.nodes.get(entry.nodeId);
       const answer = node?.answers.find((a) => a.id === entry.answerId);
       return { nodeId: entry.nodeId, title: node?.title ?? entry.nodeId, answer: answer ? mergeFields(answer.label, context).text : null, at: entry.at };

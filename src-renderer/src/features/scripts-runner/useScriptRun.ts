@@ -11,7 +11,7 @@ export interface ScriptRun {
   pick: (index: number) => void;
   back: () => void;
   objection: (nodeId: string) => void;
-  /** Leaves the objection handler for the node the operator was on. */
+  /** Leaves the objection handler for the node the operator was on; the objection stays on the path. */
   leaveObjection: () => void;
 }
 
@@ -70,16 +70,6 @@ export function useScriptRun(callId: string): ScriptRun {
   );
   const back = useCallback(() => enqueue((run) => (run.canGoBack ? bridge.invoke('scriptRuns.back', { runId: run.runId }) : null)), [bridge, enqueue]);
   const objection = useCallback((nodeId: string) => enqueue((run) => bridge.invoke('scriptRuns.objection', { runId: run.runId, nodeId })), [bridge, enqueue]);
-  // The contract has no step of its own for this: stepping back out of the handler's nodes lands where it was entered.
-  const leaveObjection = useCallback(() => {
-    queue.current = queue.current.then(async () => {
-      while (current.current?.returnTo && current.current.canGoBack) {
-        const result = await bridge.invoke('scriptRuns.back', { runId: current.current.runId });
-        if (!result.ok) return refused(result.error);
-        current.current = result.value;
-      }
-      setState(current.current);
-    });
-  }, [bridge, refused]);
+  const leaveObjection = useCallback(() => enqueue((run) => (run.returnTo !== null ? bridge.invoke('scriptRuns.return', { runId: run.runId }) : null)), [bridge, enqueue]);
   return { state, pick, back, objection, leaveObjection };
 }

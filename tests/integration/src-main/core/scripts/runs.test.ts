@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Workstation } from '#core/app/workstation';
 import { ok } from '#tests/support/crm';
 import { recordCall, salesScript, scriptsWorkstation } from '#tests/support/scripts';
-import { callApi, testNow } from '#tests/support/workstation';
+import { tempDir } from '#tests/support/temp-dir';
+import { callApi, createSuiteWorkstation, createTestWorkstation, testNow } from '#tests/support/workstation';
 
 const day = 24 * 60 * 60 * 1000;
 
-async function publishedSales(workstation: Awaited<ReturnType<typeof scriptsWorkstation>>['workstation']) {
+async function publishedSales(workstation: Workstation) {
   const script = await ok(workstation, 'scripts.save', { kind: 'script', name: 'Sales', script: salesScript() });
   await ok(workstation, 'scripts.publish', { id: script.id });
   return script.id;
@@ -73,6 +75,65 @@ describe('a script run beside a call', () => {
     expect(results.paths).toEqual([{ nodes: ['greet', 'offer', 'explain', 'offer', 'won'], titles: ['Greeting', 'Offer', 'Explain', 'Offer', 'Sale'], runs: 1, successes: 1 }]);
     expect(results.objections).toEqual([{ nodeId: 'pricey', title: 'Too expensive', runs: 1, successes: 1 }]);
     expect(results.byOperator).toEqual([expect.objectContaining({ name: 'Оксана Литвин', runs: 1, successes: 1 })]);
+  });
+
+  it('returns from an objection handler without one of its answers, keeping the objection on the path and in the results', async () => {
+    const { workstation } = await scriptsWorkstation();
+    const scriptId = await publishedSales(workstation);
+    const { runId } = await ok(workstation, 'scriptRuns.start', { callId: recordCall(workstation, { at: testNow }), scriptId });
+    await ok(workstation, 'scriptRuns.answer', { runId, answerId: 'talk' });
+    await ok(workstation, 'scriptRuns.objection', { runId, nodeId: 'later' });
+    const returned = await ok(workstation, 'scriptRuns.return', { runId });
+    expect(returned).toMatchObject({ node: { id: 'offer' }, returnTo: null, canGoBack: true });
+    expect(returned.path.map((p) => [p.nodeId, p.answer])).toEqual([
+      ['greet', 'Can talk'],
+      ['offer', null],
+      ['later', null],
+      ['offer', null],
+    ]);
+    // Outside any handler there is nowhere to return to: nothing changes.
+    expect(await ok(workstation, 'scriptRuns.return', { runId })).toEqual(returned);
+    // Backspace undoes the return like any move: back in the handler, which returns where it was opened.
+    expect(await ok(workstation, 'scriptRuns.back', { runId })).toMatchObject({ node: { id: 'later' }, returnTo: 'offer' });
+    await ok(workstation, 'scriptRuns.return', { runId });
+    const won = await ok(workstation, 'scriptRuns.answer', { runId, answerId: 'yes' });
+    expect(won.path.map((p) => p.nodeId)).toEqual(['greet', 'offer', 'later', 'offer', 'won']);
+
+    const results = await ok(workstation, 'scripts.results', { id: scriptId, from: testNow - day, to: testNow + day });
+    expect(results.objections).toEqual([{ nodeId: 'later', title: 'Call me later', runs: 1, successes: 1 }]);
+    expect(results.paths).toEqual([expect.objectContaining({ nodes: ['greet', 'offer', 'won'], runs: 1, successes: 1 })]);
+  });
+
+  it('after a restart a run stands where its stored moves left it, and goes on from there', async () => {
+    const dataDir = tempDir();
+    const workstation = createSuiteWorkstation(dataDir);
+    await ok(workstation, 'customFields.save', { entity: 'contact', name: 'Тариф', type: 'text' });
+    const scriptId = await publishedSales(workstation);
+    const callId = recordCall(workstation, { at: testNow });
+    const { runId } = await ok(workstation, 'scriptRuns.start', { callId, scriptId });
+    await ok(workstation, 'scriptRuns.answer', { runId, answerId: 'talk' });
+    await ok(workstation, 'scriptRuns.objection', { runId, nodeId: 'pricey' });
+    await ok(workstation, 'scriptRuns.answer', { runId, answerId: 'why' });
+    await ok(workstation, 'scriptRuns.back', { runId });
+    await ok(workstation, 'scriptRuns.return', { runId });
+    await ok(workstation, 'scriptRuns.answer', { runId, answerId: 'no' });
+    await ok(workstation, 'scriptRuns.back', { runId });
+    const before = await ok(workstation, 'scriptRuns.get', { callId });
+    expect(before).toMatchObject({ node: { id: 'offer' }, returnTo: null, canGoBack: true });
+    await workstation.dispose();
+
+    // Nothing of the run lives only in memory: the next start of the app on the same file replays the stored moves.
+    const restarted = createTestWorkstation({ dataDir });
+    expect(await ok(restarted, 'scriptRuns.get', { callId })).toEqual(before);
+    const won = await ok(restarted, 'scriptRuns.answer', { runId, answerId: 'yes' });
+    expect(won.path.map((p) => [p.nodeId, p.answer])).toEqual([
+      ['greet', 'Can talk'],
+      ['offer', null],
+      ['pricey', null],
+      ['offer', 'Agrees'],
+      ['won', null],
+    ]);
+    expect(await ok(restarted, 'scriptRuns.back', { runId })).toEqual(before);
   });
 
   it('starts the script of the line the call came in on, and says so plainly when the line has none', async () => {
