@@ -86,7 +86,19 @@ export async function scriptsFigures(log: (line: string) => void): Promise<Figur
       run = await ok(workstation, 'scriptRuns.answer', { runId: run.runId, answerId: ['a', 'b', 'a', 'c'][i % 4]! });
     }, 50);
 
-    return [...medianAndTail('questionnaire.autosave', autosave), ...medianAndTail('scripts.step.server', step)];
+    log('scripts: steps of runs 150 to 200 moves long');
+    // A move costs the same however long the conversation has run: five runs walked 150 moves in (answers
+    // stepping back three nodes now and then, so none reaches the end), then timed from move 150 to 200.
+    const pattern = ['a', 'c', 'a', 'a', 'a'];
+    const long: string[] = [];
+    for (let r = 0; r < 5; r++) {
+      let walked = await ok(workstation, 'scriptRuns.start', { callId: recordCall(workstation, { contactId: contact.id, at: Date.now() }), scriptId: script.id });
+      for (let i = 0; i < 150; i++) walked = await ok(workstation, 'scriptRuns.answer', { runId: walked.runId, answerId: pattern[i % pattern.length]! });
+      long.push(walked.runId);
+    }
+    const deep = await sampleMs(250, (i) => ok(workstation, 'scriptRuns.answer', { runId: long[i % long.length]!, answerId: pattern[Math.floor(i / long.length) % pattern.length]! }), 0);
+
+    return [...medianAndTail('questionnaire.autosave', autosave), ...medianAndTail('scripts.step.server', step), ...medianAndTail('scripts.step.server.long_run', deep)];
   } finally {
     await workstation.dispose();
     dir.remove();
