@@ -74,6 +74,11 @@ describe('a call script and its questionnaire during a real call', () => {
       await page.keyboard.press('1');
       await expect.poll(() => nodeOf(page)).toBe('offer');
       await expect.poll(() => page.getByTestId('script-return').count()).toBe(0);
+      // Raised again and left by the Return button, without an answer: it stays on the path all the same.
+      await page.getByTestId('script-objection-pricey').click();
+      await page.getByTestId('script-return').click();
+      await expect.poll(() => nodeOf(page)).toBe('offer');
+      await expect.poll(() => page.getByTestId('script-return').count()).toBe(0);
 
       await page.keyboard.press('1');
       await expect.poll(() => nodeOf(page)).toBe('thanks');
@@ -82,7 +87,7 @@ describe('a call script and its questionnaire during a real call', () => {
       await expect.poll(() => nodeOf(page)).toBe('offer');
       await page.keyboard.press('1');
       await expect.poll(() => nodeOf(page)).toBe('thanks');
-      expect(await page.getByTestId('script-path').textContent()).toBe('Привітання → Може говорити · Пропозиція · Дорого → Приймає · Пропозиція → Погоджується · Подяка');
+      expect(await page.getByTestId('script-path').textContent()).toBe('Привітання → Може говорити · Пропозиція · Дорого → Приймає · Пропозиція · Дорого · Пропозиція → Погоджується · Подяка');
 
       // The questionnaire: the conditional question appears only after the answer that shows it.
       const questionnaire = page.getByTestId('questionnaire');
@@ -126,7 +131,7 @@ describe('a call script and its questionnaire during a real call', () => {
       await page.getByTestId('timeline-script-toggle').first().click();
       const path = page.getByTestId('timeline-script-path');
       await path.waitFor();
-      expect(await path.locator('li').allTextContents()).toEqual(['Привітання → Може говорити', 'Пропозиція', 'Дорого → Приймає', 'Пропозиція → Погоджується', 'Подяка']);
+      expect(await path.locator('li').allTextContents()).toEqual(['Привітання → Може говорити', 'Пропозиція', 'Дорого → Приймає', 'Пропозиція', 'Дорого', 'Пропозиція → Погоджується', 'Подяка']);
       expect(await page.getByTestId('timeline-script-answers').locator('li').allTextContents()).toEqual([
         'Already a client?: Yes',
         'Years with us: 3',
