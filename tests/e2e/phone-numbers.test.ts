@@ -95,7 +95,7 @@ describe('phone numbers in the workplace', () => {
     await page.screenshot({ path: artifactPath('import-preview-readings.png') });
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-report').waitFor();
-    expect(await page.getByTestId('import-report').textContent()).toContain('6 rows');
+    expect(await page.getByTestId('import-report').textContent()).toContain('Rows: 6;');
     expect(await page.getByTestId('import-phone-issues').textContent()).toContain('12-34');
     await page.screenshot({ path: artifactPath('import-report-phone-issues.png') });
     await page.getByRole('button', { name: 'Close' }).click();
