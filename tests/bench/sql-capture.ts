@@ -8,12 +8,20 @@ export interface CapturedStatement {
   params: unknown[];
 }
 
+/** Where a connection's statements report their runs: the capture in progress, if any. */
+const recorders = new WeakMap<Database.Database, { current: CapturedStatement[] | null }>();
+
 /**
- * The statements `work` runs on this connection, in order: what a bare baseline replays to do the
- * same database work as the app (same SQL, same parameters), without the app's own code around it.
+ * Makes every statement this connection prepares from now on report each run to the capture in
+ * progress. Statements stay wrapped after a capture ends, because the app keeps statements it prepared
+ * once (per-connection caches): the next capture must see their runs too.
  */
-export function captureStatements(sqlite: Database.Database, work: () => unknown): CapturedStatement[] {
-  const captured: CapturedStatement[] = [];
+function recorderOf(sqlite: Database.Database): { current: CapturedStatement[] | null } {
+  let recorder = recorders.get(sqlite);
+  if (recorder) return recorder;
+  const active: { current: CapturedStatement[] | null } = { current: null };
+  recorder = active;
+  recorders.set(sqlite, recorder);
   const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {
     const statement = prepare(source);
@@ -26,17 +34,30 @@ export function captureStatements(sqlite: Database.Database, work: () => unknown
     for (const method of ['all', 'get', 'run', 'iterate'] as const) {
       const original = (statement[method] as (...args: unknown[]) => unknown).bind(statement);
       (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        captured.push({ sql: source, method, raw, params });
+        active.current?.push({ sql: source, method, raw, params });
         return original(...params);
       };
     }
     return statement;
   }) as typeof sqlite.prepare;
+  return recorder;
+}
+
+/**
+ * The statements `work` runs on this connection, in order: what a bare baseline replays to do the
+ * same database work as the app (same SQL, same parameters), without the app's own code around it.
+ * Use a connection nothing has prepared statements on before its first capture.
+ */
+export function captureStatements(sqlite: Database.Database, work: () => unknown): CapturedStatement[] {
+  const recorder = recorderOf(sqlite);
+  const captured: CapturedStatement[] = [];
+  recorder.current = captured;
   try {
     work();
   } finally {
-    sqlite.prepare = prepare;
+    recorder.current = null;
   }
+  if (captured.length === 0) throw new Error('captureStatements saw no statement run: were they prepared on this connection before its first capture?');
   return captured;
 }
 
