@@ -1,28 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
-import { launchChromium } from '#tests/support/chromium';
-import { tempDirOutsideTest } from '#tests/support/temp-dir';
+import { openDemoWorkplace, type DemoWorkplace } from '#tests/support/demo-workplace';
 
 describe('first start asks who works at this workstation', () => {
-  let host: BrowserHostProcess;
-  let browser: Browser;
+  let workplace: DemoWorkplace;
   let page: Page;
-  let dataDir: { path: string; remove(): void };
 
   beforeAll(async () => {
-    dataDir = tempDirOutsideTest();
-    host = await startBrowserHost(['--demo', '--data-dir', dataDir.path, '--port', '0']);
-    browser = await launchChromium(['--lang=en-US']);
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    await page.goto(host.url);
+    workplace = await openDemoWorkplace();
+    page = workplace.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    dataDir?.remove();
-  });
+  afterAll(() => workplace?.close());
 
   it('asks on a fresh workstation, and once answered, does not ask again', async () => {
     const question = page.getByTestId('who-works-here');

@@ -1,9 +1,7 @@
 import { createServer } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
-import { launchChromium } from '#tests/support/chromium';
-import { tempDirOutsideTest } from '#tests/support/temp-dir';
+import { openDemoWorkplace, type DemoWorkplace } from '#tests/support/demo-workplace';
 
 /** A loopback port nothing listens on: taken from the system, then let go. */
 async function closedPort(): Promise<number> {
@@ -15,25 +13,16 @@ async function closedPort(): Promise<number> {
 }
 
 describe('the phone bar says why the phone is offline', () => {
-  let host: BrowserHostProcess;
-  let browser: Browser;
+  let workplace: DemoWorkplace;
   let page: Page;
-  let dataDir: { path: string; remove(): void };
 
   beforeAll(async () => {
-    dataDir = tempDirOutsideTest();
-    host = await startBrowserHost(['--demo', '--data-dir', dataDir.path, '--port', '0']);
-    browser = await launchChromium(['--lang=en-US']);
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    await page.goto(host.url);
+    workplace = await openDemoWorkplace();
+    page = workplace.page;
     await page.getByTestId('app-title').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    dataDir?.remove();
-  });
+  afterAll(() => workplace?.close());
 
   it('before any account, the dial button says to add one', async () => {
     await page.getByTestId('dial-button').hover();

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput, Result } from '#contract';
 import { databaseFileName } from '#core/app/workstation';
 import { artifactPath } from '#tests/support/artifacts';
-import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
-import { launchChromium } from '#tests/support/chromium';
-import { tempDirOutsideTest } from '#tests/support/temp-dir';
+import type { BrowserHostProcess } from '#tests/support/browser-host';
+import { openDemoWorkplace, type DemoWorkplace } from '#tests/support/demo-workplace';
 import { connectApi } from '#tests/support/ws-client';
 
 /** A text the operator cannot read whole: where it is, and what it says. */
@@ -264,26 +263,17 @@ async function addWhatTheSweepNeeds(host: BrowserHostProcess, dataDir: string): 
 }
 
 describe('no text is cut in the workplace, in any language, at 1280×800', () => {
-  let host: BrowserHostProcess;
+  let workplace: DemoWorkplace;
   let browser: Browser;
   let page: Page;
-  let dataDir: { path: string; remove(): void };
 
   beforeAll(async () => {
-    dataDir = tempDirOutsideTest();
-    host = await startBrowserHost(['--demo', '--data-dir', dataDir.path, '--port', '0']);
-    await addWhatTheSweepNeeds(host, dataDir.path);
-    browser = await launchChromium(['--lang=en-US']);
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    await page.goto(host.url);
+    workplace = await openDemoWorkplace({ prepare: addWhatTheSweepNeeds });
+    ({ browser, page } = workplace);
     await page.getByTestId('nav-contacts').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    dataDir?.remove();
-  });
+  afterAll(() => workplace?.close());
 
   it('the sweep itself sees cut text and wide placeholders, and lets an announced cut with its title pass', async () => {
     const probe = await browser.newPage({ viewport: { width: 1280, height: 800 } });

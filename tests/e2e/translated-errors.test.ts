@@ -1,33 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '#tests/support/artifacts';
-import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
-import { launchChromium } from '#tests/support/chromium';
-import { tempDirOutsideTest } from '#tests/support/temp-dir';
+import { openDemoWorkplace, type DemoWorkplace } from '#tests/support/demo-workplace';
 
 /** What zod says in English when nobody words its issues ("Too big: expected string to have <=100 characters"). */
 const rawZod = /Too (small|big)|expected|Invalid|characters|must|needs a first/i;
 
 describe('form errors in the interface language', () => {
-  let host: BrowserHostProcess;
-  let browser: Browser;
+  let workplace: DemoWorkplace;
   let page: Page;
-  let dataDir: { path: string; remove(): void };
 
   beforeAll(async () => {
-    dataDir = tempDirOutsideTest();
-    host = await startBrowserHost(['--demo', '--data-dir', dataDir.path, '--port', '0']);
-    browser = await launchChromium(['--lang=en-US']);
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
-    await page.goto(host.url);
+    workplace = await openDemoWorkplace({ viewport: { width: 1400, height: 900 } });
+    page = workplace.page;
     await page.locator('[data-testid=contacts-table] [data-row]').first().waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    dataDir?.remove();
-  });
+  afterAll(() => workplace?.close());
 
   async function chooseLanguage(name: string, contactsTab: string) {
     await page.getByTestId('nav-settings').click();
