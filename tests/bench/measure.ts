@@ -27,6 +27,11 @@ export async function sampleMs(runs: number, fn: (i: number) => unknown, warmup 
   return samples;
 }
 
+/** A figure's median and tail: `<name>.p50_ms` and `<name>.p95_ms`. */
+export function medianAndTail(name: string, samples: number[]): Figure[] {
+  return [50, 95].map((p) => ({ name: `${name}.p${p}_ms`, value: percentile(samples, p), unit: 'ms' }));
+}
+
 /**
  * A figure beside its bare baseline measured in the same run: p50 and p95 of both sides, and their
  * ratios of like percentiles (p95/p95 first, p50/p50 beside it).
@@ -37,10 +42,8 @@ export function compared(name: string, side: string, ours: number[], raw: number
   const raw50 = percentile(raw, 50);
   const raw95 = percentile(raw, 95);
   return [
-    { name: `${side}.${name}.p50_ms`, value: p50, unit: 'ms' },
-    { name: `${side}.${name}.p95_ms`, value: p95, unit: 'ms' },
-    { name: `raw.${name}.p50_ms`, value: raw50, unit: 'ms' },
-    { name: `raw.${name}.p95_ms`, value: raw95, unit: 'ms' },
+    ...medianAndTail(`${side}.${name}`, ours),
+    ...medianAndTail(`raw.${name}`, raw),
     { name: `${side}.${name}.ratio_p95`, value: p95 / raw95, unit: 'x (p95/p95)' },
     { name: `${side}.${name}.ratio_p50`, value: p50 / raw50, unit: 'x (p50/p50)' },
   ];

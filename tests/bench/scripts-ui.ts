@@ -5,7 +5,7 @@ import { launchChromium } from '#tests/support/chromium';
 import { BrowserPeer, PageApi, scriptOnLine } from '#tests/support/scripted-call';
 import { TestKamailio } from '#tests/support/sip/kamailio';
 import { scratchDir } from './bench-workstation';
-import { percentile, sampleMs, type Figure } from './measure';
+import { medianAndTail, sampleMs, type Figure } from './measure';
 
 const nodes = 200;
 const calls = 5;
@@ -94,14 +94,10 @@ export async function scriptsUiFigures(log: (line: string) => void): Promise<Fig
     const total = steps.map((st) => st.total);
     const rendering = steps.map((st) => st.rendering);
     return [
-      { name: 'scripts.step.p50_ms', value: percentile(total, 50), unit: 'ms' },
-      { name: 'scripts.step.p95_ms', value: percentile(total, 95), unit: 'ms' },
-      { name: 'scripts.step_render.p50_ms', value: percentile(rendering, 50), unit: 'ms' },
-      { name: 'scripts.step_render.p95_ms', value: percentile(rendering, 95), unit: 'ms' },
-      { name: 'scripts.step_api.p50_ms', value: percentile(moves, 50), unit: 'ms' },
-      { name: 'scripts.step_api.p95_ms', value: percentile(moves, 95), unit: 'ms' },
-      { name: 'raw.socket_round_trip.p50_ms', value: percentile(floor, 50), unit: 'ms' },
-      { name: 'raw.socket_round_trip.p95_ms', value: percentile(floor, 95), unit: 'ms' },
+      ...medianAndTail('scripts.step', total),
+      ...medianAndTail('scripts.step_render', rendering),
+      ...medianAndTail('scripts.step_api', moves),
+      ...medianAndTail('raw.socket_round_trip', floor),
     ];
   } finally {
     await browser.close();

@@ -3,16 +3,12 @@ import type { MethodInput, MethodName, MethodOutput, QuestionnaireDefinition, Sc
 import type { Workstation } from '#core/app/workstation';
 import { recordCall, surveyQuestionnaire } from '#tests/support/script-fixtures';
 import { scratchDir, workstationOn } from './bench-workstation';
-import { percentile, sampleMs, type Figure } from './measure';
+import { medianAndTail, sampleMs, type Figure } from './measure';
 
 async function ok<M extends MethodName>(workstation: Workstation, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await workstation.dispatch(method, input, { origin: 'bench' });
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value as MethodOutput<M>;
-}
-
-function medianAndTail(name: string, samples: number[]): Figure[] {
-  return [50, 95].map((p) => ({ name: `${name}.p${p}_ms`, value: percentile(samples, p), unit: 'ms' }));
 }
 
 /** A survey the size of a long one: the sample's questions plus 40 text questions in four sections. */
