@@ -1,6 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ReadDb } from '#core/db/handles';
-import { calls, companies, contactEmails, contactPhones, contacts, customFields, customValues, employees, interactions } from '#core/db/schema';
 import { notFound } from '#core/shared/errors';
 import type { MergeContext } from './merge-fields';
 
@@ -12,14 +11,43 @@ export interface CallFacts {
   companyId: string | null;
 }
 
+interface Statements {
+  call: Statement<[string], CallFacts>;
+  operator: Statement<[string], { name: string }>;
+  contact: Statement<[string], { companyId: string | null; firstName: string; lastName: string; middleName: string; fullName: string; position: string | null; city: string | null; email: string | null; phone: string | null }>;
+  company: Statement<[string], { name: string; city: string | null }>;
+  custom: Statement<[string], { name: string; value: string }>;
+}
+
+// Read on every step of a script (a key press during a call): prepared once per connection.
+const cache = new WeakMap<Database, Statements>();
+
+function statements(db: ReadDb): Statements {
+  const sqlite = db.$client;
+  let prepared = cache.get(sqlite);
+  if (!prepared) {
+    prepared = {
+      call: sqlite.prepare(
+        'SELECT c.interaction_id AS interactionId, c.account_id AS accountId, i.contact_id AS contactId, i.company_id AS companyId FROM calls c JOIN interactions i ON i.id = c.interaction_id WHERE c.interaction_id = ?',
+      ),
+      operator: sqlite.prepare('SELECT name FROM employees WHERE id = ?'),
+      contact: sqlite.prepare(
+        `SELECT company_id AS companyId, first_name AS firstName, last_name AS lastName, middle_name AS middleName, full_name AS fullName, position, city,
+           (SELECT email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position LIMIT 1) AS email,
+           (SELECT coalesce(e164, raw) FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.position LIMIT 1) AS phone
+         FROM contacts c WHERE c.id = ?`,
+      ),
+      company: sqlite.prepare('SELECT name, city FROM companies WHERE id = ?'),
+      custom: sqlite.prepare('SELECT f.name, v.value FROM custom_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.entity_id = ?'),
+    };
+    cache.set(sqlite, prepared);
+  }
+  return prepared;
+}
+
 /** Finds a call by its interaction id (the phone's call id is turned into it by the caller, see handlers.ts). */
 export function callFacts(db: ReadDb, interactionId: string): CallFacts {
-  const row = db
-    .select({ interactionId: calls.interactionId, accountId: calls.accountId, contactId: interactions.contactId, companyId: interactions.companyId })
-    .from(calls)
-    .innerJoin(interactions, eq(interactions.id, calls.interactionId))
-    .where(eq(calls.interactionId, interactionId))
-    .get();
+  const row = statements(db).call.get(interactionId);
   if (!row) throw notFound('Call', interactionId);
   return row;
 }
@@ -30,11 +58,12 @@ export function callFacts(db: ReadDb, interactionId: string): CallFacts {
  * by their name (the contact's first, then the company's).
  */
 export function mergeContextOf(db: ReadDb, subject: { contactId: string | null; companyId: string | null }, operatorId: string | null): MergeContext {
+  const s = statements(db);
   const values: Record<string, string | null> = { 'campaign.name': null };
-  if (operatorId) values['operator.name'] = db.select({ name: employees.name }).from(employees).where(eq(employees.id, operatorId)).get()?.name ?? null;
+  if (operatorId) values['operator.name'] = s.operator.get(operatorId)?.name ?? null;
   let companyId = subject.companyId;
   if (subject.contactId) {
-    const contact = db.select().from(contacts).where(eq(contacts.id, subject.contactId)).get();
+    const contact = s.contact.get(subject.contactId);
     if (contact) {
       companyId = contact.companyId ?? companyId;
       Object.assign(values, {
@@ -44,23 +73,19 @@ export function mergeContextOf(db: ReadDb, subject: { contactId: string | null; 
         'contact.fullName': contact.fullName,
         'contact.position': contact.position,
         'contact.city': contact.city,
-        'contact.email': db.select({ email: contactEmails.email }).from(contactEmails).where(eq(contactEmails.contactId, contact.id)).orderBy(asc(contactEmails.position)).limit(1).get()?.email ?? null,
-        'contact.phone': (() => {
-          const phone = db.select({ raw: contactPhones.raw, e164: contactPhones.e164 }).from(contactPhones).where(eq(contactPhones.contactId, contact.id)).orderBy(asc(contactPhones.position)).limit(1).get();
-          return phone ? (phone.e164 ?? phone.raw) : null;
-        })(),
+        'contact.email': contact.email,
+        'contact.phone': contact.phone,
       });
     }
   }
   if (companyId) {
-    const company = db.select({ name: companies.name, city: companies.city }).from(companies).where(eq(companies.id, companyId)).get();
+    const company = s.company.get(companyId);
     if (company) Object.assign(values, { 'company.name': company.name, 'company.city': company.city });
   }
   for (const entityId of [companyId, subject.contactId]) {
     if (!entityId) continue;
-    const custom = db.select({ name: customFields.name, value: customValues.value }).from(customValues).innerJoin(customFields, eq(customFields.id, customValues.fieldId)).where(eq(customValues.entityId, entityId)).all();
     // The contact's come last, so they win over a company field of the same name.
-    for (const field of custom) values[`custom.${field.name.trim()}`] = field.value;
+    for (const field of s.custom.all(entityId)) values[`custom.${field.name.trim()}`] = field.value;
   }
   return values;
 }
