@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive for real, when they are missing:
-# Chromium (UI tests), Kamailio with WebSocket and presence (SIP), sipp (SIP peer), Radicale (CalDAV).
+# Chromium (UI tests), Kamailio with WebSocket and presence (SIP), sipp (SIP peer), Radicale (CalDAV),
+# rtpengine (media between WebRTC and plain RTP).
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,8 @@ compgen -G "/usr/lib/*/kamailio/modules/websocket.so" >/dev/null || compgen -G "
 compgen -G "/usr/lib/*/kamailio/modules/presence_dialoginfo.so" >/dev/null || compgen -G "/usr/lib/kamailio/modules/presence_dialoginfo.so" >/dev/null || missing+=(kamailio-presence-modules)
 command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
 command -v radicale >/dev/null 2>&1 || [ -x /usr/bin/radicale ] || missing+=(radicale)
+# The media relay between WebRTC (the window) and sipp's plain RTP, in userspace: recorded greetings and answering machines.
+command -v rtpengine >/dev/null 2>&1 || [ -x /usr/bin/rtpengine ] || missing+=(rtpengine-daemon)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "test packages: all present"

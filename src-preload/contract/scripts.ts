@@ -191,6 +191,17 @@ export const ScriptRunStateSchema = z.object({
 });
 export type ScriptRunState = z.infer<typeof ScriptRunStateSchema>;
 
+/**
+ * Every node of a run's version merged with the call's context, and where each answer leads: the runner
+ * shows the node an answer leads to at once, before main has stored the move (main's answer then replaces it).
+ */
+export const ScriptRunGuideSchema = z.object({
+  runId: IdSchema,
+  versionId: IdSchema,
+  nodes: z.array(RunNodeSchema.extend({ answers: z.array(z.object({ id: z.string(), label: z.string(), next: z.string().nullable() })) })),
+});
+export type ScriptRunGuide = z.infer<typeof ScriptRunGuideSchema>;
+
 export const AnswerIssueSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 
 export const ResponseStateSchema = z.object({
@@ -267,6 +278,7 @@ export const scriptMethods = {
   /** Starts (or returns) the script run of a call: the account's or campaign's script, or the one given. */
   'scriptRuns.start': { input: z.strictObject({ callId: IdSchema, scriptId: IdSchema.optional() }), output: ScriptRunStateSchema },
   'scriptRuns.get': { input: z.strictObject({ callId: IdSchema }), output: ScriptRunStateSchema.nullable() },
+  'scriptRuns.guide': { input: z.strictObject({ runId: IdSchema }), output: ScriptRunGuideSchema },
   'scriptRuns.answer': { input: z.strictObject({ runId: IdSchema, answerId: z.string() }), output: ScriptRunStateSchema },
   'scriptRuns.back': { input: z.strictObject({ runId: IdSchema }), output: ScriptRunStateSchema },
   'scriptRuns.objection': { input: z.strictObject({ runId: IdSchema, nodeId: z.string() }), output: ScriptRunStateSchema },

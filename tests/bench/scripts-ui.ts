@@ -37,9 +37,9 @@ function longScript(questionnaireId: string | null): ScriptDefinition {
 /**
  * The script beside a real call (Kamailio, a sip.js caller in another page), in Debian's Chromium against
  * the built browser host: from the digit key pressed to the next node's merged text in the page (React has
- * committed it; main answered over the socket in between), 30 steps a call into a 200-node script, call
- * after call; the part of it after main's answer reached the page (React's render and commit); and main's
- * share alone, the same kind of move asked over a socket with nothing rendered.
+ * committed it; the runner shows the node from the run's guide while main stores the move), 30 steps a
+ * call into a 200-node script, call after call; from the key to main's answer (the move stored) reaching
+ * the page; and main's share alone, the same kind of move asked over a socket with nothing rendered.
  */
 export async function scriptsUiFigures(log: (line: string) => void): Promise<Figure[]> {
   const scratch = scratchDir();
@@ -49,13 +49,21 @@ export async function scriptsUiFigures(log: (line: string) => void): Promise<Fig
   const browser = await launchChromium(['--lang=en-US', '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required']);
   try {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    // When main's answer arrives: a listener on every socket the page opens, ahead of the page's own.
+    // When main answers a step: the socket's result to the last scriptRuns.answer sent, seen ahead of the page's own listener.
     await page.addInitScript(`{
       const Original = window.WebSocket;
       window.WebSocket = class extends Original {
         constructor(...args) {
           super(...args);
-          this.addEventListener('message', () => { window.lastMessageAt = performance.now(); });
+          this.addEventListener('message', (event) => {
+            const data = JSON.parse(event.data);
+            if (data.type === 'result' && data.id === window.stepRequestId) window.stepAnsweredAt = performance.now();
+          });
+        }
+        send(data) {
+          const request = JSON.parse(data);
+          if (request.method === 'scriptRuns.answer') window.stepRequestId = request.id;
+          super.send(data);
         }
       };
     }`);
@@ -91,11 +99,9 @@ export async function scriptsUiFigures(log: (line: string) => void): Promise<Fig
     const floor = await sampleMs(150, () => api.call('app.info', {}), 10);
     await caller.close();
     await api.close();
-    const total = steps.map((st) => st.total);
-    const rendering = steps.map((st) => st.rendering);
     return [
-      ...medianAndTail('scripts.step', total),
-      ...medianAndTail('scripts.step_render', rendering),
+      ...medianAndTail('scripts.step', steps.map((st) => st.shown)),
+      ...medianAndTail('scripts.step_confirmed', steps.map((st) => st.confirmed)),
       ...medianAndTail('scripts.step_api', moves),
       ...medianAndTail('raw.socket_round_trip', floor),
     ];
@@ -111,10 +117,10 @@ async function registered(page: Page): Promise<void> {
   await page.locator('[data-testid="phone-status"][data-registration="registered"]').waitFor({ timeout: 10_000 });
 }
 
-/** One step: from the key to the next node's merged text in the page, and the part after main's answer arrived. */
+/** One step: from the key to the next node's merged text in the page, and to main's answer (the move stored) in the page. */
 interface Step {
-  total: number;
-  rendering: number;
+  shown: number;
+  confirmed: number;
 }
 
 /** Key 1 on each node in turn from the start. */
@@ -128,11 +134,17 @@ async function stepTimes(page: Page): Promise<Step[]> {
           return runner !== null && runner.getAttribute('data-node-id') === 'n${i}' && runner.querySelector('[data-testid="script-node-text"]').textContent.startsWith('Крок ${i}. Марія,');
         };
         const start = performance.now();
+        let shownAt = null;
+        window.stepAnsweredAt = null;
+        const finish = () => {
+          if (shownAt === null || window.stepAnsweredAt === null) return requestAnimationFrame(finish);
+          resolve({ shown: shownAt - start, confirmed: window.stepAnsweredAt - start });
+        };
         const observer = new MutationObserver(() => {
           if (!arrived()) return;
           observer.disconnect();
-          const end = performance.now();
-          resolve({ total: end - start, rendering: end - window.lastMessageAt });
+          shownAt = performance.now();
+          finish();
         });
         observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
         window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));

@@ -10,7 +10,7 @@ import { writeResultsFile } from './results-file';
 import { exportScriptJson, fileSafeName, parseScriptFile } from './script-json';
 import { draftProblems, problemIssues } from './script-problems';
 import { scriptResults } from './script-results';
-import { mergedNode, moveRun, RunPositions, runOfCall, runState, startRun, type RunMove } from './script-runs';
+import { mergedNode, moveRun, RunPositions, runGuide, runOfCall, runState, startRun, type RunMove } from './script-runs';
 import { deleteScript, getScriptDocument, listScripts, saveDraft } from './script-store';
 import { liveScript, ordinalsOf, parseDefinition, publishDraft, VersionReader } from './script-versions';
 
@@ -72,6 +72,7 @@ export function scriptHandlers({ ctx, transfers, interactionOfCall }: ScriptHand
       const runId = runOfCall(db, interactionOfCall(callId));
       return runId ? runState(db, versions, positions, runId) : null;
     },
+    'scriptRuns.guide': ({ runId }) => runGuide(db, versions, runId),
     'scriptRuns.answer': ({ runId, answerId }) => moved(runId, { kind: 'answer', answerId }),
     'scriptRuns.back': ({ runId }) => moved(runId, { kind: 'back' }),
     'scriptRuns.objection': ({ runId, nodeId }) => moved(runId, { kind: 'objection', nodeId }),

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { ScriptDefinition, ScriptNode, ScriptRunState } from '#contract';
+import type { ScriptDefinition, ScriptNode, ScriptRunGuide, ScriptRunState } from '#contract';
 import type { CrmContext } from '#core/crm/crm-context';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { questionnaireResponses, scriptRunSteps, scriptRuns, scripts, sipAccounts } from '#core/db/schema';
@@ -201,14 +201,30 @@ export function moveRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, p
   return { position: after, moves: known.moves + 1 };
 }
 
+/** The context a run's fields merge with: the call's client and company, the run's operator. */
+function runContext(db: ReadDb, run: typeof scriptRuns.$inferSelect): MergeContext {
+  const facts = callFacts(db, run.callId);
+  return mergeContextOf(db, { contactId: facts.contactId ?? run.contactId, companyId: facts.companyId }, run.operatorId);
+}
+
+/** Every node of the run's version as the runner would show it, with where each answer leads. */
+export function runGuide(db: ReadDb, versions: VersionReader, runId: string): ScriptRunGuide {
+  const run = runRow(db, runId);
+  const context = runContext(db, run);
+  const nodes = scriptOf(versions.get(run.versionId)).nodes.map((node) => {
+    const merged = mergedNode(node, context);
+    return { ...merged, answers: merged.answers.map((a, i) => ({ ...a, next: node.answers[i]!.next })) };
+  });
+  return { runId, versionId: run.versionId, nodes };
+}
+
 /** Where the run stands, as the runner beside the call shows it. */
 export function runState(db: ReadDb, versions: VersionReader, positions: RunPositions, runId: string): ScriptRunState {
   const run = runRow(db, runId);
   const version = versions.get(run.versionId);
   const { position } = positions.of(db, run, version);
   const script = scriptOf(version);
-  const facts = callFacts(db, run.callId);
-  const context = mergeContextOf(db, { contactId: facts.contactId ?? run.contactId, companyId: facts.companyId }, run.operatorId);
+  const context = runContext(db, run);
   const here = version.nodes.get(currentNodeId(position));
   if (!here) throw notFound('Script node', currentNodeId(position));
   const name = db.select({ name: scripts.name }).from(scripts).where(eq(scripts.id, run.scriptId)).get()?.name ?? '';

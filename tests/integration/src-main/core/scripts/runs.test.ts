@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Workstation } from '#core/app/workstation';
+import type { ScriptRunState } from '#contract';
+import { guideIndex, predictAnswer } from '#renderer/features/scripts-runner/predict-step';
 import { ok } from '#tests/support/crm';
 import { recordCall, salesScript, scriptsWorkstation } from '#tests/support/scripts';
 import { tempDir } from '#tests/support/temp-dir';
@@ -30,6 +32,44 @@ describe('a script run beside a call', () => {
     expect(stranger.node).toMatchObject({ text: 'Добрий день, пане! Це Оксана Литвин з нашої компанії.', missing: [] });
     const gap = await ok(workstation, 'scriptRuns.answer', { runId: stranger.runId, answerId: 'talk' });
     expect(gap.node).toMatchObject({ text: 'Пропонуємо [custom.Тариф] для [contact.lastName].', missing: ['custom.Тариф', 'contact.lastName'] });
+  });
+
+  it('foretells from the run’s guide exactly the node and path main stores for an answer leading on, and nothing else', async () => {
+    const { workstation, tariff } = await scriptsWorkstation();
+    const contact = await ok(workstation, 'contacts.create', { firstName: 'Ірина', lastName: 'Коваль', custom: { [tariff.id]: 'Бізнес' } });
+    const scriptId = await publishedSales(workstation);
+    let state = await ok(workstation, 'scriptRuns.start', { callId: recordCall(workstation, { contactId: contact.id, at: testNow }), scriptId });
+    const guide = guideIndex(await ok(workstation, 'scriptRuns.guide', { runId: state.runId }));
+    const timeless = (run: ScriptRunState) => ({ ...run, finishedAt: run.finishedAt !== null, path: run.path.map(({ at: _at, ...step }) => step) });
+
+    // Every kind of move: on, into a handler, a handler's answer returning (not foretold), back, on to a disposition.
+    type Move = { answer: string } | { objection: string } | { back: true };
+    const moves: Move[] = [
+      { answer: 'talk' },
+      { objection: 'pricey' },
+      { answer: 'why' },
+      { answer: 'back' },
+      { answer: 'no' },
+      { back: true },
+      { answer: 'yes' },
+    ];
+    let foretold = 0;
+    for (const move of moves) {
+      if ('answer' in move) {
+        const index = state.node.answers.findIndex((a) => a.id === move.answer);
+        const predicted = predictAnswer(state, guide, index, testNow);
+        state = await ok(workstation, 'scriptRuns.answer', { runId: state.runId, answerId: move.answer });
+        if (predicted) {
+          foretold++;
+          expect(timeless(predicted)).toEqual(timeless(state));
+        } else expect(state.node.id).toBe('offer');
+      } else if ('objection' in move) state = await ok(workstation, 'scriptRuns.objection', { runId: state.runId, nodeId: move.objection });
+      else state = await ok(workstation, 'scriptRuns.back', { runId: state.runId });
+    }
+    expect(foretold).toBe(4);
+    // A finished run foretells nothing: main refuses another answer there.
+    expect(state.finishedAt).not.toBeNull();
+    expect(predictAnswer(state, guide, 0, testNow)).toBeNull();
   });
 
   it('keeps the path through back steps and objection handlers, which return where the operator was', async () => {
