@@ -1,3 +1,4 @@
+import { amdFigures } from './amd';
 import { crmFigures, crmImportFigures, crmQueryFigures } from './crm';
 import { foundationFigures } from './foundation';
 import { printFigure } from './measure';
@@ -14,7 +15,7 @@ import { telephonyFigures } from './telephony';
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const only = process.argv[2];
-  const suites = { foundation: foundationFigures, crm: crmFigures, 'crm-queries': crmQueryFigures, 'crm-imports': crmImportFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures, 'scripts-ui': scriptsUiFigures };
+  const suites = { foundation: foundationFigures, crm: crmFigures, 'crm-queries': crmQueryFigures, 'crm-imports': crmImportFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures, 'scripts-ui': scriptsUiFigures, amd: amdFigures };
   for (const [name, suite] of Object.entries(suites)) {
     if (only && only !== name) continue;
     for (const figure of await suite(log)) printFigure(figure);
