@@ -1,0 +1,67 @@
+import type { DayType } from './decision';
+import type { EffectivePolicy, Span } from './effective-policy';
+import { isPublicHoliday } from './public-holidays';
+import { addDays, instantsOfWallTime, wallClock, type WallClock } from './zoned-time';
+
+/** Where the callee may be: every zone their number could be in (or their own zone), and their country's holidays. */
+export interface CalleePlace {
+  zones: readonly string[];
+  country: string | null;
+  holidayRegion: string | null;
+}
+
+export type WindowRules = EffectivePolicy['window'];
+
+/** The window that applies in one zone at one instant. */
+export interface ZoneReading {
+  zone: string;
+  clock: WallClock;
+  day: DayType;
+  span: Span | null;
+  open: boolean;
+}
+
+/** How far ahead the next opening is looked for: past Russia's eight-day New Year holidays with room to spare. */
+export const OPENING_HORIZON_DAYS = 14;
+
+function dayTypeOf(date: string, weekday: number, rules: WindowRules, place: CalleePlace): DayType {
+  if (rules.holidaysAsWeekend && place.country !== null && isPublicHoliday(date, place.country, place.holidayRegion)) return 'holiday';
+  return rules.weekendDays.includes(weekday) ? 'weekend' : 'weekday';
+}
+
+function spanOn(day: DayType, rules: WindowRules): Span | null {
+  return day === 'weekday' ? rules.weekdays : rules.weekends;
+}
+
+export function readZone(at: number, zone: string, rules: WindowRules, place: CalleePlace): ZoneReading {
+  const clock = wallClock(at, zone);
+  const day = dayTypeOf(clock.date, clock.weekday, rules, place);
+  const span = spanOn(day, rules);
+  return { zone, clock, day, span, open: span !== null && clock.secondOfDay >= span.from && clock.secondOfDay < span.to };
+}
+
+/** Open only when it is open in every zone the callee could be in: the most conservative reading. */
+export function isWindowOpen(at: number, rules: WindowRules, place: CalleePlace): boolean {
+  return place.zones.every((zone) => readZone(at, zone, rules, place).open);
+}
+
+/**
+ * The earliest instant at or after `from` at which the window is open in every zone, or null when
+ * there is none within the horizon (zones too far apart to share an hour, or no calling days at all).
+ * The open set is an intersection of per-zone intervals, so its first instant is `from` itself or one
+ * of the zones' openings; every candidate is checked against the window itself, DST gaps included.
+ */
+export function nextOpening(from: number, rules: WindowRules, place: CalleePlace, horizonDays = OPENING_HORIZON_DAYS): number | null {
+  if (isWindowOpen(from, rules, place)) return from;
+  const candidates = new Set<number>();
+  for (const zone of place.zones) {
+    const today = wallClock(from, zone).date;
+    for (let offset = 0; offset <= horizonDays; offset++) {
+      const date = addDays(today, offset);
+      const span = spanOn(dayTypeOf(date, new Date(`${date}T00:00:00Z`).getUTCDay(), rules, place), rules);
+      if (span === null) continue;
+      for (const instant of instantsOfWallTime(date, span.from, zone)) if (instant > from) candidates.add(instant);
+    }
+  }
+  return [...candidates].sort((a, b) => a - b).find((instant) => isWindowOpen(instant, rules, place)) ?? null;
+}
