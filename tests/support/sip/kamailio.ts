@@ -46,6 +46,8 @@ async function portOpen(port: number): Promise<boolean> {
 export interface KamailioOptions {
   /** How long an unanswered INVITE rings before Kamailio gives up (no-answer tests shorten it). */
   inviteTimeoutMs?: number;
+  /** A TestRtpengine's control port: media of calls between WebRTC and plain RTP goes through it. Off by default. */
+  rtpengineNgPort?: number;
 }
 
 /**
@@ -86,12 +88,14 @@ export class TestKamailio {
       .replaceAll('{{WS_PORT}}', String(this.wsPort))
       .replaceAll('{{MODULES}}', modulesDir())
       .replaceAll('{{INVITE_TIMEOUT_MS}}', String(this.options.inviteTimeoutMs ?? 30_000))
+      .replaceAll('{{RTPENGINE_NG_PORT}}', String(this.options.rtpengineNgPort ?? 0))
       .replaceAll('{{DB_DIR}}', this.presenceTables());
     const cfgFile = join(this.dir, 'kamailio.cfg');
     writeFileSync(cfgFile, cfg);
     const pidFile = join(this.dir, 'kamailio.pid');
     rmSync(pidFile, { force: true });
-    this.child = spawn('kamailio', ['-f', cfgFile, '-DD', '-E', '-Y', this.dir, '-P', pidFile, '-m', '64', '-M', '8', '-w', this.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const media = this.options.rtpengineNgPort ? ['-A', 'WITH_RTPENGINE'] : [];
+    this.child = spawn('kamailio', ['-f', cfgFile, '-DD', '-E', '-Y', this.dir, '-P', pidFile, '-m', '64', '-M', '8', '-w', this.dir, ...media], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
     const deadline = Date.now() + 15_000;

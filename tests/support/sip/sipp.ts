@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, type TestKamailio } from './kamailio';
 
@@ -17,14 +17,17 @@ export interface SippRun {
  * foreground and bounded by a timeout, as the field notes advise; sipp exits 0 when every call of
  * the scenario went as written.
  */
-export async function runSipp(kamailio: TestKamailio, scenario: string, options: { service: string; keys?: Record<string, string>; timeoutSeconds?: number }): Promise<SippRun> {
+export async function runSipp(kamailio: TestKamailio, scenario: string, options: { service: string; keys?: Record<string, string>; timeoutSeconds?: number; port?: number; ip?: string }): Promise<SippRun> {
   const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
-  const file = fileURLToPath(new URL(`./scenarios/${scenario}`, import.meta.url));
-  const port = await freePort();
+  // A scenario made for one run (an absolute path) or one of ours by name.
+  const file = isAbsolute(scenario) ? scenario : fileURLToPath(new URL(`./scenarios/${scenario}`, import.meta.url));
+  // A fixed address when sipp answers at a contact registered beforehand; another loopback address than
+  // the PBX's, which takes every port of 127.0.0.1 for its own and would mistake in-dialog requests for its.
+  const port = options.port ?? (await freePort());
   const keys = Object.entries(options.keys ?? {}).flatMap(([key, value]) => ['-key', key, value]);
   const args = [
     `127.0.0.1:${kamailio.udpPort}`,
-    ...['-sf', file, '-s', options.service, '-i', '127.0.0.1', '-p', String(port), '-mi', '127.0.0.1', '-mp', String(await freePort())],
+    ...['-sf', file, '-s', options.service, '-i', options.ip ?? '127.0.0.1', '-p', String(port), '-mi', '127.0.0.1', '-mp', String(await freePort())],
     ...['-m', '1', '-nostdin', '-trace_err', '-error_file', join(dir, 'errors.log'), '-timeout', `${options.timeoutSeconds ?? 30}s`, '-timeout_error'],
     ...keys,
   ];

@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amdRecordingsDir } from '#tests/support/amd-recordings';
+import { artifactPath } from '#tests/support/artifacts';
+import { launchChromium } from '#tests/support/chromium';
+import { BrowserPeer } from '#tests/support/sip/browser-peer';
+import { freePort, TestKamailio } from '#tests/support/sip/kamailio';
+import { writeRtpPcap } from '#tests/support/sip/rtp-pcap';
+import { TestRtpengine } from '#tests/support/sip/rtpengine';
+import { runSipp } from '#tests/support/sip/sipp';
+
+/**
+ * The window's answering-machine detection on a real call: a sip.js phone in Chromium (WebRTC) calls
+ * through Kamailio, rtpengine relays the media, and sipp answers and plays a labelled recording as
+ * plain RTP (PCMA). The adapter taps the call's remote stream from the answer on, as the window will.
+ */
+
+const adapterEntry = fileURLToPath(new URL('../../../../../../../src-renderer/src/features/phone/media/amd/index.ts', import.meta.url));
+/** Loopback, but not the PBX's 127.0.0.1 (all of whose ports it takes for its own). */
+const calleeIp = '127.0.0.2';
+const answerPlaying = fileURLToPath(new URL('../../../../../../support/sip/scenarios/answer-playing.xml', import.meta.url));
+
+/** Vite's `?worker&url` for a page without Vite: the worklet bundled on its own, served as a blob URL. */
+const workletAsBlobUrl: Plugin = {
+  name: 'worker-url',
+  setup(bundler) {
+    bundler.onResolve({ filter: /\?worker&url$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?worker&url$/, '')), namespace: 'worker-url' }));
+    bundler.onLoad({ filter: /.*/, namespace: 'worker-url' }, async (args) => {
+      const worklet = await build({ entryPoints: [args.path], bundle: true, write: false, format: 'iife' });
+      const code = JSON.stringify(worklet.outputFiles[0]!.text);
+      return { contents: `export default URL.createObjectURL(new Blob([${code}], { type: 'text/javascript' }));`, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+async function adapterBundle(): Promise<string> {
+  const result = await build({ entryPoints: [adapterEntry], bundle: true, write: false, format: 'iife', globalName: 'amd', plugins: [workletAsBlobUrl] });
+  return result.outputFiles[0]!.text;
+}
+
+interface CallVerdict {
+  verdict: string;
+  cause: string;
+  decidedAtMs: number;
+  features: Record<string, number>;
+  /** Wall-clock time from the call's answer in the page to the verdict. */
+  wallMs: number;
+  received: number;
+}
+
+describe('answering-machine detection on a call through Kamailio and rtpengine', () => {
+  let rtpengine: TestRtpengine;
+  let kamailio: TestKamailio;
+  let browser: Browser;
+  let peer: BrowserPeer;
+  let work: string;
+  const calleePort = { value: 0 };
+  const results: Record<string, CallVerdict> = {};
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'amd-call-'));
+    rtpengine = await TestRtpengine.start();
+    kamailio = new TestKamailio({ rtpengineNgPort: rtpengine.ngPort });
+    await kamailio.start();
+    browser = await launchChromium(['--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required']);
+    peer = await BrowserPeer.open(browser);
+    await peer.register('operator', kamailio.wsUrl);
+    await peer.page.addScriptTag({ content: await adapterBundle() });
+    // The page's peer connections, to reach the call's receiver as the media engine does.
+    await peer.page.evaluate(`(() => {
+      const Native = window.RTCPeerConnection;
+      window.peerConnections = [];
+      window.RTCPeerConnection = class extends Native {
+        constructor(...args) { super(...args); window.peerConnections.push(this); }
+      };
+    })()`);
+    calleePort.value = await freePort();
+    const registered = await runSipp(kamailio, 'register-contact.xml', { service: 'callee', keys: { contact_ip: calleeIp, contact_port: String(calleePort.value) } });
+    expect(registered.exitCode, registered.output + registered.errors).toBe(0);
+  });
+
+  afterAll(async () => {
+    writeFileSync(artifactPath('amd-call-verdicts.json'), JSON.stringify(results, null, 2));
+    await peer?.close();
+    await browser?.close();
+    await kamailio?.dispose();
+    await rtpengine?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** Calls the callee, which answers with the recording; the verdict of the detector started at the answer. */
+  async function callHearing(recording: string): Promise<CallVerdict> {
+    const pcap = join(work, recording.replace(/\.wav$/, '.pcap'));
+    writeRtpPcap(join(amdRecordingsDir, recording), pcap);
+    const scenario = join(work, recording.replace(/\.wav$/, '.xml'));
+    writeFileSync(scenario, readFileSync(answerPlaying, 'utf8').replaceAll('{{PCAP}}', pcap));
+    const callee = runSipp(kamailio, scenario, { service: 'callee', ip: calleeIp, port: calleePort.value, timeoutSeconds: 30 });
+    await peer.call('callee');
+    await peer.page.waitForFunction(`window.peer.sessionState() === 'Established'`, undefined, { timeout: 15_000 });
+    const result = await peer.page.evaluate<CallVerdict>(`(async () => {
+      const pc = window.peerConnections.at(-1);
+      const track = pc.getReceivers().find((r) => r.track.kind === 'audio').track;
+      // As the media engine does: Chromium decodes a remote WebRTC track only while something plays it.
+      const speaker = new Audio();
+      speaker.srcObject = new MediaStream([track]);
+      await speaker.play();
+      const started = performance.now();
+      const run = await amd.detectAnsweringMachine(new MediaStream([track]));
+      const verdict = await Promise.race([run.verdict, new Promise((resolve) => setTimeout(() => resolve(undefined), 10000))]);
+      run.stop();
+      const wallMs = performance.now() - started;
+      const { received } = await window.peer.rtp();
+      return { ...verdict, wallMs, received };
+    })()`);
+    await peer.page.evaluate('window.peer.hangup()');
+    const answered = await callee;
+    expect(answered.exitCode, answered.output + answered.errors).toBe(0);
+    results[recording] = result;
+    return result;
+  }
+
+  it('hears a voicemail greeting as a machine', async () => {
+    const result = await callHearing('machine-ru-company.wav');
+    expect(result.received).toBeGreaterThan(0);
+    expect(result).toMatchObject({ verdict: 'machine' });
+    expect(result.decidedAtMs).toBeLessThanOrEqual(3_500);
+  });
+
+  it('hears "Алло?" and silence as a person, at the after-greeting silence', async () => {
+    const result = await callHearing('human-ru-allo.wav');
+    expect(result).toMatchObject({ verdict: 'human', cause: 'after-greeting-silence' });
+    expect(result.decidedAtMs).toBeLessThanOrEqual(3_500);
+  });
+
+  it('hears a line where nobody speaks as silence', async () => {
+    const result = await callHearing('silence-white-noise.wav');
+    expect(result).toMatchObject({ verdict: 'silence', cause: 'initial-silence' });
+  });
+});
