@@ -12,7 +12,9 @@ export interface AmdRun {
 /**
  * Listens to the remote audio of an outbound call from its answer and gives the answering-machine
  * verdict. Start it when the call is answered, on the receiver's track (not on what the page plays).
- * It has its own AudioContext, closed with the verdict; the call's audio is only read, never changed.
+ * The call's audio must be playing meanwhile (the media engine's audio element, muted or not):
+ * Chromium decodes a remote WebRTC track only while something plays it, and WebAudio alone hears
+ * silence. It has its own AudioContext, closed with the verdict; the call's audio is only read.
  */
 export async function detectAnsweringMachine(remote: MediaStream, options: Partial<AmdOptions> = {}): Promise<AmdRun> {
   const context = new AudioContext();

@@ -105,8 +105,10 @@ describe('answering-machine detection on a call through Kamailio and rtpengine',
     const result = await peer.page.evaluate<CallVerdict>(`(async () => {
       const pc = window.peerConnections.at(-1);
       const track = pc.getReceivers().find((r) => r.track.kind === 'audio').track;
-      // As the media engine does: Chromium decodes a remote WebRTC track only while something plays it.
+      // As the media engine does: Chromium decodes a remote WebRTC track only while something plays it
+      // (muted here: what counts is that it plays).
       const speaker = new Audio();
+      speaker.muted = true;
       speaker.srcObject = new MediaStream([track]);
       await speaker.play();
       const started = performance.now();
