@@ -4,7 +4,7 @@
 # and network announcements, and lines where nobody speaks. Speech comes from espeak-ng, sox shapes
 # it into what a phone line delivers: 8 kHz mono 16-bit, telephone band, a level, silence before and
 # after, sometimes noise. A developer's tool (CI uses the committed files): run it as root or with sudo
-# when espeak-ng or sox is missing. sox runs in repeatable mode, so noise comes out the same each run.
+# when espeak-ng or sox is missing. Running it again makes the same files.
 set -euo pipefail
 
 out="$(cd "$(dirname "$0")/.." && pwd)/tests/fixtures/amd"
@@ -14,6 +14,9 @@ if ! command -v espeak-ng >/dev/null 2>&1 || ! command -v sox >/dev/null 2>&1; t
   [ "$(id -u)" -eq 0 ] || apt_get=(sudo apt-get)
   DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -q --no-install-recommends espeak-ng sox
 fi
+
+# Repeatable mode: the same noise and dither on every run.
+sox() { command sox -R "$@"; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -78,10 +81,10 @@ speak() { # voice speed pitch peak text file
 noise() { # colour:dBFS seconds file
   local colour="${1%%:*}" level="${1##*:}" rms
   if [ "$colour" = hum ]; then
-    sox -R -n -r 8000 -c 1 -b 16 "$work/raw-noise.wav" synth "$2" sine 50 gain -20
+    sox -n -r 8000 -c 1 -b 16 "$work/raw-noise.wav" synth "$2" sine 50 gain -20
   else
     # Line noise comes through the same telephone band as speech.
-    sox -R -n -r 8000 -c 1 -b 16 "$work/raw-noise.wav" synth "$2" "${colour}noise" gain -20 highpass 300 lowpass 3400
+    sox -n -r 8000 -c 1 -b 16 "$work/raw-noise.wav" synth "$2" "${colour}noise" gain -20 highpass 300 lowpass 3400
   fi
   # The given level is the noise's average (RMS) level, not its peaks.
   rms=$(sox "$work/raw-noise.wav" -n stat 2>&1 | awk '/RMS +amplitude/ { print $3 }')
