@@ -53,8 +53,8 @@ function wallMs(epochMs: number, zone: string): number {
   // format() is several times faster than formatToParts(), and this runs for every zone of every decision.
   const match = EN_US_NUMERIC.exec(formatter.format(epochMs));
   if (match !== null) {
-    const [, month, day, year, hour, minute, second] = match.map(Number);
-    return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+    const [month = 0, day = 0, year = 0, hour = 0, minute = 0, second = 0] = match.slice(1).map(Number);
+    return Date.UTC(year, month - 1, day, hour, minute, second);
   }
   // A platform whose en-US pattern differs is still read correctly, only slower.
   const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };

@@ -12,11 +12,16 @@ import {
   type Purpose,
 } from '#core/dialer/rules/index';
 
+let shipped: Profile[] | null = null;
+
 /** The shipped profiles, loaded as the app loads them. */
 export function builtInProfiles(): Profile[] {
-  const loaded = loadProfiles(BUILT_IN_PROFILE_FILES);
-  if (loaded.rejected.length > 0) throw new Error(`built-in profiles refused: ${JSON.stringify(loaded.rejected)}`);
-  return loaded.accepted;
+  if (shipped === null) {
+    const loaded = loadProfiles(BUILT_IN_PROFILE_FILES);
+    if (loaded.rejected.length > 0) throw new Error(`built-in profiles refused: ${JSON.stringify(loaded.rejected)}`);
+    shipped = loaded.accepted;
+  }
+  return shipped;
 }
 
 export function policyOf(profile: string, purpose: Purpose, settings: CampaignRuleSettings = {}): EffectivePolicy {
@@ -46,7 +51,7 @@ export function factsFor(now: number, patch: FactsPatch = {}): CallFacts {
     history: { attempts: [], lifetimeAttempts: 0, ...patch.history },
     abandonStats: { abandoned: 0, liveAnswered: 0, periodHours: 24, ...patch.abandonStats },
     mode: patch.mode ?? 'progressive',
-  } as CallFacts;
+  };
 }
 
 /**
