@@ -216,7 +216,8 @@ export const methods = {
   'phone.testAccount': { input: SipAccountInputSchema, output: ConnectionTestSchema },
   'phone.calls': { input: EmptyInputSchema, output: z.array(CallInfoSchema) },
   /** Calls a number in any format, or a SIP address. */
-  'phone.dial': { input: z.strictObject({ target: z.string().trim().min(1).max(120), contactId: IdSchema.optional() }), output: CallInfoSchema },
+  /** Through the account given, else the first registered one. */
+  'phone.dial': { input: z.strictObject({ target: z.string().trim().min(1).max(120), contactId: IdSchema.optional(), accountId: IdSchema.optional() }), output: CallInfoSchema },
   /** Answers a ringing call; with holdOthers, the call in progress is put on hold first (call waiting). */
   'phone.answer': { input: z.strictObject({ callId: IdSchema, holdOthers: z.boolean().default(true) }), output: CallInfoSchema },
   'phone.reject': { input: z.strictObject({ callId: IdSchema }), output: CallInfoSchema },
@@ -241,14 +242,16 @@ export const methods = {
     input: z.strictObject({ callId: IdSchema, forEmployeeId: IdSchema, text: z.string().trim().min(1).max(2000), callBackAt: TimestampSchema.optional() }),
     output: z.object({ interactionId: IdSchema }),
   },
-  'phone.setDoNotDisturb': { input: z.strictObject({ on: z.boolean() }), output: PhoneStatusSchema },
+  /** For the account given, else for every account. */
+  'phone.setDoNotDisturb': { input: z.strictObject({ on: z.boolean(), accountId: IdSchema.optional() }), output: PhoneStatusSchema },
   /** Down accounts try again now (the phone bar's "Retry now"). */
   'phone.reconnect': { input: EmptyInputSchema, output: PhoneStatusSchema },
   'phone.screenPop': { input: z.strictObject({ callId: IdSchema }), output: ScreenPopSchema },
   /** After the call: what it was about and how it went. */
   'phone.wrapUp': { input: z.strictObject({ callId: IdSchema, subject: z.string().trim().min(1).max(500), outcome: z.string().trim().max(2000).nullable().default(null) }), output: ok },
   /** Links a call from an unknown number to a contact (created from the call or found). */
-  'phone.linkContact': { input: z.strictObject({ callId: IdSchema, contactId: IdSchema }), output: CallInfoSchema },
+  /** By the phone's call id or, for any call in the history, its interaction id; null when the phone no longer follows the call (it is linked all the same). */
+  'phone.linkContact': { input: z.strictObject({ callId: IdSchema, contactId: IdSchema }), output: CallInfoSchema.nullable() },
   /** The window that handles call audio from now on. */
   'media.attach': { input: z.strictObject({ clientId: z.string().min(8).max(64) }), output: ok },
   'media.reply': { input: MediaReplySchema, output: ok },

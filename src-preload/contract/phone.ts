@@ -20,7 +20,8 @@ export const registrationProblems = ['unreachable', 'refused', 'unauthorized', '
 export const RegistrationProblemSchema = z.enum(registrationProblems);
 export type RegistrationProblem = z.infer<typeof RegistrationProblemSchema>;
 
-export const PhoneStatusSchema = z.object({
+/** One SIP account's line: its registration and whether it takes calls. */
+export const AccountLineStatusSchema = z.object({
   registration: RegistrationStateSchema,
   /** Why it is offline or failed, in the PBX's words ("401 Unauthorized", "connection refused"). */
   detail: z.string().optional(),
@@ -29,7 +30,17 @@ export const PhoneStatusSchema = z.object({
   account: z.object({ id: IdSchema, label: z.string() }).optional(),
   /** The next reconnection attempt, while offline. */
   retryAt: TimestampSchema.optional(),
+  /** Calls to this account are refused (and kept in the history as missed). */
   doNotDisturb: z.boolean().optional(),
+});
+export type AccountLineStatus = z.infer<typeof AccountLineStatusSchema>;
+
+/**
+ * The phone as the phone bar and tray show it: the top-level fields are the first account's (or
+ * "no_account"); `accounts` holds every enabled account's own line.
+ */
+export const PhoneStatusSchema = AccountLineStatusSchema.extend({
+  accounts: z.array(AccountLineStatusSchema.extend({ account: z.object({ id: IdSchema, label: z.string() }) })).optional(),
 });
 export type PhoneStatus = z.infer<typeof PhoneStatusSchema>;
 
@@ -104,6 +115,8 @@ export const CallContactSchema = z.object({ id: IdSchema, fullName: z.string(), 
 
 export const CallInfoSchema = z.object({
   id: IdSchema,
+  /** The SIP account the call is on; transfers, forwards and conferences stay on it. */
+  accountId: IdSchema,
   direction: z.enum(['in', 'out']),
   state: CallStateSchema,
   /** The other party's number as the PBX sent it (or as dialled). */

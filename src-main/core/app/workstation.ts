@@ -28,7 +28,7 @@ import type { MediaPeer } from '#core/telephony/media/media-peer';
 import { RendererMediaPeer } from '#core/telephony/media/renderer-media-peer';
 import { PhoneService } from '#core/telephony/phone-service';
 import { RecordingStore } from '#core/telephony/recordings';
-import { SipAccountStore } from '#core/telephony/sip-accounts';
+import { SipAccountStore } from '#core/telephony/accounts/sip-account-store';
 import { jobHandlers } from '#core/workers/handlers';
 import { JobJournal } from '#core/workers/job-journal';
 import { JobRunner } from '#core/workers/job-runner';
@@ -147,7 +147,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     jobHandlers(jobs, journal),
     demoHandlers(database, jobs, clock, languageOfDemo),
     telephonyHandlers(crm, phone, rendererMedia, recordings),
-    scriptHandlers({ ctx: crm, transfers, interactionOfCall: (callId) => phone.interactionIdOf(callId) ?? callId }),
+    scriptHandlers({ ctx: crm, transfers, interactionOfCall: (callId) => phone.registry.interactionIdOf(callId) ?? callId }),
   );
   const missing = missingHandlers(handlers, methodNames);
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);

@@ -20,7 +20,7 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
     'calls.history': (request) => callHistory(crm.database.read, request),
     'calls.missed': () => missedCalls(crm.database.read, crm.clock.now()),
     'recording.append': ({ callId, recorderId, seq, chunkBase64 }) => {
-      phone.appendRecording(callId, recorderId, seq, Buffer.from(chunkBase64, 'base64'));
+      phone.afterCall.appendRecording(callId, recorderId, seq, Buffer.from(chunkBase64, 'base64'));
       return ok;
     },
     'recording.get': ({ interactionId, part, offset }) => {
@@ -31,35 +31,35 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
     },
     'phone.status': () => phone.status.current,
     'phone.accounts': () => phone.accounts.list(),
-    'phone.saveAccount': (input) => phone.saveAccount(input),
+    'phone.saveAccount': (input) => phone.accounts.save(input),
     'phone.deleteAccount': async ({ id }) => {
-      await phone.deleteAccount(id);
+      await phone.accounts.remove(id);
       return ok;
     },
     'phone.testAccount': (input) => phone.testConnection(input),
-    'phone.calls': () => phone.list(),
-    'phone.dial': ({ target, contactId }) => phone.dial(target, contactId),
-    'phone.answer': ({ callId, holdOthers }) => phone.answer(callId, holdOthers),
-    'phone.reject': ({ callId }) => phone.reject(callId),
-    'phone.hangup': ({ callId }) => phone.hangup(callId),
-    'phone.hold': ({ callId }) => phone.hold(callId),
-    'phone.resume': ({ callId }) => phone.resume(callId),
-    'phone.dtmf': async ({ callId, tones }) => ({ via: await phone.dtmf(callId, tones) }),
-    'phone.transfer': ({ callId, target }) => phone.transfer(callId, target),
-    'phone.attendedTransfer': ({ callId, toCallId }) => phone.attendedTransfer(callId, toCallId),
-    'phone.conference': ({ callIds }) => phone.conference(callIds),
-    'phone.split': ({ callId }) => phone.split(callId),
+    'phone.calls': () => phone.registry.list(),
+    'phone.dial': ({ target, contactId, accountId }) => phone.operator.dial(target, { contactId, accountId }),
+    'phone.answer': ({ callId, holdOthers }) => phone.operator.answer(callId, holdOthers),
+    'phone.reject': ({ callId }) => phone.operator.reject(callId),
+    'phone.hangup': ({ callId }) => phone.operator.hangup(callId),
+    'phone.hold': ({ callId }) => phone.focus.hold(callId),
+    'phone.resume': ({ callId }) => phone.focus.resume(callId),
+    'phone.dtmf': async ({ callId, tones }) => ({ via: await phone.operator.dtmf(callId, tones) }),
+    'phone.transfer': ({ callId, target }) => phone.transfers.transfer(callId, target),
+    'phone.attendedTransfer': ({ callId, toCallId }) => phone.transfers.attended(callId, toCallId),
+    'phone.conference': ({ callIds }) => phone.focus.conference(callIds),
+    'phone.split': ({ callId }) => phone.focus.split(callId),
     'phone.lines': () => phone.lines(),
-    'phone.forward': ({ callId, target }) => phone.forward(callId, target),
-    'phone.takeMessage': (input) => phone.takeMessage(input),
-    'phone.setDoNotDisturb': ({ on }) => phone.setDoNotDisturb(on),
-    'phone.reconnect': () => phone.reconnect(),
-    'phone.screenPop': ({ callId }) => phone.screenPop(callId),
+    'phone.forward': ({ callId, target }) => phone.transfers.forward(callId, target),
+    'phone.takeMessage': (input) => phone.afterCall.takeMessage(input),
+    'phone.setDoNotDisturb': ({ on, accountId }) => phone.accounts.setDoNotDisturb(on, accountId),
+    'phone.reconnect': () => phone.accounts.reconnect(),
+    'phone.screenPop': ({ callId }) => phone.afterCall.screenPop(callId),
     'phone.wrapUp': ({ callId, subject, outcome }) => {
-      phone.wrapUp(callId, subject, outcome);
+      phone.afterCall.wrapUp(callId, subject, outcome);
       return ok;
     },
-    'phone.linkContact': ({ callId, contactId }) => phone.linkContact(callId, contactId),
+    'phone.linkContact': ({ callId, contactId }) => phone.afterCall.linkContact(callId, contactId),
     'media.attach': ({ clientId }) => {
       needMedia().attach(clientId);
       void phone.mediaAttached();
@@ -70,7 +70,7 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
       return ok;
     },
     'media.quality': (quality) => {
-      phone.recordQuality(quality.callId, quality);
+      phone.afterCall.recordQuality(quality.callId, quality);
       return ok;
     },
   });

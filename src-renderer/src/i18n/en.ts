@@ -17,6 +17,7 @@ export const en = {
     doNotDisturb: 'Do not disturb',
     dndOn: 'Turn on do-not-disturb',
     dndOff: 'Turn off do-not-disturb',
+    dialThroughLine: 'Place calls through this line',
     settings: 'Phone settings',
     no_account: 'No SIP account',
     offline: 'Offline',

@@ -18,6 +18,7 @@ export const ru: Messages = {
     doNotDisturb: 'Не беспокоить',
     dndOn: 'Включить «Не беспокоить»',
     dndOff: 'Выключить «Не беспокоить»',
+    dialThroughLine: 'Звонить через эту линию',
     settings: 'Настройки телефона',
     no_account: 'Нет SIP-учётной записи',
     offline: 'Не в сети',

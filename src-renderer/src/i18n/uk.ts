@@ -18,6 +18,7 @@ export const uk: Messages = {
     doNotDisturb: 'Не турбувати',
     dndOn: 'Увімкнути «Не турбувати»',
     dndOff: 'Вимкнути «Не турбувати»',
+    dialThroughLine: 'Дзвонити через цю лінію',
     settings: 'Налаштування телефону',
     no_account: 'Немає SIP-облікового запису',
     offline: 'Не в мережі',

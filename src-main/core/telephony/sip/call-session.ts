@@ -24,6 +24,8 @@ export interface CallInit {
   interactionId: string | null;
   startedAt: number;
   recording: { announce: boolean } | null;
+  /** Placed by the dialer: not the operator's call (never put on hold for theirs) until handed over. */
+  placedByDialer?: boolean;
 }
 
 /**
@@ -44,8 +46,10 @@ export class CallSession {
   endedAt: number | null = null;
   detail: string | null = null;
   endedBy: 'local' | 'remote' | 'system' | null = null;
-  /** In a three-way conference with the operator's other call (see PhoneService.conference). */
+  /** In a three-way conference with the operator's other call (see CallFocus.conference). */
   conference = false;
+  /** Placed by the dialer and not yet handed to the operator (see CallFocus). */
+  placedByDialer: boolean;
   /**
    * Recorded by the window once answered, with a consent announcement first or not. Once the recording
    * has begun, a window reloaded mid-call continues it without announcing again.
@@ -73,6 +77,7 @@ export class CallSession {
     this.interactionId = init.interactionId;
     this.startedAt = init.startedAt;
     this.recording = init.recording;
+    this.placedByDialer = init.placedByDialer ?? false;
     this.current = init.direction === 'in' ? 'ringing_in' : 'dialing';
     session.delegate = {
       onBye: (bye) => {
@@ -99,6 +104,7 @@ export class CallSession {
   get info(): CallInfo {
     return {
       id: this.id,
+      accountId: this.accountId,
       direction: this.direction,
       state: this.current,
       remoteNumber: this.remoteNumber,
@@ -155,17 +161,21 @@ export class CallSession {
     if (refusal) throw new DomainError('conflict', 'call_command_refused', refusal, { callId: this.id, command, state: this.current });
   }
 
-  /** For an outgoing call: sends the INVITE and follows its progress. */
-  async place(): Promise<void> {
+  /** For an outgoing call: sends the INVITE and follows its progress; `onEarlyMedia` hears of a 183 with an answer (the network's tones or announcement). */
+  async place(onEarlyMedia?: () => void): Promise<void> {
     if (!(this.session instanceof Inviter)) throw new Error('place() is for outgoing calls');
     await this.session.invite({
       requestDelegate: {
         onProgress: (response) => {
-          if (response.message.statusCode === 180 || response.message.statusCode === 183) {
+          const status = response.message.statusCode;
+          if (status === 180 || status === 183) {
             if (this.current === 'dialing') this.transition('ringing_out');
           }
+          if (status === 183 && response.message.body) onEarlyMedia?.();
         },
         onReject: (response) => {
+          // Our own CANCEL is answered with 487: the call ended as we said, not as the other side refused.
+          if (this.locallyEnded) return;
           this.statusCode = response.message.statusCode ?? null;
           this.detail = `${response.message.statusCode} ${response.message.reasonPhrase}`;
           this.endedBy = 'remote';
@@ -214,6 +224,17 @@ export class CallSession {
     this.endedBy = by;
     this.transition('ending');
     await this.session.reject({ statusCode });
+  }
+
+  /** An outgoing call nobody answered in time: cancelled by the workstation, in the history as not answered. */
+  async giveUp(detail: string): Promise<void> {
+    if (this.current !== 'dialing' && this.current !== 'ringing_out') return;
+    this.locallyEnded = true;
+    this.endedBy = 'system';
+    this.statusCode = 408;
+    this.detail = detail;
+    this.transition('ending');
+    if (this.session instanceof Inviter) await this.session.cancel();
   }
 
   async hangup(): Promise<void> {

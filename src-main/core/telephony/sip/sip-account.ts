@@ -1,5 +1,5 @@
 import { Registerer, RegistererState, SIPExtension, TransportState, UserAgent, UserAgentState, type Invitation, type Session, type SessionDescriptionHandler } from 'sip.js';
-import type { PhoneStatus, RegistrationProblem, RegistrationState } from '#contract';
+import type { AccountLineStatus, RegistrationProblem, RegistrationState } from '#contract';
 import type { Clock } from '#core/shared/clock';
 import type { Disposable } from '#core/shared/disposable';
 import type { Logger } from '#core/shared/logger';
@@ -22,7 +22,7 @@ export interface SipAccountConfig {
 export interface SipAccountDeps {
   clock: Clock;
   logger: Logger;
-  onStatus: (status: PhoneStatus) => void;
+  onStatus: (status: AccountLineStatus) => void;
   onInvite: (invitation: Invitation) => void;
   /** A request the transport answered itself (too large, unreadable signalling). */
   onRefused?: (request: RefusedRequest) => void;
@@ -91,7 +91,7 @@ export class SipAccount implements Disposable {
     });
   }
 
-  get status(): PhoneStatus {
+  get status(): AccountLineStatus {
     return {
       registration: this.state,
       account: { id: this.config.id, label: this.config.label },

@@ -1,34 +1,26 @@
-import { ActionIcon, Alert, Badge, Group, Menu, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconBellOff, IconPhoneCall, IconRefresh, IconSettings } from '@tabler/icons-react';
+import { ActionIcon, Group, TextInput, Tooltip } from '@mantine/core';
+import { IconPhoneCall } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PhoneStatus } from '#contract';
-import { formatTime } from '#renderer/i18n/format';
-import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
+import { AccountLineBadge } from './AccountLineBadge';
 import { usePhone } from './PhoneProvider';
-
-const statusColor: Record<PhoneStatus['registration'], string> = {
-  no_account: 'gray',
-  offline: 'red',
-  connecting: 'yellow',
-  registering: 'yellow',
-  registered: 'green',
-  failed: 'red',
-};
 
 export interface PhoneBarProps {
   onOpenSettings: () => void;
 }
 
-/** The phone's state and a dial field, always in view. */
+/** The phone's lines (one badge per SIP account) and a dial field, always in view. */
 export function PhoneBar({ onOpenSettings }: PhoneBarProps) {
   const { t } = useTranslation();
-  const { status, dial, run } = usePhone();
+  const { status, dial, dialAccountId, setDialAccountId } = usePhone();
   const [number, setNumber] = useState('');
-  const { locale } = useWorkplace();
-  const canCall = status.registration === 'registered';
-  const down = status.registration === 'offline' || status.registration === 'failed';
+  const lines = status.accounts && status.accounts.length > 0 ? status.accounts : [status];
+  const several = lines.length > 1;
+  // Calls go through the line chosen for dialing, else the first registered one.
+  const dialLine = lines.find((l) => l.account?.id === dialAccountId) ?? lines.find((l) => l.registration === 'registered') ?? lines[0]!;
+  const canCall = dialLine.registration === 'registered';
   const place = () => {
     const target = number.trim();
     if (!canCall || target === '') return;
@@ -37,53 +29,16 @@ export function PhoneBar({ onOpenSettings }: PhoneBarProps) {
 
   return (
     <Group gap="xs" wrap="nowrap" data-testid="phone-bar">
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Tooltip label={status.detail ?? t(`phone.${status.registration}`)} disabled={!status.detail}>
-            <Badge
-              component="button"
-              color={status.doNotDisturb ? 'orange' : statusColor[status.registration]}
-              variant="dot"
-              size="lg"
-              style={{ cursor: 'pointer' }}
-              data-testid="phone-status"
-              data-registration={status.registration}
-              leftSection={status.doNotDisturb ? <IconBellOff size={12} /> : undefined}
-            >
-              {status.doNotDisturb && status.registration === 'registered' ? t('phone.doNotDisturb') : t(`phone.${status.registration}`)}
-            </Badge>
-          </Tooltip>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {status.account && <Menu.Label>{status.account.label}</Menu.Label>}
-          {down && (
-            <>
-              <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} maw={320} mx={4} mb={4} p="xs" data-testid="phone-problem">
-                <Text size="sm">{t(`sip.problem.${status.problem ?? 'unreachable'}`, { detail: status.detail ?? '' })}</Text>
-                {status.retryAt !== undefined && (
-                  <Text size="xs" c="dimmed">
-                    {t('phone.nextAttempt', { time: formatTime(locale, status.retryAt) })}
-                  </Text>
-                )}
-                {status.registration === 'failed' && (
-                  <Text size="xs" c="dimmed">
-                    {t('phone.fixInSettings')}
-                  </Text>
-                )}
-              </Alert>
-              <Menu.Item leftSection={<IconRefresh size={14} />} onClick={() => void run('phone.reconnect', {})} data-testid="phone-retry">
-                {t('phone.retryNow')}
-              </Menu.Item>
-            </>
-          )}
-          <Menu.Item leftSection={<IconBellOff size={14} />} onClick={() => void run('phone.setDoNotDisturb', { on: !status.doNotDisturb })} data-testid="toggle-dnd">
-            {status.doNotDisturb ? t('phone.dndOff') : t('phone.dndOn')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconSettings size={14} />} onClick={onOpenSettings}>
-            {t('phone.settings')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+      {lines.map((line) => (
+        <AccountLineBadge
+          key={line.account?.id ?? 'none'}
+          line={line}
+          labelled={several}
+          dialsHere={several && line === dialLine}
+          onDialHere={several && line.account ? () => setDialAccountId(line.account!.id) : undefined}
+          onOpenSettings={onOpenSettings}
+        />
+      ))}
       <TextInput
         size="xs"
         w={170}
@@ -96,7 +51,7 @@ export function PhoneBar({ onOpenSettings }: PhoneBarProps) {
         aria-label={t('phone.dialPlaceholder')}
         data-testid="dial-input"
       />
-      <Tooltip label={dialHint(status.registration, number.trim() !== '', t)}>
+      <Tooltip label={dialHint(dialLine.registration, number.trim() !== '', t)}>
         {/* data-disabled rather than disabled: a disabled button gets no hover, and its tooltip says why it is off. */}
         <ActionIcon
           variant="filled"

@@ -29,6 +29,9 @@ export interface Phone {
   /** Runs a phone method; a failure is shown as a notice and gives undefined. */
   run: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | undefined>;
   dial: (target: string, contactId?: string) => Promise<void>;
+  /** The account calls are placed through when the operator has several (null: the first registered one). */
+  dialAccountId: string | null;
+  setDialAccountId: (accountId: string | null) => void;
   toggleMute: (callId: string) => void;
   finishWrapUp: (callId: string) => void;
   /** The call whose transfer dialog is open (opened by a button or the transfer shortcut). */
@@ -160,11 +163,12 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
   }, [ringing]);
 
   const run = useCallback(<M extends MethodName>(method: M, input: MethodInput<M>) => act(bridge, method, input, errorText), [bridge, errorText]);
+  const [dialAccountId, setDialAccountId] = useState<string | null>(null);
   const dial = useCallback(
     async (target: string, contactId?: string) => {
-      await run('phone.dial', contactId ? { target, contactId } : { target });
+      await run('phone.dial', { target, ...(contactId ? { contactId } : {}), ...(dialAccountId ? { accountId: dialAccountId } : {}) });
     },
-    [run],
+    [run, dialAccountId],
   );
   const toggleMute = useCallback(
     (callId: string) => {
@@ -232,6 +236,8 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     engine,
     run,
     dial,
+    dialAccountId,
+    setDialAccountId,
     toggleMute,
     finishWrapUp,
     transferring,

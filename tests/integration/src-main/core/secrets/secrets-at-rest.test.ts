@@ -47,7 +47,7 @@ describe('secrets never at rest in clear, never in an answer', () => {
     answers.push(JSON.stringify(account));
     expect(account.iceServers).toEqual([{ urls: 'turn:turn.example.com:3478', username: 'office', hasCredential: true }]);
     // The media engine still gets the TURN password for its peer connections.
-    expect(workstation.phone.accounts.allIceServers()).toEqual([{ urls: 'turn:turn.example.com:3478', username: 'office', credential: turnPassword }]);
+    expect(workstation.phone.accounts.store.allIceServers()).toEqual([{ urls: 'turn:turn.example.com:3478', username: 'office', credential: turnPassword }]);
 
     await ok(workstation, 'contacts.create', { lastName: 'Коваль', firstName: 'Ірина', phones: [{ kind: 'mobile', raw: '0671234567' }] });
     const started = await ok(workstation, 'exports.start', { format: 'csv' });
@@ -71,10 +71,10 @@ describe('secrets never at rest in clear, never in an answer', () => {
     const base = { label: 'Office', wsUrl: 'ws://127.0.0.1:9', sipUri: 'sip:101@pbx.example.com' };
     const saved = await ok(workstation, 'phone.saveAccount', { ...base, iceServers: [{ urls: 'turn:t.example.com', username: 'u', credential: turnPassword }] });
     await ok(workstation, 'phone.saveAccount', { ...base, id: saved.id, iceServers: [{ urls: 'turn:t.example.com', username: 'u' }] });
-    expect(workstation.phone.accounts.allIceServers()[0]?.credential).toBe(turnPassword);
+    expect(workstation.phone.accounts.store.allIceServers()[0]?.credential).toBe(turnPassword);
     const cleared = await ok(workstation, 'phone.saveAccount', { ...base, id: saved.id, iceServers: [{ urls: 'turn:t.example.com', username: 'u', credential: '' }] });
     expect(cleared.iceServers[0]?.hasCredential).toBe(false);
-    expect(workstation.phone.accounts.allIceServers()[0]?.credential).toBeUndefined();
+    expect(workstation.phone.accounts.store.allIceServers()[0]?.credential).toBeUndefined();
   });
 
   it('moves a TURN password an earlier version stored in the database into the secret store, and scrubs it from the file', async () => {
@@ -89,7 +89,7 @@ describe('secrets never at rest in clear, never in an answer', () => {
 
     const second = createTestWorkstation({ dataDir });
     expect((await ok(second, 'phone.accounts', {}))[0]?.iceServers).toEqual([{ urls: 'turn:old.example.com', username: 'legacy', hasCredential: true }]);
-    expect(second.phone.accounts.allIceServers()[0]?.credential).toBe(turnPassword);
+    expect(second.phone.accounts.store.allIceServers()[0]?.credential).toBe(turnPassword);
     const file = second.database.file;
     for (const path of [file, `${file}-wal`]) if (existsSync(path)) expect(leaks(readFileSync(path).toString('latin1')), path).toEqual([]);
   });

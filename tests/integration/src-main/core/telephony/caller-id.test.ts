@@ -34,7 +34,7 @@ describe('caller ID through the real Kamailio, every written form', () => {
     data.remove();
   });
 
-  const ringing = () => op.workstation.phone.list().filter((c) => c.state === 'ringing_in');
+  const ringing = () => op.workstation.phone.registry.list().filter((c) => c.state === 'ringing_in');
   afterEach(async () => {
     await eventually(ringing, (calls) => calls.length === 0, 10_000, 'the previous call gone');
   });

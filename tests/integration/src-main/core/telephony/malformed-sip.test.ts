@@ -34,7 +34,7 @@ describe('malformed SIP through Kamailio', () => {
     data.remove();
   });
 
-  const ringing = () => op.workstation.phone.list().filter((c) => c.state === 'ringing_in');
+  const ringing = () => op.workstation.phone.registry.list().filter((c) => c.state === 'ringing_in');
   /** Calls the history still shows as ringing or in progress. */
   const openRows = () => op.workstation.database.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM calls WHERE disposition IN ('ringing', 'active')`)?.n ?? 0;
 

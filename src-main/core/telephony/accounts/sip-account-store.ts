@@ -6,7 +6,7 @@ import type { SecretStore } from '#core/secrets/secret-store';
 import type { Clock } from '#core/shared/clock';
 import { notFound } from '#core/shared/errors';
 import type { IdGenerator } from '#core/shared/ids';
-import type { SipAccountConfig } from './sip/sip-account';
+import type { SipAccountConfig } from '#core/telephony/sip/sip-account';
 
 const passwordName = (accountId: string) => `sip:${accountId}`;
 /** TURN passwords of one account, by server (urls and user name), in one secret. */
