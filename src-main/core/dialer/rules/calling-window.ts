@@ -10,7 +10,7 @@ export interface CalleePlace {
   holidayRegion: string | null;
 }
 
-export type WindowRules = EffectivePolicy['window'];
+export type WindowRules = Omit<EffectivePolicy['window'], 'refs'>;
 
 /** The window that applies in one zone at one instant. */
 export interface ZoneReading {

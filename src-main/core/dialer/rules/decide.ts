@@ -160,7 +160,7 @@ function timeRules(facts: CallFacts, policy: EffectivePolicy, place: CalleePlace
         rule: 'calling_window',
         reason: `${clockText(closed.clock.secondOfDay)} on a ${closed.day} in ${closed.zone}, outside the window ${spanText(closed.span)}`,
         params: { zone: closed.zone, localTime: clockText(closed.clock.secondOfDay), day: closed.day, window: spanText(closed.span) },
-        ref: policy.window.ref,
+        ref: policy.window.refs[closed.day],
       };
     },
   });

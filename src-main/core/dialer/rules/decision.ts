@@ -47,8 +47,7 @@ export const becauseSchema = z.object({
 });
 export type Because = z.infer<typeof becauseSchema>;
 
-export const allowedSchema = z.object({ allowed: z.literal(true), because: becauseSchema });
-export type Allowed = z.infer<typeof allowedSchema>;
+const allowedSchema = z.object({ allowed: z.literal(true), because: becauseSchema });
 
 export const refusalSchema = z.object({
   allowed: z.literal(false),

@@ -1,5 +1,5 @@
 import type { CampaignRuleSettings } from './campaign-settings';
-import type { Refusal } from './decision';
+import type { DayType, Refusal } from './decision';
 import { rulePurposes, type Profile, type ProfileRule, type SpanText } from './profile-schema';
 import { CAP_PERIODS, RETRY_OUTCOMES, type CapPeriod, type DialMode, type Purpose, type RetryOutcome } from './vocabulary';
 
@@ -24,7 +24,8 @@ export interface EffectivePolicy {
   registries: { list: string; maxAgeDays: number; waivedByConsent: boolean; ref: string }[];
   /** The campaign's own extra lists. */
   campaignLists: string[];
-  window: { weekdays: Span | null; weekends: Span | null; holidaysAsWeekend: boolean; weekendDays: readonly number[]; ref: string };
+  /** `refs`: where the window that applies on each kind of day comes from. */
+  window: { weekdays: Span | null; weekends: Span | null; holidaysAsWeekend: boolean; weekendDays: readonly number[]; refs: Record<DayType, string> };
   attemptCaps: Record<CapPeriod | 'lifetime', Bound<number> | null>;
   contactCaps: Record<CapPeriod, Bound<number> | null>;
   /** Minutes after the last attempt with that outcome. */
@@ -98,12 +99,15 @@ export function effectivePolicy(profile: Profile, purpose: Purpose, settings: Ca
 
   const profileWindows = { weekdays: spanOf(windowRule.weekdays), weekends: spanOf(windowRule.weekends) };
   const windows = { ...profileWindows };
+  const windowRefs = { weekdays: windowRule.id, weekends: windowRule.id };
   for (const day of ['weekdays', 'weekends'] as const) {
     const asked = settings.window?.[day];
     if (asked === undefined) continue;
     const span = spanOf(asked);
-    if (within(span, profileWindows[day])) windows[day] = span;
-    else looser(`window.${day}`, spanText(span), spanText(profileWindows[day]), windowRule.id);
+    if (within(span, profileWindows[day])) {
+      windows[day] = span;
+      windowRefs[day] = CAMPAIGN;
+    } else looser(`window.${day}`, spanText(span), spanText(profileWindows[day]), windowRule.id);
   }
   let holidaysAsWeekend = windowRule.holidaysAsWeekend;
   if (settings.holidaysAsWeekend !== undefined && settings.holidaysAsWeekend !== holidaysAsWeekend) {
@@ -111,7 +115,6 @@ export function effectivePolicy(profile: Profile, purpose: Purpose, settings: Ca
     if (settings.holidaysAsWeekend && within(windows.weekends, windows.weekdays)) holidaysAsWeekend = true;
     else looser('holidaysAsWeekend', settings.holidaysAsWeekend, holidaysAsWeekend, windowRule.id);
   }
-  const windowRef = settings.window !== undefined || holidaysAsWeekend !== windowRule.holidaysAsWeekend ? CAMPAIGN : windowRule.id;
 
   const tighterCount = (field: string, profileBound: Bound<number> | null, asked: number | undefined): Bound<number> | null => {
     if (asked === undefined) return profileBound;
@@ -186,7 +189,16 @@ export function effectivePolicy(profile: Profile, purpose: Purpose, settings: Ca
         rule.kind === 'dnc_registry' ? [{ list: rule.list, maxAgeDays: rule.maxAgeDays, waivedByConsent: rule.waivedByConsent, ref: rule.id }] : [],
       ),
       campaignLists: [...new Set(settings.dncLists ?? [])],
-      window: { ...windows, holidaysAsWeekend, weekendDays: windowRule.weekendDays, ref: windowRef },
+      window: {
+        ...windows,
+        holidaysAsWeekend,
+        weekendDays: windowRule.weekendDays,
+        refs: {
+          weekday: windowRefs.weekdays,
+          weekend: windowRefs.weekends,
+          holiday: holidaysAsWeekend === windowRule.holidaysAsWeekend ? windowRefs.weekends : CAMPAIGN,
+        },
+      },
       attemptCaps,
       contactCaps,
       retryDelays,

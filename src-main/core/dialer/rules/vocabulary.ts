@@ -52,7 +52,10 @@ export const TIME_RULES: ReadonlySet<RuleCode> = new Set(['abandon_redial', 'ret
 export const GLOBAL_DNC_LIST = 'global';
 export const CAMPAIGN_DNC_LIST = 'campaign';
 
-/** Rolling periods the caps count over; each is at least as long as the calendar period it stands for. */
+/**
+ * Rolling periods the caps count over. A cap held over every rolling 24 hours, 7 days and 31 days also
+ * holds over every calendar day (but a 25-hour DST day), week and month: the stricter reading of "per day".
+ */
 export const CAP_PERIODS = ['day', 'week', 'month'] as const;
 export type CapPeriod = (typeof CAP_PERIODS)[number];
 export const CAP_PERIOD_MS: Readonly<Record<CapPeriod, number>> = { day: 86_400_000, week: 7 * 86_400_000, month: 31 * 86_400_000 };

@@ -10,7 +10,8 @@ describe('a campaign’s rules on top of its profile', () => {
     const result = effectivePolicy(profile('RU'), 'debt_collection', {});
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.policy.window).toMatchObject({ weekdays: { from: 8 * 3600, to: 22 * 3600 }, weekends: { from: 9 * 3600, to: 20 * 3600 }, holidaysAsWeekend: true, ref: 'ru.230fz.hours' });
+    expect(result.policy.window).toMatchObject({ weekdays: { from: 8 * 3600, to: 22 * 3600 }, weekends: { from: 9 * 3600, to: 20 * 3600 }, holidaysAsWeekend: true });
+    expect(result.policy.window.refs).toEqual({ weekday: 'ru.230fz.hours', weekend: 'ru.230fz.hours', holiday: 'ru.230fz.hours' });
     expect(result.policy.contactCaps).toEqual({ day: { value: 1, ref: 'ru.230fz.contacts' }, week: { value: 2, ref: 'ru.230fz.contacts' }, month: { value: 8, ref: 'ru.230fz.contacts' } });
     expect(result.policy.consentRequired.value).toBe(false);
     expect(result.policy.abandon).toEqual({ maxRate: { value: 0.03, ref: 'ru.practice.abandon' }, periodHours: 24, redialHours: { value: 72, ref: 'ru.practice.abandon-redial' } });
@@ -41,7 +42,7 @@ describe('a campaign’s rules on top of its profile', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const policy = result.policy;
-    expect(policy.window).toMatchObject({ weekdays: { from: 10 * 3600, to: 19 * 3600 }, weekends: null, ref: 'campaign' });
+    expect(policy.window).toMatchObject({ weekdays: { from: 10 * 3600, to: 19 * 3600 }, weekends: null, refs: { weekday: 'campaign', weekend: 'campaign' } });
     expect(policy.contactCaps.week).toEqual({ value: 1, ref: 'campaign' });
     expect(policy.contactCaps.day).toEqual({ value: 1, ref: 'ru.230fz.contacts' });
     expect(policy.attemptCaps).toMatchObject({ day: { value: 3, ref: 'campaign' }, lifetime: { value: 20, ref: 'campaign' }, week: null });
@@ -96,7 +97,10 @@ describe('a campaign’s rules on top of its profile', () => {
   });
 
   it('lets holidays count as weekends only where that narrows the window', () => {
-    expect(effectivePolicy(profile('US'), 'sales', { holidaysAsWeekend: true, window: { weekends: { from: '10:00', to: '18:00' } } }).ok).toBe(true);
+    expect(effectivePolicy(profile('US'), 'sales', { holidaysAsWeekend: true, window: { weekends: { from: '10:00', to: '18:00' } } })).toMatchObject({
+      ok: true,
+      policy: { window: { holidaysAsWeekend: true, refs: { weekday: 'us.tcpa.hours', weekend: 'campaign', holiday: 'campaign' } } },
+    });
     expect(effectivePolicy(profile('US'), 'sales', { holidaysAsWeekend: true, window: { weekdays: { from: '10:00', to: '18:00' } } })).toMatchObject({
       ok: false,
       problems: [{ field: 'holidaysAsWeekend', value: true, limit: false }],
