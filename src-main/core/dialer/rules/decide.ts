@@ -42,13 +42,13 @@ function doNotCallVerdict(facts: CallFacts, policy: EffectivePolicy, consentVali
   const { doNotCall } = facts;
   if (doNotCall.contact) return { rule: 'dnc_contact', reason: 'the contact asked not to be called', params: {}, ref: ENGINE };
   if (doNotCall.company) return { rule: 'dnc_company', reason: "the contact's company asked not to be called", params: {}, ref: ENGINE };
-  const registryRef = (list: string): string => policy.registries.find((r) => r.list === list)?.ref ?? (policy.campaignLists.includes(list) ? 'campaign' : ENGINE);
+  const listRef = (list: string): string => policy.registries.find((r) => r.list === list)?.ref ?? (policy.campaignLists.includes(list) ? 'campaign' : ENGINE);
   const listedOn = (list: string): boolean => doNotCall.lists.some((check) => check.list === list && check.listed);
   if (listedOn(GLOBAL_DNC_LIST)) return { rule: 'dnc_global', reason: 'the number is on the global do-not-call list', params: {}, ref: ENGINE };
   if (listedOn(CAMPAIGN_DNC_LIST)) return { rule: 'dnc_campaign', reason: "the number is on the campaign's do-not-call list", params: {}, ref: ENGINE };
   const otherListing = doNotCall.lists.find((check) => check.listed);
   if (otherListing !== undefined) {
-    return { rule: 'dnc_list', reason: `the number is on the do-not-call list ${otherListing.list}`, params: { list: otherListing.list }, ref: registryRef(otherListing.list) };
+    return { rule: 'dnc_list', reason: `the number is on the do-not-call list ${otherListing.list}`, params: { list: otherListing.list }, ref: listRef(otherListing.list) };
   }
 
   const required: { list: string; maxAgeDays: number | null; ref: string }[] = [

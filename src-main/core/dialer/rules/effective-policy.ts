@@ -116,17 +116,10 @@ export function effectivePolicy(profile: Profile, purpose: Purpose, settings: Ca
     else looser('holidaysAsWeekend', settings.holidaysAsWeekend, holidaysAsWeekend, windowRule.id);
   }
 
-  const tighterCount = (field: string, profileBound: Bound<number> | null, asked: number | undefined): Bound<number> | null => {
+  /** A figure the campaign may move one way only: caps and rates down ("lower"), delays and ring times up ("higher"). */
+  const tightened = (field: string, profileBound: Bound<number> | null, asked: number | undefined, stricter: 'lower' | 'higher'): Bound<number> | null => {
     if (asked === undefined) return profileBound;
-    if (profileBound !== null && asked > profileBound.value) {
-      looser(field, asked, profileBound.value, profileBound.ref);
-      return profileBound;
-    }
-    return { value: asked, ref: CAMPAIGN };
-  };
-  const longerDelay = (field: string, profileBound: Bound<number> | null, asked: number | undefined): Bound<number> | null => {
-    if (asked === undefined) return profileBound;
-    if (profileBound !== null && asked < profileBound.value) {
+    if (profileBound !== null && (stricter === 'lower' ? asked > profileBound.value : asked < profileBound.value)) {
       looser(field, asked, profileBound.value, profileBound.ref);
       return profileBound;
     }
@@ -138,26 +131,22 @@ export function effectivePolicy(profile: Profile, purpose: Purpose, settings: Ca
   const contactRule = one('contact_caps');
   const attemptCaps = {} as EffectivePolicy['attemptCaps'];
   for (const period of [...CAP_PERIODS, 'lifetime'] as const) {
-    attemptCaps[period] = tighterCount(`attemptCaps.${period}`, bound(attemptRule?.[period], attemptRule?.id), settings.attemptCaps?.[period]);
+    attemptCaps[period] = tightened(`attemptCaps.${period}`, bound(attemptRule?.[period], attemptRule?.id), settings.attemptCaps?.[period], 'lower');
   }
   const contactCaps = {} as EffectivePolicy['contactCaps'];
   for (const period of CAP_PERIODS) {
-    contactCaps[period] = tighterCount(`contactCaps.${period}`, bound(contactRule?.[period], contactRule?.id), settings.contactCaps?.[period]);
+    contactCaps[period] = tightened(`contactCaps.${period}`, bound(contactRule?.[period], contactRule?.id), settings.contactCaps?.[period], 'lower');
   }
 
   const delayRule = one('retry_delays');
   const retryDelays = {} as EffectivePolicy['retryDelays'];
   for (const outcome of RETRY_OUTCOMES) {
-    retryDelays[outcome] = longerDelay(`retryDelayMinutes.${outcome}`, bound(delayRule?.minutes[outcome], delayRule?.id), settings.retryDelayMinutes?.[outcome]);
+    retryDelays[outcome] = tightened(`retryDelayMinutes.${outcome}`, bound(delayRule?.minutes[outcome], delayRule?.id), settings.retryDelayMinutes?.[outcome], 'higher');
   }
 
-  let maxRate: Bound<number> = { value: abandonRule.maxRate, ref: abandonRule.id };
-  if (settings.abandonRate !== undefined) {
-    if (settings.abandonRate > abandonRule.maxRate) looser('abandonRate', settings.abandonRate, abandonRule.maxRate, abandonRule.id);
-    else maxRate = { value: settings.abandonRate, ref: CAMPAIGN };
-  }
+  const maxRate = tightened('abandonRate', { value: abandonRule.maxRate, ref: abandonRule.id }, settings.abandonRate, 'lower')!;
   const redialRule = one('abandon_redial');
-  const redialHours = longerDelay('abandonRedialHours', bound(redialRule?.hours, redialRule?.id), settings.abandonRedialHours);
+  const redialHours = tightened('abandonRedialHours', bound(redialRule?.hours, redialRule?.id), settings.abandonRedialHours, 'higher');
 
   const consentRule = one('consent');
   let consentRequired: Bound<boolean> = { value: consentRule !== undefined, ref: consentRule?.id ?? 'engine' };
@@ -170,8 +159,8 @@ export function effectivePolicy(profile: Profile, purpose: Purpose, settings: Ca
   for (const mode of settings.barredModes ?? []) if (!barredModes.some((bar) => bar.mode === mode)) barredModes.push({ mode, ref: CAMPAIGN });
 
   const handling = one('call_handling');
-  const operatorWithinMs = tighterCount('operatorWithinMs', bound(handling?.operatorWithinMs, handling?.id), settings.operatorWithinMs);
-  const minRingSeconds = longerDelay('minRingSeconds', bound(handling?.minRingSeconds, handling?.id), settings.minRingSeconds);
+  const operatorWithinMs = tightened('operatorWithinMs', bound(handling?.operatorWithinMs, handling?.id), settings.operatorWithinMs, 'lower');
+  const minRingSeconds = tightened('minRingSeconds', bound(handling?.minRingSeconds, handling?.id), settings.minRingSeconds, 'higher');
   let abandonMessage = bound(handling?.abandonMessage, handling?.id);
   if (settings.abandonMessage !== undefined && settings.abandonMessage !== abandonMessage?.value) {
     if (settings.abandonMessage || abandonMessage === null) abandonMessage = { value: settings.abandonMessage, ref: CAMPAIGN };
