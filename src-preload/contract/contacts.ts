@@ -108,6 +108,14 @@ export const ContactInputSchema = z
     source: optionalText(100),
     doNotCall: z.boolean().default(false),
     noEmail: z.boolean().default(false),
+    /** The person's own time zone (IANA, "Asia/Vladivostok") when their number's range says otherwise: the dialer's calling windows follow it. */
+    timeZone: z
+      .string()
+      .trim()
+      .max(64)
+      .refine(isTimeZone, { message: 'An IANA time zone such as Europe/Kyiv or Asia/Vladivostok', params: { reason: 'invalid_value' } })
+      .nullable()
+      .default(null),
   })
   .refine((c) => `${c.firstName}${c.lastName}${c.middleName}`.trim() !== '', {
     message: 'A contact needs a first or a last name',
@@ -116,6 +124,16 @@ export const ContactInputSchema = z
   });
 export type ContactInput = z.input<typeof ContactInputSchema>;
 export type ContactFields = z.output<typeof ContactInputSchema>;
+
+/** Whether the runtime knows the zone (every process has Intl with the IANA database). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const CompanyInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(300),
@@ -217,6 +235,7 @@ export const ContactCardSchema = z.object({
   source: z.string().nullable(),
   doNotCall: z.boolean(),
   noEmail: z.boolean(),
+  timeZone: z.string().nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });

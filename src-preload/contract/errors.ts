@@ -136,6 +136,10 @@ export const errorReasons = [
   'question_bad_pattern',
   'question_bad_range',
   'question_unknown_field',
+  'callback_needs_time',
+  'rule_looser_than_profile',
+  'unknown_calling_profile',
+  'campaign_state_refused',
 ] as const;
 
 export const ErrorReasonSchema = z.enum(errorReasons);

@@ -2,6 +2,7 @@ export * from './app';
 export * from './assert-never';
 export * from './bridge';
 export * from './calendar';
+export * from './campaigns';
 export * from './call-history';
 export * from './common';
 export * from './complaints';

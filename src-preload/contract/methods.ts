@@ -63,6 +63,7 @@ import {
 import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobListRequestSchema, JobRecordSchema, JobStartedSchema } from './jobs';
 import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
 import { ReportSummarySchema } from './reports';
+import { campaignMethods } from './campaigns';
 import { scriptMethods } from './scripts';
 import { SegmentInputSchema, SegmentSchema } from './segments';
 import {
@@ -258,6 +259,7 @@ export const methods = {
   'media.quality': { input: CallQualitySchema, output: ok },
 
   ...scriptMethods,
+  ...campaignMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

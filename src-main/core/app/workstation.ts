@@ -27,6 +27,10 @@ import { telephonyHandlers } from '#core/telephony/handlers';
 import type { MediaPeer } from '#core/telephony/media/media-peer';
 import { RendererMediaPeer } from '#core/telephony/media/renderer-media-peer';
 import { PhoneService } from '#core/telephony/phone-service';
+import { CampaignStore } from '#core/dialer/campaign-store';
+import { campaignHandlers } from '#core/dialer/handlers';
+import { NumberZones } from '#core/dialer/numbers/number-zones';
+import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules';
 import { RecordingStore } from '#core/telephony/recordings';
 import { SipAccountStore } from '#core/telephony/accounts/sip-account-store';
 import { jobHandlers } from '#core/workers/handlers';
@@ -129,6 +133,11 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     new ReminderScheduler({ database, clock, notify: (reminder) => events.emit('reminder.due', reminder) }),
   );
 
+  const profiles = loadProfiles(BUILT_IN_PROFILE_FILES);
+  for (const rejected of profiles.rejected) logger.error('Calling-rules profile refused', { ...rejected });
+  const campaigns = new CampaignStore(crm, () => profiles.accepted);
+  const numberZones = new NumberZones();
+
   const languageOfDemo = () => demoLanguage(settings.get().language, options.systemLocale);
   const handlers = combineHandlers(
     defineHandlers({
@@ -148,6 +157,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     demoHandlers(database, jobs, clock, languageOfDemo),
     telephonyHandlers(crm, phone, rendererMedia, recordings),
     scriptHandlers({ ctx: crm, transfers, interactionOfCall: (callId) => phone.registry.interactionIdOf(callId) ?? callId }),
+    campaignHandlers({ ctx: crm, store: campaigns, zones: numberZones }),
   );
   const missing = missingHandlers(handlers, methodNames);
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);

@@ -65,6 +65,7 @@ function scalarFields(input: ContactFields) {
     source: input.source,
     doNotCall: input.doNotCall,
     noEmail: input.noEmail,
+    timeZone: input.timeZone,
   };
 }
 

@@ -186,6 +186,7 @@ export function getContactCard(db: ReadDb, id: string): ContactCard {
     source: c.source,
     doNotCall: c.doNotCall,
     noEmail: c.noEmail,
+    timeZone: c.timeZone,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { MethodOutput } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import {
@@ -103,6 +103,7 @@ export function mergeContacts(ctx: CrmContext, tx: WriteDb, keepId: string, merg
     tx.update(deals).set({ contactId: keepId }).where(eq(deals.contactId, other.id)).run();
     tx.update(complaints).set({ contactId: keepId }).where(eq(complaints.contactId, other.id)).run();
     tx.update(calendarEvents).set({ contactId: keepId }).where(eq(calendarEvents.contactId, other.id)).run();
+    moveCampaignHistory(tx, other.id, keepId);
     fill = {
       ...fill,
       companyId: fill.companyId ?? other.companyId,
@@ -112,6 +113,7 @@ export function mergeContacts(ctx: CrmContext, tx: WriteDb, keepId: string, merg
       notes: [fill.notes, other.notes].filter((n, i, all) => n && all.indexOf(n) === i).join('\n\n'),
       doNotCall: fill.doNotCall || other.doNotCall,
       noEmail: fill.noEmail || other.noEmail,
+      timeZone: fill.timeZone ?? other.timeZone,
       createdAt: Math.min(fill.createdAt, other.createdAt),
     };
     // Earlier merges into the merged contact now lead to the kept one.
@@ -132,6 +134,7 @@ export function mergeContacts(ctx: CrmContext, tx: WriteDb, keepId: string, merg
       notes: fill.notes,
       doNotCall: fill.doNotCall,
       noEmail: fill.noEmail,
+      timeZone: fill.timeZone,
       createdAt: fill.createdAt,
       updatedAt: now,
     })
@@ -152,3 +155,19 @@ export function mergeContacts(ctx: CrmContext, tx: WriteDb, keepId: string, merg
   reindexContact(tx, keepId);
 }
 
+
+/**
+ * The merged person's campaign entries and attempts go to the kept one (the attempts are the rules' history:
+ * losing them would let caps and retry delays forget calls made). Where both were in one campaign with the
+ * same number, the kept entry takes the other's attempts and the other entry goes.
+ */
+function moveCampaignHistory(tx: WriteDb, mergedId: string, keptId: string): void {
+  const sameNumber = sql`EXISTS (SELECT 1 FROM campaign_entries k WHERE k.campaign_id = o.campaign_id AND k.contact_id = ${keptId} AND k.phone = o.phone)`;
+  tx.run(sql`UPDATE campaign_attempts SET contact_id = ${keptId} WHERE contact_id = ${mergedId}`);
+  tx.run(sql`UPDATE campaign_attempts SET entry_id = (
+      SELECT k.id FROM campaign_entries o JOIN campaign_entries k ON k.campaign_id = o.campaign_id AND k.phone = o.phone AND k.contact_id = ${keptId}
+      WHERE o.id = campaign_attempts.entry_id)
+    WHERE entry_id IN (SELECT o.id FROM campaign_entries o WHERE o.contact_id = ${mergedId} AND ${sameNumber})`);
+  tx.run(sql`DELETE FROM campaign_entries AS o WHERE o.contact_id = ${mergedId} AND ${sameNumber}`);
+  tx.run(sql`UPDATE campaign_entries SET contact_id = ${keptId} WHERE contact_id = ${mergedId}`);
+}

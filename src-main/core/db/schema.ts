@@ -6,6 +6,7 @@
  * or it binds to the subquery's own table.
  */
 export * from './tables/calendar';
+export * from './tables/campaigns';
 export * from './tables/complaints';
 export * from './tables/crm';
 export * from './tables/deals';

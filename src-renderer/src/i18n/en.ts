@@ -124,6 +124,9 @@ export const en = {
     source: 'Source',
     doNotCall: 'Do not call',
     noEmail: 'No e-mail',
+    timeZone: 'Time zone',
+    timeZoneHint: 'Only if the person lives away from their number’s region: calls follow their local time',
+    timeZoneFromNumber: 'From the number',
     notes: 'Notes',
   },
   card: {
@@ -600,6 +603,10 @@ export const en = {
     question_bad_pattern: 'The pattern is not a valid regular expression: {{detail}}.',
     question_bad_range: 'The minimum is above the maximum ({{detail}}).',
     question_unknown_field: 'The contact field {{detail}} does not exist.',
+    callback_needs_time: 'A callback needs the time the client chose.',
+    rule_looser_than_profile: 'Looser than the law allows ({{detail}}): a campaign may only make the rules stricter.',
+    unknown_calling_profile: 'There is no calling-rules profile {{detail}}.',
+    campaign_state_refused: 'A {{from}} campaign cannot become {{to}}.',
     field: { lastName: 'Last name', firstName: 'First name', middleName: 'Middle name', name: 'Name', phones: 'Phone', emails: 'E-mail', companyId: 'Company', contactId: 'Client', responsibleId: 'Responsible', position: 'Position', city: 'City', notes: 'Notes', source: 'Source', tags: 'Tags', custom: 'Custom field', stages: 'Stages', options: 'Options', from: 'From', to: 'To', title: 'Title', subject: 'Subject', description: 'Details', wsUrl: 'WebSocket address', sipUri: 'SIP address', amount: 'Amount', probability: 'Probability', occurredAt: 'When', resolution: 'Resolution', note: 'Note', mergeIds: 'Duplicates', type: 'Type', workingCountries: 'Countries' },
   },
   callState: {

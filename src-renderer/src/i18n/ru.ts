@@ -125,6 +125,9 @@ export const ru: Messages = {
     source: 'Источник',
     doNotCall: 'Не звонить',
     noEmail: 'Не писать',
+    timeZone: 'Часовой пояс',
+    timeZoneHint: 'Только если человек живёт не там, где его номер: звонки идут по его местному времени',
+    timeZoneFromNumber: 'По номеру',
     notes: 'Заметки',
   },
   card: {
@@ -625,6 +628,10 @@ export const ru: Messages = {
     question_bad_pattern: 'Шаблон не является корректным регулярным выражением: {{detail}}.',
     question_bad_range: 'Минимум больше максимума ({{detail}}).',
     question_unknown_field: 'Поля контакта {{detail}} не существует.',
+    callback_needs_time: 'Для обратного звонка нужно время, которое выбрал клиент.',
+    rule_looser_than_profile: 'Мягче, чем позволяет закон ({{detail}}): кампания может только ужесточать правила.',
+    unknown_calling_profile: 'Профиля правил звонков {{detail}} нет.',
+    campaign_state_refused: 'Кампанию в состоянии «{{from}}» нельзя перевести в «{{to}}».',
     field: { lastName: 'Фамилия', firstName: 'Имя', middleName: 'Отчество', name: 'Название', phones: 'Телефон', emails: 'Эл. почта', companyId: 'Компания', contactId: 'Клиент', responsibleId: 'Ответственный', position: 'Должность', city: 'Город', notes: 'Примечания', source: 'Источник', tags: 'Метки', custom: 'Дополнительное поле', stages: 'Этапы', options: 'Варианты', from: 'С', to: 'По', title: 'Название', subject: 'Тема', description: 'Подробности', wsUrl: 'Адрес WebSocket', sipUri: 'SIP-адрес', amount: 'Сумма', probability: 'Вероятность', occurredAt: 'Когда', resolution: 'Решение', note: 'Примечание', mergeIds: 'Дубликаты', type: 'Тип', workingCountries: 'Страны' },
   },
   callState: {

@@ -125,6 +125,9 @@ export const uk: Messages = {
     source: 'Джерело',
     doNotCall: 'Не дзвонити',
     noEmail: 'Не писати',
+    timeZone: 'Часовий пояс',
+    timeZoneHint: 'Лише якщо людина живе не там, де її номер: дзвінки йдуть за її місцевим часом',
+    timeZoneFromNumber: 'За номером',
     notes: 'Нотатки',
   },
   card: {
@@ -625,6 +628,10 @@ export const uk: Messages = {
     question_bad_pattern: 'Шаблон не є коректним регулярним виразом: {{detail}}.',
     question_bad_range: 'Мінімум більший за максимум ({{detail}}).',
     question_unknown_field: 'Поля контакту {{detail}} не існує.',
+    callback_needs_time: 'Для зворотного дзвінка потрібен час, який обрав клієнт.',
+    rule_looser_than_profile: 'М’якше, ніж дозволяє закон ({{detail}}): кампанія може лише посилювати правила.',
+    unknown_calling_profile: 'Профілю правил дзвінків {{detail}} немає.',
+    campaign_state_refused: 'Кампанію в стані «{{from}}» не можна перевести в «{{to}}».',
     field: { lastName: 'Прізвище', firstName: 'Ім’я', middleName: 'По батькові', name: 'Назва', phones: 'Телефон', emails: 'Ел. пошта', companyId: 'Компанія', contactId: 'Клієнт', responsibleId: 'Відповідальний', position: 'Посада', city: 'Місто', notes: 'Примітки', source: 'Джерело', tags: 'Мітки', custom: 'Додаткове поле', stages: 'Етапи', options: 'Варіанти', from: 'З', to: 'По', title: 'Назва', subject: 'Тема', description: 'Подробиці', wsUrl: 'Адреса WebSocket', sipUri: 'SIP-адреса', amount: 'Сума', probability: 'Ймовірність', occurredAt: 'Коли', resolution: 'Рішення', note: 'Примітка', mergeIds: 'Дублікати', type: 'Тип', workingCountries: 'Країни' },
   },
   callState: {

@@ -56,6 +56,8 @@ export const contacts = sqliteTable(
     /** Consent: the person asked not to be called / e-mailed. The dialer and mailings honour these. */
     doNotCall: integer('do_not_call', { mode: 'boolean' }).notNull().default(false),
     noEmail: integer('no_email', { mode: 'boolean' }).notNull().default(false),
+    /** The person's own IANA time zone, when it is not the one their number's range is in (the dialer's calling windows). */
+    timeZone: text('time_zone'),
     /** The import that created the contact, so an import can be reviewed or undone. */
     importId: text('import_id'),
     createdAt: integer('created_at').notNull(),

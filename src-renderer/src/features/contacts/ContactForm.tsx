@@ -21,6 +21,9 @@ export interface ContactFormProps {
 }
 
 /** Creating or editing a person: names, company, phones in any format, e-mails, tags, custom fields, consent. */
+/** Every IANA zone the window knows, for a person living away from their number's region. */
+const timeZones = Intl.supportedValuesOf('timeZone');
+
 export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
@@ -45,6 +48,7 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
     source: contact?.source ?? '',
     doNotCall: contact?.doNotCall ?? false,
     noEmail: contact?.noEmail ?? false,
+    timeZone: contact?.timeZone ?? null,
   });
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
   const { locale } = useWorkplace();
@@ -71,11 +75,12 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
       source: form.source || null,
       doNotCall: form.doNotCall,
       noEmail: form.noEmail,
+      timeZone: form.timeZone,
     };
     const result = contact ? await bridge.invoke('contacts.update', { id: contact.id, contact: input }) : await bridge.invoke('contacts.create', input);
     setSaving(false);
     if (result.ok) onSaved(result.value);
-    else setErrors(formErrors(result.error, t, onFields('lastName', 'firstName', 'middleName', 'companyId', 'responsibleId', /^phones\.\d+\.(raw|e164)$/, 'emails', 'custom')));
+    else setErrors(formErrors(result.error, t, onFields('lastName', 'firstName', 'middleName', 'companyId', 'responsibleId', 'timeZone', /^phones\.\d+\.(raw|e164)$/, 'emails', 'custom')));
   };
   const fieldError = (path: string) => errors.fields[path];
 
@@ -98,6 +103,17 @@ export function ContactForm({ contact, initial, onClose, onSaved }: ContactFormP
           <TextInput style={{ gridColumn: 'span 2' }} label={t('contactForm.address')} value={form.address} onChange={(e) => set('address', e.currentTarget.value)} />
           <TextInput label={t('contactForm.city')} value={form.city} onChange={(e) => set('city', e.currentTarget.value)} data-testid="contact-city" />
         </SimpleGrid>
+        <Select
+          label={t('contactForm.timeZone')}
+          description={t('contactForm.timeZoneHint')}
+          data={timeZones}
+          value={form.timeZone}
+          onChange={(zone) => set('timeZone', zone)}
+          searchable
+          clearable
+          placeholder={t('contactForm.timeZoneFromNumber')}
+          data-testid="contact-timeZone"
+        />
         <TagsInput label={t('contactForm.tags')} data={(tags.data ?? []).map((tag) => tag.name)} value={form.tags} onChange={(v) => set('tags', v)} />
         <CustomFieldInputs fields={(fields.data ?? []).filter((f) => f.entity === 'contact')} values={form.custom} onChange={(custom) => set('custom', custom)} errors={errors.fields} />
         <SimpleGrid cols={2}>

@@ -1,0 +1,155 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { CrmContext } from '#core/crm/crm-context';
+import type { WriteDb } from '#core/db/handles';
+import { campaignAttempts, campaignEntries, contacts, doNotCallNumbers } from '#core/db/schema';
+import { DomainError, notFound } from '#core/shared/errors';
+import type { Because, DialMode } from './rules';
+
+/** How an attempt ended on the line; `reached` waits for the operator's disposition. */
+export type LineOutcome = 'busy' | 'no_answer' | 'failed' | 'machine' | 'abandoned' | 'reached';
+
+export interface AttemptStart {
+  campaignId: string;
+  entry: { id: string; contactId: string; phone: string };
+  operatorId: string | null;
+  mode: DialMode;
+  because: Because;
+}
+
+/** The disposition the operator chose, as the campaign defines it. */
+export interface ChosenDisposition {
+  id: string;
+  kind: 'final' | 'retry' | 'callback';
+  optOut: boolean;
+  retryMinutes: number | null;
+}
+
+/**
+ * Every attempt of a campaign, written as it happens so that a kill -9 at any moment loses nothing and
+ * dials nothing twice: the attempt row (with the rules' "allowed because") and its entry's "dialing" go
+ * in one transaction before the INVITE leaves; the line's outcome and the operator's disposition each in
+ * their own. An attempt never ended is closed at the next start as interrupted.
+ */
+export class AttemptLog {
+  constructor(private readonly ctx: CrmContext) {}
+
+  private me(): string | null {
+    return this.ctx.settings().currentEmployeeId;
+  }
+
+  /** In the transaction that chose the number: the attempt exists before the call does. */
+  begin(tx: WriteDb, start: AttemptStart): string {
+    const id = this.ctx.ids.next();
+    const now = this.ctx.clock.now();
+    tx.insert(campaignAttempts)
+      .values({
+        id,
+        campaignId: start.campaignId,
+        entryId: start.entry.id,
+        contactId: start.entry.contactId,
+        phone: start.entry.phone,
+        operatorId: start.operatorId,
+        mode: start.mode,
+        state: 'placing',
+        startedAt: now,
+        allowedBecause: JSON.stringify(start.because),
+        updatedAt: now,
+        updatedBy: this.me(),
+      })
+      .run();
+    tx.update(campaignEntries)
+      .set({ state: 'dialing', attempts: sql`${campaignEntries.attempts} + 1`, lastAttemptAt: now, updatedAt: now, updatedBy: this.me() })
+      .where(eq(campaignEntries.id, start.entry.id))
+      .run();
+    return id;
+  }
+
+  /** The INVITE is out: the attempt is tied to its call in the history. */
+  placed(attemptId: string, callId: string): void {
+    const now = this.ctx.clock.now();
+    this.ctx.database.write((tx) => tx.update(campaignAttempts).set({ state: 'ringing', callId, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run());
+  }
+
+  answered(attemptId: string, at: number): void {
+    this.ctx.database.write((tx) => tx.update(campaignAttempts).set({ state: 'answered', answeredAt: at, updatedAt: at }).where(eq(campaignAttempts.id, attemptId)).run());
+  }
+
+  amdVerdict(attemptId: string, verdict: 'human' | 'machine' | 'silence'): void {
+    const now = this.ctx.clock.now();
+    this.ctx.database.write((tx) => tx.update(campaignAttempts).set({ amdVerdict: verdict, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run());
+  }
+
+  /**
+   * The line is done. A conversation waits for the operator's disposition (its entry stays "dialing");
+   * anything else puts the number back in the list, where the rules' retry delays decide when it is next due.
+   */
+  ended(attemptId: string, outcome: LineOutcome): void {
+    const now = this.ctx.clock.now();
+    this.ctx.database.write((tx) => {
+      const attempt = this.attempt(tx, attemptId);
+      tx.update(campaignAttempts).set({ state: 'ended', endedAt: now, outcome, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run();
+      if (outcome === 'reached') return;
+      tx.update(campaignEntries)
+        .set({ state: 'waiting', nextAt: now, lastOutcome: outcome, updatedAt: now, updatedBy: this.me() })
+        .where(and(eq(campaignEntries.id, attempt.entryId), eq(campaignEntries.state, 'dialing')))
+        .run();
+    });
+  }
+
+  /**
+   * The operator's disposition of a conversation, in one transaction: the number is done, called again
+   * later, or called back at the time the client chose; an opt-out marks the person do-not-call and puts the
+   * number on the workstation's list before anything else can dial it.
+   */
+  dispose(attemptId: string, disposition: ChosenDisposition, callbackAt: number | null): void {
+    const now = this.ctx.clock.now();
+    const me = this.me();
+    this.ctx.database.write((tx) => {
+      const attempt = this.attempt(tx, attemptId);
+      if (disposition.kind === 'callback' && callbackAt === null) throw new DomainError('invalid_payload', 'callback_needs_time', 'A callback needs the time the client chose');
+      tx.update(campaignAttempts).set({ dispositionId: disposition.id, updatedAt: now, updatedBy: me }).where(eq(campaignAttempts.id, attemptId)).run();
+      const entry =
+        disposition.kind === 'final'
+          ? { state: 'done' as const }
+          : disposition.kind === 'retry'
+            ? { state: 'waiting' as const, priority: 1, nextAt: now + (disposition.retryMinutes ?? 60) * 60_000, callbackAt: null }
+            : { state: 'waiting' as const, priority: 0, nextAt: callbackAt!, callbackAt };
+      tx.update(campaignEntries)
+        .set({ ...entry, dispositionId: disposition.id, lastOutcome: 'reached', updatedAt: now, updatedBy: me })
+        .where(eq(campaignEntries.id, attempt.entryId))
+        .run();
+      if (disposition.optOut) {
+        tx.update(contacts).set({ doNotCall: true, updatedAt: now }).where(eq(contacts.id, attempt.contactId)).run();
+        tx.insert(doNotCallNumbers).values({ id: this.ctx.ids.next(), phone: attempt.phone, campaignId: null, source: `opt-out during a call (attempt ${attemptId})`, addedAt: now, updatedAt: now, updatedBy: me }).run();
+      }
+    });
+  }
+
+  /**
+   * Attempts a stopped workstation left open, closed as interrupted; none is dialed again at once. One never
+   * answered puts its number back in the list (the rules count it as failed, so the retry delay holds it);
+   * one answered was a conversation, so its number keeps waiting for the operator's disposition, as after any
+   * conversation. Returns how many were closed.
+   */
+  closeInterrupted(): number {
+    const now = this.ctx.clock.now();
+    return this.ctx.database.write((tx) => {
+      const open = tx.select({ id: campaignAttempts.id, entryId: campaignAttempts.entryId, answeredAt: campaignAttempts.answeredAt }).from(campaignAttempts).where(ne(campaignAttempts.state, 'ended')).all();
+      for (const attempt of open) {
+        tx.update(campaignAttempts).set({ state: 'ended', endedAt: now, outcome: 'interrupted', updatedAt: now }).where(eq(campaignAttempts.id, attempt.id)).run();
+        if (attempt.answeredAt !== null) continue;
+        tx.update(campaignEntries)
+          .set({ state: 'waiting', nextAt: now, lastOutcome: 'interrupted', updatedAt: now })
+          .where(and(eq(campaignEntries.id, attempt.entryId), eq(campaignEntries.state, 'dialing')))
+          .run();
+      }
+      return open.length;
+    });
+  }
+
+  private attempt(tx: WriteDb, attemptId: string) {
+    const row = tx.select({ entryId: campaignAttempts.entryId, contactId: campaignAttempts.contactId, phone: campaignAttempts.phone }).from(campaignAttempts).where(eq(campaignAttempts.id, attemptId)).get();
+    if (!row) throw notFound('Campaign attempt', attemptId);
+    return row;
+  }
+}
