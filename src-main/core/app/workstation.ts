@@ -30,7 +30,7 @@ import { PhoneService } from '#core/telephony/phone-service';
 import { CampaignStore } from '#core/dialer/campaign-store';
 import { campaignHandlers } from '#core/dialer/handlers';
 import { NumberZones } from '#core/dialer/numbers/number-zones';
-import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules';
+import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
 import { RecordingStore } from '#core/telephony/recordings';
 import { SipAccountStore } from '#core/telephony/accounts/sip-account-store';
 import { jobHandlers } from '#core/workers/handlers';

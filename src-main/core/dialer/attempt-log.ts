@@ -1,9 +1,9 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { CrmContext } from '#core/crm/crm-context';
 import type { WriteDb } from '#core/db/handles';
-import { campaignAttempts, campaignEntries, contacts, doNotCallNumbers } from '#core/db/schema';
+import { campaignAbandonHours, campaignAttempts, campaignEntries, contacts, doNotCallNumbers } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
-import type { Because, DialMode } from './rules';
+import type { Because, DialMode } from './rules/index';
 
 /** How an attempt ended on the line; `reached` waits for the operator's disposition. */
 export type LineOutcome = 'busy' | 'no_answer' | 'failed' | 'machine' | 'abandoned' | 'reached';
@@ -70,13 +70,23 @@ export class AttemptLog {
     this.ctx.database.write((tx) => tx.update(campaignAttempts).set({ state: 'ringing', callId, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run());
   }
 
+  /** Answered: a live call for the abandon rate until the machine detector says otherwise. */
   answered(attemptId: string, at: number): void {
-    this.ctx.database.write((tx) => tx.update(campaignAttempts).set({ state: 'answered', answeredAt: at, updatedAt: at }).where(eq(campaignAttempts.id, attemptId)).run());
+    this.ctx.database.write((tx) => {
+      const attempt = this.attempt(tx, attemptId);
+      tx.update(campaignAttempts).set({ state: 'answered', answeredAt: at, updatedAt: at }).where(eq(campaignAttempts.id, attemptId)).run();
+      countAbandonHour(tx, attempt, { live: 1 }, at);
+    });
   }
 
   amdVerdict(attemptId: string, verdict: 'human' | 'machine' | 'silence'): void {
     const now = this.ctx.clock.now();
-    this.ctx.database.write((tx) => tx.update(campaignAttempts).set({ amdVerdict: verdict, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run());
+    this.ctx.database.write((tx) => {
+      const attempt = this.attempt(tx, attemptId);
+      tx.update(campaignAttempts).set({ amdVerdict: verdict, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run();
+      // A machine's answer is no live call: the abandon rate is counted over people reached.
+      if (verdict === 'machine' && attempt.answeredAt !== null && attempt.amdVerdict !== 'machine') countAbandonHour(tx, attempt, { live: -1 }, now);
+    });
   }
 
   /**
@@ -88,6 +98,7 @@ export class AttemptLog {
     this.ctx.database.write((tx) => {
       const attempt = this.attempt(tx, attemptId);
       tx.update(campaignAttempts).set({ state: 'ended', endedAt: now, outcome, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run();
+      if (outcome === 'abandoned') countAbandonHour(tx, attempt, { abandoned: 1 }, now);
       if (outcome === 'reached') return;
       tx.update(campaignEntries)
         .set({ state: 'waiting', nextAt: now, lastOutcome: outcome, updatedAt: now, updatedBy: this.me() })
@@ -148,8 +159,34 @@ export class AttemptLog {
   }
 
   private attempt(tx: WriteDb, attemptId: string) {
-    const row = tx.select({ entryId: campaignAttempts.entryId, contactId: campaignAttempts.contactId, phone: campaignAttempts.phone }).from(campaignAttempts).where(eq(campaignAttempts.id, attemptId)).get();
+    const row = tx
+      .select({
+        campaignId: campaignAttempts.campaignId,
+        entryId: campaignAttempts.entryId,
+        contactId: campaignAttempts.contactId,
+        phone: campaignAttempts.phone,
+        startedAt: campaignAttempts.startedAt,
+        answeredAt: campaignAttempts.answeredAt,
+        amdVerdict: campaignAttempts.amdVerdict,
+      })
+      .from(campaignAttempts)
+      .where(eq(campaignAttempts.id, attemptId))
+      .get();
     if (!row) throw notFound('Campaign attempt', attemptId);
     return row;
   }
+}
+
+const hourMs = 3_600_000;
+
+/** Adds to the campaign's abandon figures of the hour the attempt started in (see campaign_abandon_hours). */
+function countAbandonHour(tx: WriteDb, attempt: { campaignId: string; startedAt: number }, add: { live?: number; abandoned?: number }, now: number): void {
+  const hour = Math.floor(attempt.startedAt / hourMs) * hourMs;
+  tx.insert(campaignAbandonHours)
+    .values({ id: `${attempt.campaignId}:${hour}`, campaignId: attempt.campaignId, hour, live: add.live ?? 0, abandoned: add.abandoned ?? 0, updatedAt: now, updatedBy: null })
+    .onConflictDoUpdate({
+      target: campaignAbandonHours.id,
+      set: { live: sql`${campaignAbandonHours.live} + ${add.live ?? 0}`, abandoned: sql`${campaignAbandonHours.abandoned} + ${add.abandoned ?? 0}`, updatedAt: now },
+    })
+    .run();
 }

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ReadDb } from '#core/db/handles';
 import type { NumberZones } from './numbers/number-zones';
-import { CAMPAIGN_DNC_LIST, GLOBAL_DNC_LIST, HISTORY_MS, type AttemptOutcome, type CallFacts, type DialMode, type Purpose } from './rules';
+import { CAMPAIGN_DNC_LIST, GLOBAL_DNC_LIST, HISTORY_MS, type AttemptOutcome, type CallFacts, type DialMode, type Purpose } from './rules/index';
 
 /** The entry about to be dialed, as the facts need it. */
 export interface EntryToCheck {
@@ -13,9 +13,10 @@ export interface CampaignToCheck {
   id: string;
   purpose: Purpose;
   mode: DialMode;
-  /** The profile's abandon period, over which the campaign's abandon rate is counted. */
-  abandonPeriodHours: number;
 }
+
+/** The campaign's abandoned and live-answered calls over an abandon period (the same for every number of one look). */
+export type AbandonStats = CallFacts['abandonStats'];
 
 interface Statements {
   contact: Statement<[string], { doNotCall: number; timeZone: string | null; companyDoNotCall: number | null }>;
@@ -23,7 +24,8 @@ interface Statements {
   consent: Statement<[string, string], { source: string; givenAt: number; revokedAt: number | null }>;
   history: Statement<[string, number], { at: number; state: string; outcome: string | null; answeredAt: number | null }>;
   lifetime: Statement<[string], { n: number }>;
-  abandon: Statement<[string, number], { abandoned: number; live: number }>;
+  abandonHours: Statement<[string, number, number], { abandoned: number; live: number }>;
+  abandonPartHour: Statement<[string, number, number], { abandoned: number; live: number }>;
 }
 
 // Read at every dial: prepared once per connection.
@@ -45,9 +47,11 @@ function statements(db: ReadDb): Statements {
         'SELECT started_at AS at, state, outcome, answered_at AS answeredAt FROM campaign_attempts WHERE contact_id = ? AND started_at > ? ORDER BY started_at',
       ),
       lifetime: sqlite.prepare('SELECT count(*) AS n FROM campaign_attempts WHERE contact_id = ?'),
-      abandon: sqlite.prepare(
-        `SELECT coalesce(sum(outcome = 'abandoned'), 0) AS abandoned, coalesce(sum(answered_at IS NOT NULL AND coalesce(amd_verdict, 'human') <> 'machine'), 0) AS live
-         FROM campaign_attempts WHERE campaign_id = ? AND started_at > ?`,
+      abandonHours: sqlite.prepare('SELECT coalesce(sum(abandoned), 0) AS abandoned, coalesce(sum(live), 0) AS live FROM campaign_abandon_hours WHERE campaign_id = ? AND hour >= ? AND hour <= ?'),
+      // Only answered attempts count, and campaign_attempts_answered_idx holds just those.
+      abandonPartHour: sqlite.prepare(
+        `SELECT coalesce(sum(outcome = 'abandoned'), 0) AS abandoned, coalesce(sum(coalesce(amd_verdict, 'human') <> 'machine'), 0) AS live
+         FROM campaign_attempts WHERE campaign_id = ? AND started_at > ? AND started_at < ? AND answered_at IS NOT NULL`,
       ),
     };
     cache.set(sqlite, prepared);
@@ -76,17 +80,31 @@ function outcomeOf(row: { state: string; outcome: string | null; answeredAt: num
 }
 
 /**
+ * The campaign's abandoned and live calls started in the last `periodHours`: whole hours from the hourly
+ * figures kept with every attempt, the part-hour at the period's start from the attempts themselves (exact).
+ */
+export function abandonStatsOf(db: ReadDb, campaignId: string, periodHours: number, now: number): AbandonStats {
+  const s = statements(db);
+  const since = now - periodHours * hourMs;
+  const firstWholeHour = Math.ceil((since + 1) / hourMs) * hourMs;
+  const hours = s.abandonHours.get(campaignId, firstWholeHour, now) ?? { abandoned: 0, live: 0 };
+  const part = s.abandonPartHour.get(campaignId, since, firstWholeHour) ?? { abandoned: 0, live: 0 };
+  return { abandoned: hours.abandoned + part.abandoned, liveAnswered: hours.live + part.live, periodHours };
+}
+
+const hourMs = 3_600_000;
+
+/**
  * Everything the calling rules need about one number at the moment of dialing, read from SQLite: the
  * person's and company's do-not-call flags, the do-not-call lists (read now, so `checkedAt` is now), their
- * consent for the campaign's purpose, every attempt to them in any campaign, and the campaign's abandon figures.
+ * consent for the campaign's purpose, every attempt to them in any campaign; the campaign's abandon figures come counted.
  */
-export function gatherCallFacts(db: ReadDb, zones: NumberZones, campaign: CampaignToCheck, entry: EntryToCheck, now: number): CallFacts {
+export function gatherCallFacts(db: ReadDb, zones: NumberZones, campaign: CampaignToCheck, entry: EntryToCheck, abandonStats: AbandonStats, now: number): CallFacts {
   const s = statements(db);
   const person = s.contact.get(entry.contactId);
   const place = zones.of(entry.phone);
   const consent = s.consent.get(entry.contactId, campaign.purpose);
   const attempts = s.history.all(entry.contactId, now - HISTORY_MS).map((row) => ({ at: row.at, outcome: outcomeOf(row) }));
-  const abandon = s.abandon.get(campaign.id, now - campaign.abandonPeriodHours * 3_600_000) ?? { abandoned: 0, live: 0 };
   return {
     callee: { e164: entry.phone, country: place.country, numberZones: place.zones, zoneOverride: person?.timeZone ?? null, holidayRegion: null },
     doNotCall: {
@@ -99,7 +117,7 @@ export function gatherCallFacts(db: ReadDb, zones: NumberZones, campaign: Campai
     },
     consent: consent ?? null,
     history: { attempts, lifetimeAttempts: s.lifetime.get(entry.contactId)?.n ?? 0 },
-    abandonStats: { abandoned: abandon.abandoned, liveAnswered: abandon.live, periodHours: campaign.abandonPeriodHours },
+    abandonStats,
     mode: campaign.mode,
   };
 }

@@ -5,7 +5,7 @@ import type { ReadDb, WriteDb } from '#core/db/handles';
 import { campaignDispositions, campaignOperators, campaigns } from '#core/db/schema';
 import { DomainError, InvalidInputError, issue, notFound } from '#core/shared/errors';
 import { campaignLifecycle } from './campaign-lifecycle';
-import { campaignPolicies, campaignRuleSettingsSchema, type CampaignPolicies, type CampaignRuleSettings, type Profile } from './rules';
+import { campaignPolicies, campaignRuleSettingsSchema, type CampaignPolicies, type CampaignRuleSettings, type Profile } from './rules/index';
 
 type CampaignRow = typeof campaigns.$inferSelect;
 

@@ -1,8 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { WriteDb } from '#core/db/handles';
-import { gatherCallFacts } from './call-facts-reader';
+import { abandonStatsOf, gatherCallFacts, type AbandonStats } from './call-facts-reader';
 import type { NumberZones } from './numbers/number-zones';
-import { decide, type Because, type CampaignPolicies, type DialMode, type Purpose, type Refusal, type RuleCode } from './rules';
+import { decide, type Because, type CampaignPolicies, type DialMode, type Purpose, type Refusal, type RuleCode } from './rules/index';
 
 /** A waiting entry of the list, as the next-number query reads it. */
 export interface CandidateEntry {
@@ -69,10 +69,13 @@ const lookAhead = 25;
  */
 export function nextNumber(tx: WriteDb, zones: NumberZones, campaign: DialingCampaign, operatorId: string, now: number): NextNumber {
   const s = statements(tx);
+  // Counted once per look (per abandon period: a campaign dialing by number may span profiles).
+  const abandon = new Map<number, AbandonStats>();
+  const abandonOver = (hours: number) => abandon.get(hours) ?? abandon.set(hours, abandonStatsOf(tx, campaign.id, hours, now)).get(hours)!;
   for (const entry of s.due.all(campaign.id, operatorId, now, lookAhead)) {
     const chosen = campaign.policies.forCallee(zones.of(entry.phone).country, now);
     const decision = chosen.ok
-      ? decide(gatherCallFacts(tx, zones, { id: campaign.id, purpose: campaign.purpose, mode: campaign.mode, abandonPeriodHours: chosen.policy.abandon.periodHours }, entry, now), chosen.policy, now)
+      ? decide(gatherCallFacts(tx, zones, campaign, entry, abandonOver(chosen.policy.abandon.periodHours), now), chosen.policy, now)
       : chosen.refusal;
     if (decision.allowed) return { kind: 'number', entry, because: decision.because };
     const refusal = JSON.stringify({ rule: decision.rule, reason: decision.reason, params: decision.params, at: now });

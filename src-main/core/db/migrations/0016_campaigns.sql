@@ -11,6 +11,18 @@ CREATE TABLE `call_consents` (
 );
 --> statement-breakpoint
 CREATE INDEX `call_consents_contact_idx` ON `call_consents` (`contact_id`,`purpose`);--> statement-breakpoint
+CREATE TABLE `campaign_abandon_hours` (
+	`id` text PRIMARY KEY NOT NULL,
+	`campaign_id` text NOT NULL,
+	`hour` integer NOT NULL,
+	`live` integer DEFAULT 0 NOT NULL,
+	`abandoned` integer DEFAULT 0 NOT NULL,
+	`updated_at` integer NOT NULL,
+	`updated_by` text,
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `campaign_abandon_hours_idx` ON `campaign_abandon_hours` (`campaign_id`,`hour`,`live`,`abandoned`);--> statement-breakpoint
 CREATE TABLE `campaign_attempts` (
 	`id` text PRIMARY KEY NOT NULL,
 	`campaign_id` text NOT NULL,
@@ -41,6 +53,7 @@ CREATE INDEX `campaign_attempts_phone_idx` ON `campaign_attempts` (`phone`,`star
 CREATE INDEX `campaign_attempts_contact_idx` ON `campaign_attempts` (`contact_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `campaign_attempts_campaign_idx` ON `campaign_attempts` (`campaign_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `campaign_attempts_entry_idx` ON `campaign_attempts` (`entry_id`,`started_at`);--> statement-breakpoint
+CREATE INDEX `campaign_attempts_answered_idx` ON `campaign_attempts` (`campaign_id`,`started_at`,`outcome`,`amd_verdict`,`answered_at`) WHERE "campaign_attempts"."answered_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `campaign_dispositions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`campaign_id` text NOT NULL,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { contacts, employees, interactions } from './crm';
 import { scripts } from './scripts';
@@ -172,7 +173,31 @@ export const campaignAttempts = sqliteTable(
     index('campaign_attempts_contact_idx').on(t.contactId, t.startedAt),
     index('campaign_attempts_campaign_idx').on(t.campaignId, t.startedAt),
     index('campaign_attempts_entry_idx').on(t.entryId, t.startedAt),
+    // The part-hour at the start of an abandon period is counted from answered attempts only: these alone, covered.
+    index('campaign_attempts_answered_idx').on(t.campaignId, t.startedAt, t.outcome, t.amdVerdict, t.answeredAt).where(sql`${t.answeredAt} IS NOT NULL`),
   ],
+);
+
+/**
+ * A campaign's live-answered and abandoned calls per hour of their start, kept with every attempt's answer,
+ * machine verdict and abandon (same transaction): the abandon rate over a period (24 h, 30 days) is checked
+ * at every dial, and summing hours costs the same whatever the campaign's volume.
+ */
+export const campaignAbandonHours = sqliteTable(
+  'campaign_abandon_hours',
+  {
+    /** `<campaign id>:<hour>`: the same row on every workstation that counts the same hour. */
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    /** The hour's start, epoch ms. */
+    hour: integer('hour').notNull(),
+    live: integer('live').notNull().default(0),
+    abandoned: integer('abandoned').notNull().default(0),
+    ...changeColumns,
+  },
+  (t) => [index('campaign_abandon_hours_idx').on(t.campaignId, t.hour, t.live, t.abandoned)],
 );
 
 /** Do-not-call numbers: the workstation's global list (campaign null) and each campaign's own. */

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { AttemptLog } from '#core/dialer/attempt-log';
+import { abandonStatsOf } from '#core/dialer/call-facts-reader';
 import { checkedPolicies } from '#core/dialer/campaign-store';
 import { nextNumber, type DialingCampaign } from '#core/dialer/next-number';
 import { NumberZones } from '#core/dialer/numbers/number-zones';
-import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules';
+import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
 import { campaignAttempts, campaignEntries, doNotCallNumbers } from '#core/db/schema';
 import { timeOrderedIds } from '#core/shared/ids';
 import { campaignWorkstation } from '#tests/support/campaigns';
@@ -148,5 +149,32 @@ describe('the next number, every rule checked at the moment of dialing', () => {
     expect(JSON.parse(entry(ringing)!.lastRefusal!)).toMatchObject({ rule: 'retry_delay' });
     log.dispose(answered.attemptId!, saved.dispositions[0]!, null);
     expect(entry(talking)).toMatchObject({ state: 'done' });
+  });
+
+  it('counts the campaign’s abandon rate over its period exactly as the attempts say, from the hourly figures kept with them', async () => {
+    const { person, campaign, open, next, log, clock, workstation } = await dialing();
+    const saved = await campaign();
+    const people = [];
+    for (let i = 0; i < 30; i++) people.push(await person(`Абонент${i}`, `+380 67 222 33 ${String(i).padStart(2, '0')}`));
+    await ok(workstation, 'campaigns.addContacts', { campaignId: saved.id, contactIds: people });
+    const start = clock.now();
+    // Attempts over a day and a half: answered or not, some machines, some abandoned, at uneven times.
+    for (let i = 0; i < 30; i++) {
+      clock.set(start + i * 47 * 60_000 + (i % 7) * 13_000);
+      const { attemptId } = next(open(saved));
+      if (!attemptId) continue;
+      if (i % 3 !== 0) log.answered(attemptId, clock.now());
+      if (i % 5 === 0) log.amdVerdict(attemptId, 'machine');
+      log.ended(attemptId, i % 4 === 1 ? 'abandoned' : i % 3 === 0 ? 'no_answer' : 'reached');
+    }
+    const plain = (since: number) =>
+      workstation.database.read.$client
+        .prepare(`SELECT sum(outcome = 'abandoned') AS abandoned, sum(answered_at IS NOT NULL AND coalesce(amd_verdict, 'human') <> 'machine') AS live FROM campaign_attempts WHERE started_at > ?`)
+        .get(since) as { abandoned: number | null; live: number | null };
+    // Asked after the last attempt (none starts in the future), as the period slides past the first ones.
+    for (const at of [start + 23 * hour, start + 24 * hour, start + 26 * hour + 1, start + 30 * hour - 1, start + 40 * hour + 17 * 60_000]) {
+      const expected = plain(at - 24 * hour);
+      expect(abandonStatsOf(workstation.database.read, saved.id, 24, at)).toEqual({ abandoned: expected.abandoned ?? 0, liveAnswered: expected.live ?? 0, periodHours: 24 });
+    }
   });
 });
