@@ -136,6 +136,18 @@ export class AttemptLog {
     });
   }
 
+  /** A card the operator passed over in preview, saying why: it comes back after `until`, the reason kept for the supervisor. */
+  skipped(entryId: string, reason: string, until: number): void {
+    const now = this.ctx.clock.now();
+    this.ctx.database.write((tx) =>
+      tx
+        .update(campaignEntries)
+        .set({ nextAt: until, lastRefusal: JSON.stringify({ rule: 'skipped', reason, at: now }), updatedAt: now, updatedBy: this.me() })
+        .where(and(eq(campaignEntries.id, entryId), eq(campaignEntries.state, 'waiting')))
+        .run(),
+    );
+  }
+
   /**
    * Attempts a stopped workstation left open, closed as interrupted; none is dialed again at once. One never
    * answered puts its number back in the list (the rules count it as failed, so the retry delay holds it);
