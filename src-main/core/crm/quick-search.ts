@@ -1,8 +1,9 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import type { QuickSearchHit } from '#contract';
 import type { ReadDb } from '#core/db/handles';
 import { foldForSearch, phoneDigits } from '#core/shared/text';
 import { searchIndex } from './search-index';
+import { preparedOnce } from '#core/db/prepared-once';
 
 /** How many index matches are looked at to pick the best few (names starting with the text come first). */
 const candidatesPerHit = 5;
@@ -14,22 +15,12 @@ interface Statements {
 
 // One SQL text whatever the number of ids (a JSON array), so each statement is prepared once per connection:
 // search runs on every key press.
-const cache = new WeakMap<Database, Statements>();
-
-function statements(db: ReadDb): Statements {
-  const sqlite = db.$client;
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = {
-      contacts: sqlite.prepare(
-        'SELECT c.id, c.full_name AS title, c.search_name AS searchName, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id IN (SELECT value FROM json_each(?))',
-      ),
-      companies: sqlite.prepare('SELECT id, name AS title, search_name AS searchName, city FROM companies WHERE id IN (SELECT value FROM json_each(?))'),
-    };
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
+const statements = preparedOnce<Statements>((sqlite) => ({
+  contacts: sqlite.prepare(
+    'SELECT c.id, c.full_name AS title, c.search_name AS searchName, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id IN (SELECT value FROM json_each(?))',
+  ),
+  companies: sqlite.prepare('SELECT id, name AS title, search_name AS searchName, city FROM companies WHERE id IN (SELECT value FROM json_each(?))'),
+}));
 
 /**
  * The search box and Ctrl+K: contacts and companies by name, phone in any format, e-mail or

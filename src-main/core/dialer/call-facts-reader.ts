@@ -1,7 +1,8 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import type { ReadDb } from '#core/db/handles';
 import type { NumberZones } from './numbers/number-zones';
 import { CAMPAIGN_DNC_LIST, GLOBAL_DNC_LIST, HISTORY_MS, type AttemptOutcome, type CallFacts, type DialMode, type Purpose } from './rules/index';
+import { preparedOnce } from '#core/db/prepared-once';
 
 /** The entry about to be dialed, as the facts need it. */
 export interface EntryToCheck {
@@ -29,35 +30,25 @@ interface Statements {
 }
 
 // Read at every dial: prepared once per connection.
-const cache = new WeakMap<Database, Statements>();
-
-function statements(db: ReadDb): Statements {
-  const sqlite = db.$client;
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = {
-      contact: sqlite.prepare(
-        'SELECT c.do_not_call AS doNotCall, c.time_zone AS timeZone, co.do_not_call AS companyDoNotCall FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?',
-      ),
-      listed: sqlite.prepare('SELECT EXISTS (SELECT 1 FROM do_not_call_numbers WHERE phone = ? AND campaign_id IS ? AND deleted_at IS NULL) AS listed'),
-      consent: sqlite.prepare(
-        'SELECT source, given_at AS givenAt, revoked_at AS revokedAt FROM call_consents WHERE contact_id = ? AND purpose = ? ORDER BY given_at DESC LIMIT 1',
-      ),
-      history: sqlite.prepare(
-        'SELECT started_at AS at, state, outcome, answered_at AS answeredAt FROM campaign_attempts WHERE contact_id = ? AND started_at > ? ORDER BY started_at',
-      ),
-      lifetime: sqlite.prepare('SELECT count(*) AS n FROM campaign_attempts WHERE contact_id = ?'),
-      abandonHours: sqlite.prepare('SELECT coalesce(sum(abandoned), 0) AS abandoned, coalesce(sum(live), 0) AS live FROM campaign_abandon_hours WHERE campaign_id = ? AND hour >= ? AND hour <= ?'),
-      // Only answered attempts count, and campaign_attempts_answered_idx holds just those.
-      abandonPartHour: sqlite.prepare(
-        `SELECT coalesce(sum(outcome = 'abandoned'), 0) AS abandoned, coalesce(sum(coalesce(amd_verdict, 'human') <> 'machine'), 0) AS live
-         FROM campaign_attempts WHERE campaign_id = ? AND started_at > ? AND started_at < ? AND answered_at IS NOT NULL`,
-      ),
-    };
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
+const statements = preparedOnce<Statements>((sqlite) => ({
+  contact: sqlite.prepare(
+    'SELECT c.do_not_call AS doNotCall, c.time_zone AS timeZone, co.do_not_call AS companyDoNotCall FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?',
+  ),
+  listed: sqlite.prepare('SELECT EXISTS (SELECT 1 FROM do_not_call_numbers WHERE phone = ? AND campaign_id IS ? AND deleted_at IS NULL) AS listed'),
+  consent: sqlite.prepare(
+    'SELECT source, given_at AS givenAt, revoked_at AS revokedAt FROM call_consents WHERE contact_id = ? AND purpose = ? ORDER BY given_at DESC LIMIT 1',
+  ),
+  history: sqlite.prepare(
+    'SELECT started_at AS at, state, outcome, answered_at AS answeredAt FROM campaign_attempts WHERE contact_id = ? AND started_at > ? ORDER BY started_at',
+  ),
+  lifetime: sqlite.prepare('SELECT count(*) AS n FROM campaign_attempts WHERE contact_id = ?'),
+  abandonHours: sqlite.prepare('SELECT coalesce(sum(abandoned), 0) AS abandoned, coalesce(sum(live), 0) AS live FROM campaign_abandon_hours WHERE campaign_id = ? AND hour >= ? AND hour <= ?'),
+  // Only answered attempts count, and campaign_attempts_answered_idx holds just those.
+  abandonPartHour: sqlite.prepare(
+    `SELECT coalesce(sum(outcome = 'abandoned'), 0) AS abandoned, coalesce(sum(coalesce(amd_verdict, 'human') <> 'machine'), 0) AS live
+     FROM campaign_attempts WHERE campaign_id = ? AND started_at > ? AND started_at < ? AND answered_at IS NOT NULL`,
+  ),
+}));
 
 /**
  * How a stored attempt counts for the rules. One still out is "pending" (the engine refuses a second

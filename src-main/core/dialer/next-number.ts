@@ -1,8 +1,9 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import type { WriteDb } from '#core/db/handles';
 import { abandonStatsOf, gatherCallFacts, type AbandonStats } from './call-facts-reader';
 import type { NumberZones } from './numbers/number-zones';
 import { decide, type Because, type CampaignPolicies, type DialMode, type Purpose, type Refusal, type RuleCode } from './rules/index';
+import { preparedOnce } from '#core/db/prepared-once';
 
 /** A waiting entry of the list, as the next-number query reads it. */
 export interface CandidateEntry {
@@ -37,26 +38,16 @@ interface Statements {
   exclude: Statement<[string, string, number, string], unknown>;
 }
 
-const cache = new WeakMap<Database, Statements>();
-
-function statements(tx: WriteDb): Statements {
-  const sqlite = tx.$client;
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = {
-      // Served by campaign_entries_next_idx: the operator's waiting entries in (priority, next_at) order.
-      due: sqlite.prepare(
-        `SELECT id, contact_id AS contactId, phone, priority, next_at AS nextAt FROM campaign_entries
-         WHERE campaign_id = ? AND operator_id = ? AND state = 'waiting' AND next_at <= ? ORDER BY priority, next_at LIMIT ?`,
-      ),
-      earliest: sqlite.prepare(`SELECT min(next_at) AS nextAt FROM campaign_entries WHERE campaign_id = ? AND operator_id = ? AND state = 'waiting'`),
-      postpone: sqlite.prepare('UPDATE campaign_entries SET next_at = ?, last_refusal = ?, updated_at = ?, updated_by = NULL WHERE id = ?'),
-      exclude: sqlite.prepare(`UPDATE campaign_entries SET state = 'excluded', excluded_reason = ?, last_refusal = ?, updated_at = ?, updated_by = NULL WHERE id = ?`),
-    };
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
+const statements = preparedOnce<Statements>((sqlite) => ({
+  // Served by campaign_entries_next_idx: the operator's waiting entries in (priority, next_at) order.
+  due: sqlite.prepare(
+    `SELECT id, contact_id AS contactId, phone, priority, next_at AS nextAt FROM campaign_entries
+     WHERE campaign_id = ? AND operator_id = ? AND state = 'waiting' AND next_at <= ? ORDER BY priority, next_at LIMIT ?`,
+  ),
+  earliest: sqlite.prepare(`SELECT min(next_at) AS nextAt FROM campaign_entries WHERE campaign_id = ? AND operator_id = ? AND state = 'waiting'`),
+  postpone: sqlite.prepare('UPDATE campaign_entries SET next_at = ?, last_refusal = ?, updated_at = ?, updated_by = NULL WHERE id = ?'),
+  exclude: sqlite.prepare(`UPDATE campaign_entries SET state = 'excluded', excluded_reason = ?, last_refusal = ?, updated_at = ?, updated_by = NULL WHERE id = ?`),
+}));
 
 /** How many due entries one look examines before saying "nothing now" (the rest are looked at next time). */
 const lookAhead = 25;

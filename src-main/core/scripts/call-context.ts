@@ -1,7 +1,8 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import type { ReadDb } from '#core/db/handles';
 import { notFound } from '#core/shared/errors';
 import type { MergeContext } from './merge-fields';
+import { preparedOnce } from '#core/db/prepared-once';
 
 /** The call a run or response belongs to: its interaction, the line it came in on, the client. */
 export interface CallFacts {
@@ -20,30 +21,20 @@ interface Statements {
 }
 
 // Read on every step of a script (a key press during a call): prepared once per connection.
-const cache = new WeakMap<Database, Statements>();
-
-function statements(db: ReadDb): Statements {
-  const sqlite = db.$client;
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = {
-      call: sqlite.prepare(
-        'SELECT c.interaction_id AS interactionId, c.account_id AS accountId, i.contact_id AS contactId, i.company_id AS companyId FROM calls c JOIN interactions i ON i.id = c.interaction_id WHERE c.interaction_id = ?',
-      ),
-      operator: sqlite.prepare('SELECT name FROM employees WHERE id = ?'),
-      contact: sqlite.prepare(
-        `SELECT company_id AS companyId, first_name AS firstName, last_name AS lastName, middle_name AS middleName, full_name AS fullName, position, city,
-           (SELECT email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position LIMIT 1) AS email,
-           (SELECT coalesce(e164, raw) FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.position LIMIT 1) AS phone
-         FROM contacts c WHERE c.id = ?`,
-      ),
-      company: sqlite.prepare('SELECT name, city FROM companies WHERE id = ?'),
-      custom: sqlite.prepare('SELECT f.name, v.value FROM custom_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.entity_id = ?'),
-    };
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
+const statements = preparedOnce<Statements>((sqlite) => ({
+  call: sqlite.prepare(
+    'SELECT c.interaction_id AS interactionId, c.account_id AS accountId, i.contact_id AS contactId, i.company_id AS companyId FROM calls c JOIN interactions i ON i.id = c.interaction_id WHERE c.interaction_id = ?',
+  ),
+  operator: sqlite.prepare('SELECT name FROM employees WHERE id = ?'),
+  contact: sqlite.prepare(
+    `SELECT company_id AS companyId, first_name AS firstName, last_name AS lastName, middle_name AS middleName, full_name AS fullName, position, city,
+       (SELECT email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position LIMIT 1) AS email,
+       (SELECT coalesce(e164, raw) FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.position LIMIT 1) AS phone
+     FROM contacts c WHERE c.id = ?`,
+  ),
+  company: sqlite.prepare('SELECT name, city FROM companies WHERE id = ?'),
+  custom: sqlite.prepare('SELECT f.name, v.value FROM custom_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.entity_id = ?'),
+}));
 
 /** Finds a call by its interaction id (the phone's call id is turned into it by the caller, see handlers.ts). */
 export function callFacts(db: ReadDb, interactionId: string): CallFacts {
