@@ -3,24 +3,10 @@
  * test can kill it with SIGKILL mid-stream. Prints `<n> <questionId>` on stdout once answer n is committed
  * (responses.answer has returned ok). Usage: autosave-child.ts <dataDir> <responseId> <questionCount>
  */
-import { join } from 'node:path';
-import { runtimeAssets } from '#core/app/runtime-assets';
-import { createWorkstation } from '#core/app/workstation';
-import { keyFileSealer, SealedFileSecretStore } from '#core/secrets/sealed-file-store';
-import { silentLogger } from '#core/shared/logger';
+import { childWorkstation } from './child-workstation';
 
 const [dataDir, responseId, questionCount] = process.argv.slice(2) as [string, string, string];
-const workstation = createWorkstation({
-  dataDir,
-  host: 'web',
-  version: '0.0.0-test',
-  systemLocale: 'uk-UA',
-  ...runtimeAssets(import.meta.url),
-  secrets: new SealedFileSecretStore(join(dataDir, 'secrets.json'), keyFileSealer(join(dataDir, 'secrets.key'))),
-  logger: silentLogger,
-  startReminders: false,
-  rereadPhones: false,
-});
+const workstation = childWorkstation(dataDir);
 
 for (let n = 0; ; n++) {
   const questionId = `q${n % Number(questionCount)}`;

@@ -4,27 +4,12 @@
  * `active <interactionId>` once the call is answered; then waits to be killed.
  * Usage: phone-child.ts <dataDir> <wsUrl> <user> <target>
  */
-import { join } from 'node:path';
+import { childWorkstation } from './child-workstation';
 import type { CallInfo } from '#contract';
-import { runtimeAssets } from '#core/app/runtime-assets';
-import { createWorkstation } from '#core/app/workstation';
-import { keyFileSealer, SealedFileSecretStore } from '#core/secrets/sealed-file-store';
-import { silentLogger } from '#core/shared/logger';
 import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
 
 const [dataDir, wsUrl, user, target] = process.argv.slice(2) as [string, string, string, string];
-const workstation = createWorkstation({
-  dataDir,
-  host: 'web',
-  version: '0.0.0-test',
-  systemLocale: 'uk-UA',
-  ...runtimeAssets(import.meta.url),
-  secrets: new SealedFileSecretStore(join(dataDir, 'secrets.json'), keyFileSealer(join(dataDir, 'secrets.key'))),
-  logger: silentLogger,
-  startReminders: false,
-  rereadPhones: false,
-  media: new StaticMediaPeer(42_000),
-});
+const workstation = childWorkstation(dataDir, { media: new StaticMediaPeer(42_000) });
 
 async function invoke(method: Parameters<typeof workstation.dispatch>[0], input: unknown): Promise<void> {
   const result = await workstation.dispatch(method, input, { origin: 'phone-child' });
