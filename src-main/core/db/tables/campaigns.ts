@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { contacts, employees, interactions } from './crm';
 import { scripts } from './scripts';
 
@@ -232,4 +232,47 @@ export const callConsents = sqliteTable(
     ...changeColumns,
   },
   (t) => [index('call_consents_contact_idx').on(t.contactId, t.purpose)],
+);
+
+/**
+ * Recorded messages a campaign plays into a call: `abandon` to a person answered when no operator is free
+ * (the regulator's information message), `machine` left on an answering machine. The audio is kept here so
+ * that it travels with the campaign to other workstations.
+ */
+export const campaignMessages = sqliteTable(
+  'campaign_messages',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['abandon', 'machine'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    audio: blob('audio', { mode: 'buffer' }).notNull(),
+    ...changeColumns,
+  },
+  (t) => [uniqueIndex('campaign_messages_kind_idx').on(t.campaignId, t.kind)],
+);
+
+/**
+ * Each stretch of time an operator spent in one state of a campaign session (ready, dialing, on call, wrap-up,
+ * paused with its reason): the live board reads the open ones, reports sum them. A stretch left open by a stopped
+ * workstation is closed at the next start.
+ */
+export const operatorStates = sqliteTable(
+  'operator_states',
+  {
+    id: text('id').primaryKey(),
+    employeeId: text('employee_id').references(() => employees.id, { onDelete: 'set null' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['ready', 'previewing', 'dialing', 'on_call', 'wrap_up', 'paused'] }).notNull(),
+    /** Paused: why (the operator's reason, or the system's: the phone unregistered, the campaign paused…). */
+    reason: text('reason'),
+    startedAt: integer('started_at').notNull(),
+    endedAt: integer('ended_at'),
+    ...changeColumns,
+  },
+  (t) => [index('operator_states_employee_idx').on(t.employeeId, t.startedAt), index('operator_states_campaign_idx').on(t.campaignId, t.startedAt)],
 );
