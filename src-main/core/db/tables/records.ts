@@ -28,6 +28,11 @@ export const imports = sqliteTable('imports', {
   /** Phones imported but flagged (ambiguous or unreadable): how many, and the first thousand with line, column, value, why. */
   phoneIssues: integer('phone_issues').notNull().default(0),
   phoneIssueList: text('phone_issue_list').notNull().default('[]'),
+  /**
+   * The campaign whose list the file's people join, if any: JSON { campaignId, split, joined, alreadyThere,
+   * withoutNumber }, its counts updated with every batch (see core/dialer/files/import-campaign-list.ts).
+   */
+  campaignList: text('campaign_list'),
   employeeId: text('employee_id').references(() => employees.id, { onDelete: 'set null' }),
   startedAt: integer('started_at').notNull(),
   finishedAt: integer('finished_at'),
