@@ -171,13 +171,16 @@ export const MediaRequestSchema = z.object({
   /** The window this request is for (the one that attached as the media client). */
   clientId: z.string(),
   callId: IdSchema,
-  op: z.enum(['offer', 'answer', 'remote', 'dtmf', 'close']),
+  /** `detect_machine`: the answering-machine verdict on the remote audio; `play`: a recorded message sent in place of the microphone. */
+  op: z.enum(['offer', 'answer', 'remote', 'dtmf', 'close', 'detect_machine', 'play']),
   /** The remote SDP for `answer` and `remote`. */
   sdp: z.string().optional(),
   /** For offers: hold (send-only) or not. */
   hold: z.boolean().optional(),
   tones: z.string().optional(),
   iceServers: z.array(IceServerSchema).optional(),
+  /** For play: the message, any audio the window can decode (WAV, Ogg, MP3…). */
+  audioBase64: z.string().optional(),
 });
 export type MediaRequest = z.infer<typeof MediaRequestSchema>;
 
@@ -186,6 +189,12 @@ export const MediaReplySchema = z.strictObject({
   sdp: z.string().max(200_000).optional(),
   /** For dtmf: whether RFC 4733 tones could be sent in the media (else main falls back to SIP INFO). */
   sent: z.boolean().optional(),
+  /** For detect_machine: who answered, and how long after the start of listening that was decided. */
+  verdict: z.enum(['human', 'machine', 'silence']).optional(),
+  afterMs: z.number().min(0).max(600_000).optional(),
+  /** For play: the message has played to its end, taking `ms`. */
+  played: z.boolean().optional(),
+  ms: z.number().min(0).max(3_600_000).optional(),
   error: z.string().max(500).optional(),
 });
 

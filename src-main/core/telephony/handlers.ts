@@ -65,8 +65,8 @@ export function telephonyHandlers(crm: CrmContext, phone: PhoneService, media: R
       void phone.mediaAttached();
       return ok;
     },
-    'media.reply': ({ requestId, sdp, sent, error }) => {
-      needMedia().reply(requestId, { sdp, sent, error });
+    'media.reply': ({ requestId, ...reply }) => {
+      needMedia().reply(requestId, reply);
       return ok;
     },
     'media.quality': (quality) => {

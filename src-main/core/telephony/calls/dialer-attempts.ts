@@ -3,17 +3,13 @@ import type { CallInfo } from '#contract';
 import type { Logger } from '#core/shared/logger';
 import type { AccountLines } from '#core/telephony/accounts/account-lines';
 import type { Disposition } from '#core/telephony/call-log';
+import type { MachineVerdict } from '#core/telephony/media/media-peer';
 import type { CallSession } from '#core/telephony/sip/call-session';
 import type { CallFocus } from './call-focus';
 import type { CallRegistry } from './call-registry';
 import { dialTarget } from './dial-target';
 
-/** What the answering-machine detector in the window concluded about an answered attempt. */
-export interface MachineVerdict {
-  verdict: 'human' | 'machine' | 'silence';
-  /** From the answer to the verdict. */
-  afterMs: number;
-}
+export type { MachineVerdict };
 
 /** What a dialer hears of one attempt, as it happens. */
 export interface AttemptHooks {
@@ -84,10 +80,21 @@ export class DialerAttempts {
     return call.info;
   }
 
-  /** The window's answering-machine detector has decided about an attempt's answer. */
-  machineVerdict(callId: string, verdict: MachineVerdict): void {
+  /**
+   * Has the window's answering-machine detector listen to an answered attempt (ask at the answer): the
+   * verdict goes to the attempt's machineVerdict hook and back to the caller. Rejected when the window
+   * has no audio for the call or the call ends first.
+   */
+  async detectMachine(callId: string): Promise<MachineVerdict> {
     const call = this.deps.registry.get(callId);
+    const verdict = await call.detectMachine();
     this.hooks.get(callId)?.machineVerdict?.(call.info, verdict);
+    return verdict;
+  }
+
+  /** Plays a recorded message to an answered attempt (voicemail, or the message an abandoned call must hear); resolves once it has played. */
+  playMessage(callId: string, audio: Buffer): Promise<void> {
+    return this.deps.registry.get(callId).playMessage(audio);
   }
 
   /** The answered attempt becomes the operator's call: whoever else they were talking to waits on hold. */

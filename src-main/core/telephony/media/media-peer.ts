@@ -1,3 +1,10 @@
+/** What the answering-machine detector in the window concluded about an answered call. */
+export interface MachineVerdict {
+  verdict: 'human' | 'machine' | 'silence';
+  /** From the answer (the start of listening) to the verdict. */
+  afterMs: number;
+}
+
 /**
  * Whoever handles a call's audio. In the workstation that is the window's WebRTC engine
  * (RendererMediaPeer); phones without a window (tests, load tools) use StaticMediaPeer.
@@ -12,5 +19,9 @@ export interface MediaPeer {
   remote(callId: string, remoteAnswer: string): Promise<void>;
   /** Sends DTMF in the media (RFC 4733); false when it cannot, so SIP INFO is used instead. */
   dtmf(callId: string, tones: string): Promise<boolean>;
+  /** Listens to the other side from now on (ask at the answer) until it can tell a person from a machine or silence. */
+  detectMachine(callId: string): Promise<MachineVerdict>;
+  /** Sends a recorded message into the call in place of the microphone; resolves once it has played to its end. */
+  play(callId: string, audio: Buffer): Promise<void>;
   close(callId: string): void;
 }

@@ -1,9 +1,15 @@
-import type { IceServer, MediaRequest } from '#contract';
+import type { IceServer, MediaRequest, MethodInput } from '#contract';
 import { DomainError } from '#core/shared/errors';
 import type { IdGenerator } from '#core/shared/ids';
-import type { MediaPeer } from './media-peer';
+import type { MachineVerdict, MediaPeer } from './media-peer';
 
-type Reply = { sdp?: string | undefined; sent?: boolean | undefined; error?: string | undefined };
+type Reply = Omit<MethodInput<'media.reply'>, 'requestId'>;
+
+/** How long the window has to answer, and what main says when it does not. */
+interface Deadline {
+  ms: number;
+  late: string;
+}
 
 /**
  * The window's WebRTC engine as a MediaPeer: each step is a `media.request` event to the window
@@ -19,7 +25,12 @@ export class RendererMediaPeer implements MediaPeer {
       ids: IdGenerator;
       emit: (request: MediaRequest) => void;
       iceServers: () => IceServer[];
+      /** For SDP and DTMF. */
       timeoutMs?: number;
+      /** Answering-machine detection listens for several seconds of the call (the detector decides within ~4 s of audio). */
+      detectionTimeoutMs?: number;
+      /** The longest recorded message main waits for (the window cannot say how long one is before decoding it). */
+      messageTimeoutMs?: number;
     },
   ) {}
 
@@ -46,15 +57,15 @@ export class RendererMediaPeer implements MediaPeer {
     else waiting.resolve(reply);
   }
 
-  private ask(request: Omit<MediaRequest, 'requestId' | 'clientId'>): Promise<Reply> {
+  private ask(request: Omit<MediaRequest, 'requestId' | 'clientId'>, deadline: Deadline = { ms: this.options.timeoutMs ?? 15_000, late: 'The workplace window did not prepare the call audio in time' }): Promise<Reply> {
     const client = this.client;
     if (!client) return Promise.reject(new DomainError('unavailable', 'call_audio_unavailable', 'No workplace window is open to handle the call audio'));
     const requestId = this.options.ids.next();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
-        reject(new DomainError('unavailable', 'call_audio_failed', 'The workplace window did not prepare the call audio in time'));
-      }, this.options.timeoutMs ?? 15_000);
+        reject(new DomainError('unavailable', 'call_audio_failed', deadline.late));
+      }, deadline.ms);
       this.pending.set(requestId, { resolve, reject, timer });
       this.options.emit({ ...request, requestId, clientId: client });
     });
@@ -79,6 +90,17 @@ export class RendererMediaPeer implements MediaPeer {
   async dtmf(callId: string, tones: string): Promise<boolean> {
     const reply = await this.ask({ callId, op: 'dtmf', tones });
     return reply.sent === true;
+  }
+
+  async detectMachine(callId: string): Promise<MachineVerdict> {
+    const reply = await this.ask({ callId, op: 'detect_machine' }, { ms: this.options.detectionTimeoutMs ?? 10_000, late: 'The workplace window gave no answering-machine verdict in time' });
+    if (!reply.verdict || reply.afterMs === undefined) throw new DomainError('unavailable', 'call_audio_failed', 'The window gave no answering-machine verdict');
+    return { verdict: reply.verdict, afterMs: reply.afterMs };
+  }
+
+  async play(callId: string, audio: Buffer): Promise<void> {
+    const reply = await this.ask({ callId, op: 'play', audioBase64: audio.toString('base64') }, { ms: this.options.messageTimeoutMs ?? 180_000, late: 'The workplace window did not finish the message in time' });
+    if (reply.played !== true) throw new DomainError('unavailable', 'call_audio_failed', 'The window did not play the message');
   }
 
   close(callId: string): void {

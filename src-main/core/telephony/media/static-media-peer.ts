@@ -1,10 +1,16 @@
-import type { MediaPeer } from './media-peer';
+import { DomainError } from '#core/shared/errors';
+import type { MachineVerdict, MediaPeer } from './media-peer';
 import { answerDirection, audioProblem, directionOf, withDirection, type Direction } from './sdp';
+
+function noAudio(): DomainError {
+  return new DomainError('unavailable', 'call_audio_unavailable', 'This phone handles calls without audio');
+}
 
 /**
  * Media for a phone without a window: well-formed SDP (PCMU and telephone-event on a port nobody
  * sends to) with directions negotiated as RFC 3264 says, so hold, resume and re-INVITEs work in
- * signalling. It never sends audio, and DTMF always goes by SIP INFO.
+ * signalling. It never sends or hears audio: DTMF always goes by SIP INFO, and there is nothing to
+ * listen to for an answering machine nor to play a message with.
  */
 export class StaticMediaPeer implements MediaPeer {
   private version = 0;
@@ -55,6 +61,14 @@ export class StaticMediaPeer implements MediaPeer {
 
   dtmf(): Promise<boolean> {
     return Promise.resolve(false);
+  }
+
+  detectMachine(): Promise<MachineVerdict> {
+    return Promise.reject(noAudio());
+  }
+
+  play(): Promise<void> {
+    return Promise.reject(noAudio());
   }
 
   close(): void {}

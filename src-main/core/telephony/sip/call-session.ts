@@ -3,7 +3,7 @@ import type { CallInfo, CallState } from '#contract';
 import { DomainError } from '#core/shared/errors';
 import { dispositionOf, type Disposition } from '#core/telephony/call-log';
 import { callLifecycle, commandRefusal, type CallCommand } from '#core/telephony/call-state';
-import type { MediaPeer } from '#core/telephony/media/media-peer';
+import type { MachineVerdict, MediaPeer } from '#core/telephony/media/media-peer';
 import type { MediaSdhOptions } from './media-sdh';
 
 export interface CallHooks {
@@ -323,6 +323,16 @@ export class CallSession {
       });
     }
     return 'info';
+  }
+
+  /** The window's answering-machine detector on the other side's audio, from now on (a dialer asks at the answer). */
+  detectMachine(): Promise<MachineVerdict> {
+    return this.deps.peer.detectMachine(this.id);
+  }
+
+  /** A recorded message sent to the other side in place of the microphone; resolves once it has played. */
+  playMessage(audio: Buffer): Promise<void> {
+    return this.deps.peer.play(this.id, audio);
   }
 
   /** Blind transfer: REFER to the target, then leave the call once the other side accepts it. */

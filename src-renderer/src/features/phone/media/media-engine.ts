@@ -1,6 +1,9 @@
-import type { CrmBridge, IceServer, MediaRequest } from '#contract';
+import type { CrmBridge, IceServer, MediaRequest, MethodInput } from '#contract';
 import { toBase64 } from '#renderer/api/files';
 import { qualityOf, type QualitySample } from './call-quality';
+import { gatheredSdp } from './ice-gathering';
+import { detectMachine } from './machine-detection';
+import { playMessage } from './message-playback';
 
 export interface AudioDevices {
   microphoneId: string | null;
@@ -14,6 +17,8 @@ interface CallMedia {
   remote: MediaStream | undefined;
   audio: HTMLAudioElement;
   muted: boolean;
+  /** Aborted when the call's audio closes: whatever listens to it or plays into it stops. */
+  closed: AbortController;
 }
 
 /** A call being recorded: both sides mixed, handed to main a second at a time. */
@@ -47,12 +52,10 @@ function audioSender(media: CallMedia): RTCRtpSender | undefined {
   return media.pc.getSenders().find((s) => s.track === null || s.track.kind === 'audio');
 }
 
-/** How long we wait for ICE candidates before sending what we have (SIP carries one SDP, no trickle). */
-const gatheringTimeoutMs = 2_500;
-
 /**
  * The window's half of every call: WebRTC audio. Main keeps the SIP dialog and asks for offers,
- * answers and DTMF over the API contract (media.request); this engine answers (media.reply). It
+ * answers and DTMF, and for its dialer answering-machine verdicts and recorded messages, over the
+ * API contract (media.request); this engine answers (media.reply). It
  * also mutes, routes audio to the chosen devices and reports call quality from getStats.
  */
 export class MediaEngine {
@@ -210,9 +213,13 @@ export class MediaEngine {
     const announcing = out.stream.getAudioTracks()[0];
     if (announcing) await sender.replaceTrack(announcing);
     await new Promise((resolve) => window.setTimeout(resolve, 1_400));
-    // Back to the microphone, or to the conference's mix if one formed meanwhile (after any change in progress).
+    await sender.replaceTrack((await this.outgoingTrack(callId, media)) ?? microphone).catch(() => undefined);
+  }
+
+  /** What the call sends when nothing is played into it: the microphone, or the conference's mix if one formed meanwhile (after any change in progress). */
+  private async outgoingTrack(callId: string, media: CallMedia): Promise<MediaStreamTrack | undefined> {
     await this.conferenceChange;
-    await sender.replaceTrack(this.mixer?.tracks.get(callId) ?? microphone).catch(() => undefined);
+    return this.mixer?.tracks.get(callId) ?? media.microphone.getAudioTracks()[0];
   }
 
   /** The live microphone stream of a call (for the level meter), if any. */
@@ -227,7 +234,7 @@ export class MediaEngine {
           const media = await this.media(request.callId, request.iceServers ?? []);
           this.setDirection(media.pc, request.hold === true ? 'sendonly' : 'sendrecv');
           await media.pc.setLocalDescription(await media.pc.createOffer());
-          await this.reply(request, { sdp: await this.gathered(media.pc) });
+          await this.reply(request, { sdp: await gatheredSdp(media.pc) });
           return;
         }
         case 'answer': {
@@ -235,12 +242,11 @@ export class MediaEngine {
           await media.pc.setRemoteDescription({ type: 'offer', sdp: request.sdp ?? '' });
           if (request.hold === true) this.setDirection(media.pc, 'sendonly');
           await media.pc.setLocalDescription(await media.pc.createAnswer());
-          await this.reply(request, { sdp: await this.gathered(media.pc) });
+          await this.reply(request, { sdp: await gatheredSdp(media.pc) });
           return;
         }
         case 'remote': {
-          const media = this.calls.get(request.callId);
-          if (!media) throw new Error('no audio for this call');
+          const media = this.existing(request.callId);
           await media.pc.setRemoteDescription({ type: 'answer', sdp: request.sdp ?? '' });
           await this.reply(request, {});
           return;
@@ -254,6 +260,20 @@ export class MediaEngine {
           await this.reply(request, { sent });
           return;
         }
+        case 'detect_machine': {
+          const media = this.existing(request.callId);
+          await this.reply(request, await detectMachine(remoteAudio(media), media.closed.signal));
+          return;
+        }
+        case 'play': {
+          const media = this.existing(request.callId);
+          const sender = audioSender(media);
+          if (!sender) throw new Error('the call sends no audio');
+          const audio = Uint8Array.from(atob(request.audioBase64 ?? ''), (c) => c.charCodeAt(0));
+          const { ms } = await playMessage(sender, audio.buffer, () => this.outgoingTrack(request.callId, media), media.closed.signal);
+          await this.reply(request, { played: true, ms });
+          return;
+        }
         case 'close':
           this.close(request.callId);
           return;
@@ -263,8 +283,14 @@ export class MediaEngine {
     }
   }
 
-  private reply(request: MediaRequest, reply: { sdp?: string; sent?: boolean; error?: string }): Promise<unknown> {
+  private reply(request: MediaRequest, reply: Omit<MethodInput<'media.reply'>, 'requestId'>): Promise<unknown> {
     return this.bridge.invoke('media.reply', { requestId: request.requestId, ...reply });
+  }
+
+  private existing(callId: string): CallMedia {
+    const media = this.calls.get(callId);
+    if (!media) throw new Error('no audio for this call');
+    return media;
   }
 
   /** The call's peer connection, created with the microphone on first use. */
@@ -274,12 +300,13 @@ export class MediaEngine {
     const microphone = await navigator.mediaDevices.getUserMedia({
       audio: this.devices.microphoneId ? { deviceId: { exact: this.devices.microphoneId }, echoCancellation: true, noiseSuppression: true } : { echoCancellation: true, noiseSuppression: true },
     });
-    const pc = new RTCPeerConnection({ iceServers: iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential })), bundlePolicy: 'max-bundle' });
+    // Not max-bundle: media relays (rtpengine) strip BUNDLE from the answer, and Chromium then refuses it.
+    const pc = new RTCPeerConnection({ iceServers: iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential })), bundlePolicy: 'balanced' });
     for (const track of microphone.getAudioTracks()) pc.addTrack(track, microphone);
     const audio = new Audio();
     audio.autoplay = true;
     audio.dataset.callId = callId;
-    const media: CallMedia = { pc, microphone, remote: undefined, audio, muted: false };
+    const media: CallMedia = { pc, microphone, remote: undefined, audio, muted: false, closed: new AbortController() };
     pc.addEventListener('track', (event) => {
       media.remote = event.streams[0] ?? new MediaStream([event.track]);
       audio.srcObject = media.remote;
@@ -299,25 +326,6 @@ export class MediaEngine {
     for (const transceiver of pc.getTransceivers()) if (transceiver.receiver.track.kind === 'audio') transceiver.direction = direction;
   }
 
-  /** Waits for ICE gathering to finish (or the timeout) and returns the complete local SDP. */
-  private gathered(pc: RTCPeerConnection): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        window.clearTimeout(timer);
-        pc.removeEventListener('icegatheringstatechange', check);
-        const sdp = pc.localDescription?.sdp;
-        if (sdp) resolve(sdp);
-        else reject(new Error('no local description'));
-      };
-      const check = () => {
-        if (pc.iceGatheringState === 'complete') done();
-      };
-      const timer = window.setTimeout(done, gatheringTimeoutMs);
-      pc.addEventListener('icegatheringstatechange', check);
-      check();
-    });
-  }
-
   private close(callId: string): void {
     const recording = this.recordings.get(callId);
     if (recording) {
@@ -329,6 +337,7 @@ export class MediaEngine {
     if (!media) return;
     if (this.mixer?.callIds.includes(callId)) void this.setConference([]);
     this.calls.delete(callId);
+    media.closed.abort();
     media.pc.close();
     for (const track of media.microphone.getTracks()) track.stop();
     media.audio.srcObject = null;
