@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amdRecordingsDir } from '#tests/support/amd-recordings';
@@ -10,6 +9,7 @@ import { artifactPath } from '#tests/support/artifacts';
 import { launchChromium } from '#tests/support/chromium';
 import { BrowserPeer } from '#tests/support/sip/browser-peer';
 import { freePort, TestKamailio } from '#tests/support/sip/kamailio';
+import { rendererModuleForPage } from '#tests/support/sip/page-bundle';
 import { writeRtpPcap } from '#tests/support/sip/rtp-pcap';
 import { TestRtpengine } from '#tests/support/sip/rtpengine';
 import { runSipp } from '#tests/support/sip/sipp';
@@ -20,28 +20,9 @@ import { runSipp } from '#tests/support/sip/sipp';
  * plain RTP (PCMA). The adapter taps the call's remote stream from the answer on, as the window will.
  */
 
-const adapterEntry = fileURLToPath(new URL('../../../../../../../src-renderer/src/features/phone/media/amd/index.ts', import.meta.url));
 /** Loopback, but not the PBX's 127.0.0.1 (all of whose ports it takes for its own). */
 const calleeIp = '127.0.0.2';
 const answerPlaying = fileURLToPath(new URL('../../../../../../support/sip/scenarios/answer-playing.xml', import.meta.url));
-
-/** Vite's `?worker&url` for a page without Vite: the worklet bundled on its own, served as a blob URL. */
-const workletAsBlobUrl: Plugin = {
-  name: 'worker-url',
-  setup(bundler) {
-    bundler.onResolve({ filter: /\?worker&url$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?worker&url$/, '')), namespace: 'worker-url' }));
-    bundler.onLoad({ filter: /.*/, namespace: 'worker-url' }, async (args) => {
-      const worklet = await build({ entryPoints: [args.path], bundle: true, write: false, format: 'iife' });
-      const code = JSON.stringify(worklet.outputFiles[0]!.text);
-      return { contents: `export default URL.createObjectURL(new Blob([${code}], { type: 'text/javascript' }));`, loader: 'js', resolveDir: dirname(args.path) };
-    });
-  },
-};
-
-async function adapterBundle(): Promise<string> {
-  const result = await build({ entryPoints: [adapterEntry], bundle: true, write: false, format: 'iife', globalName: 'amd', plugins: [workletAsBlobUrl] });
-  return result.outputFiles[0]!.text;
-}
 
 interface CallVerdict {
   verdict: string;
@@ -70,7 +51,7 @@ describe('answering-machine detection on a call through Kamailio and rtpengine',
     browser = await launchChromium(['--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required']);
     peer = await BrowserPeer.open(browser);
     await peer.register('operator', kamailio.wsUrl);
-    await peer.page.addScriptTag({ content: await adapterBundle() });
+    await peer.page.addScriptTag({ content: await rendererModuleForPage('features/phone/media/amd/index.ts', 'amd') });
     // The page's peer connections, to reach the call's receiver as the media engine does.
     await peer.page.evaluate(`(() => {
       const Native = window.RTCPeerConnection;
