@@ -1,28 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amdRecordingsDir } from '#tests/support/amd-recordings';
 import { artifactPath } from '#tests/support/artifacts';
 import { launchChromium } from '#tests/support/chromium';
 import { BrowserPeer } from '#tests/support/sip/browser-peer';
-import { freePort, TestKamailio } from '#tests/support/sip/kamailio';
+import { TestKamailio } from '#tests/support/sip/kamailio';
 import { rendererModuleForPage } from '#tests/support/sip/page-bundle';
-import { writeRtpPcap } from '#tests/support/sip/rtp-pcap';
+import { RecordingCallee } from '#tests/support/sip/recording-callee';
 import { TestRtpengine } from '#tests/support/sip/rtpengine';
-import { runSipp } from '#tests/support/sip/sipp';
 
 /**
  * The window's answering-machine detection on a real call: a sip.js phone in Chromium (WebRTC) calls
  * through Kamailio, rtpengine relays the media, and sipp answers and plays a labelled recording as
  * plain RTP (PCMA). The adapter taps the call's remote stream from the answer on, as the window will.
  */
-
-/** Loopback, but not the PBX's 127.0.0.1 (all of whose ports it takes for its own). */
-const calleeIp = '127.0.0.2';
-const answerPlaying = fileURLToPath(new URL('../../../../../../support/sip/scenarios/answer-playing.xml', import.meta.url));
 
 interface CallVerdict {
   verdict: string;
@@ -39,12 +32,10 @@ describe('answering-machine detection on a call through Kamailio and rtpengine',
   let kamailio: TestKamailio;
   let browser: Browser;
   let peer: BrowserPeer;
-  let work: string;
-  const calleePort = { value: 0 };
+  let callee: RecordingCallee;
   const results: Record<string, CallVerdict> = {};
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'amd-call-'));
     rtpengine = await TestRtpengine.start();
     kamailio = new TestKamailio({ rtpengineNgPort: rtpengine.ngPort });
     await kamailio.start();
@@ -60,9 +51,7 @@ describe('answering-machine detection on a call through Kamailio and rtpengine',
         constructor(...args) { super(...args); window.peerConnections.push(this); }
       };
     })()`);
-    calleePort.value = await freePort();
-    const registered = await runSipp(kamailio, 'register-contact.xml', { service: 'callee', keys: { contact_ip: calleeIp, contact_port: String(calleePort.value) } });
-    expect(registered.exitCode, registered.output + registered.errors).toBe(0);
+    callee = await RecordingCallee.register(kamailio);
   });
 
   afterAll(async () => {
@@ -71,17 +60,13 @@ describe('answering-machine detection on a call through Kamailio and rtpengine',
     await browser?.close();
     await kamailio?.dispose();
     await rtpengine?.stop();
-    rmSync(work, { recursive: true, force: true });
+    callee?.dispose();
   });
 
   /** Calls the callee, which answers with the recording; the verdict of the detector started at the answer. */
   async function callHearing(recording: string): Promise<CallVerdict> {
-    const pcap = join(work, recording.replace(/\.wav$/, '.pcap'));
-    writeRtpPcap(join(amdRecordingsDir, recording), pcap);
-    const scenario = join(work, recording.replace(/\.wav$/, '.xml'));
-    writeFileSync(scenario, readFileSync(answerPlaying, 'utf8').replaceAll('{{PCAP}}', pcap));
-    const callee = runSipp(kamailio, scenario, { service: 'callee', ip: calleeIp, port: calleePort.value, timeoutSeconds: 30 });
-    await peer.call('callee');
+    const answering = callee.answerPlaying(join(amdRecordingsDir, recording));
+    await peer.call(callee.user);
     await peer.page.waitForFunction(`window.peer.sessionState() === 'Established'`, undefined, { timeout: 15_000 });
     const result = await peer.page.evaluate<CallVerdict>(`(async () => {
       const pc = window.peerConnections.at(-1);
@@ -101,7 +86,7 @@ describe('answering-machine detection on a call through Kamailio and rtpengine',
       return { ...verdict, wallMs, received };
     })()`);
     await peer.page.evaluate('window.peer.hangup()');
-    const answered = await callee;
+    const answered = await answering;
     expect(answered.exitCode, answered.output + answered.errors).toBe(0);
     results[recording] = result;
     return result;
