@@ -42,7 +42,7 @@ export class MediaEnginePage {
       });
     })()`);
     const stopForwarding = workstation.events.on('media.request', (request) => {
-      void page.evaluate((r) => (window as unknown as { crmEvent: (event: string, payload: unknown) => void }).crmEvent('media.request', r), request).catch(() => undefined);
+      void page.evaluate((r) => (globalThis as unknown as { crmEvent: (event: string, payload: unknown) => void }).crmEvent('media.request', r), request).catch(() => undefined);
     });
     await page.evaluate('window.engine.start()');
     return new MediaEnginePage(page, stopForwarding);
