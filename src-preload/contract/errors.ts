@@ -140,6 +140,20 @@ export const errorReasons = [
   'rule_looser_than_profile',
   'unknown_calling_profile',
   'campaign_state_refused',
+  // campaign files
+  'not_a_campaign_part',
+  'not_a_campaign_results',
+  'campaign_file_version',
+  'campaign_file_other_campaign',
+  'operator_not_in_campaign',
+  'entry_not_in_list',
+  'entry_being_dialed',
+  'number_already_in_list',
+  'attempt_still_open',
+  'attempt_entry_unknown',
+  'allowed_because_unreadable',
+  'calling_profile_version_differs',
+  'record_unknown_here',
 ] as const;
 
 export const ErrorReasonSchema = z.enum(errorReasons);

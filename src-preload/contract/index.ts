@@ -3,6 +3,7 @@ export * from './assert-never';
 export * from './bridge';
 export * from './calendar';
 export * from './campaigns';
+export * from './campaign-files';
 export * from './call-history';
 export * from './common';
 export * from './complaints';

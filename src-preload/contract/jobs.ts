@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, LanguageSchema } from './common';
 import { ErrorParamsSchema, ErrorReasonSchema } from './errors';
 
-export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person', 'phones.reread'] as const;
+export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person', 'phones.reread', 'export.campaign', 'import.campaign'] as const;
 export const JobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKindSchema>;
 

@@ -64,6 +64,7 @@ import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobLis
 import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
 import { ReportSummarySchema } from './reports';
 import { campaignMethods } from './campaigns';
+import { campaignFileMethods } from './campaign-files';
 import { scriptMethods } from './scripts';
 import { SegmentInputSchema, SegmentSchema } from './segments';
 import {
@@ -260,6 +261,7 @@ export const methods = {
 
   ...scriptMethods,
   ...campaignMethods,
+  ...campaignFileMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

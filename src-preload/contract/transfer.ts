@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CampaignListReportSchema, CampaignListTargetSchema } from './campaign-files';
 import { IdSchema, TimestampSchema } from './common';
 import { ErrorParamsSchema, ErrorReasonSchema } from './errors';
 import { SegmentDefinitionSchema } from './segments';
@@ -70,6 +71,8 @@ export const ImportStartSchema = ImportOptionsSchema.extend({
   mapping: z.array(ImportTargetSchema).min(1).max(500),
   /** Rows whose phone or e-mail is already known: skip them, merge them into the existing contact, or create anyway. */
   duplicates: z.enum(['skip', 'merge', 'create']).default('skip'),
+  /** The file's people also join this campaign's list (duplicates under the contact they match), split among its operators. */
+  campaign: CampaignListTargetSchema.optional(),
 });
 
 export const RejectedRowSchema = z.object({
@@ -110,6 +113,8 @@ export const ImportSummarySchema = z.object({
   rejections: z.array(RejectedRowSchema),
   phoneIssues: z.number().int().nonnegative(),
   phoneIssueList: z.array(PhoneIssueSchema),
+  /** For an import into a campaign's list: how many joined it. */
+  campaignList: CampaignListReportSchema.nullable(),
   startedAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),
 });

@@ -29,6 +29,7 @@ import { RendererMediaPeer } from '#core/telephony/media/renderer-media-peer';
 import { PhoneService } from '#core/telephony/phone-service';
 import { CampaignStore } from '#core/dialer/campaign-store';
 import { campaignHandlers } from '#core/dialer/handlers';
+import { campaignFileHandlers } from '#core/dialer/files/handlers';
 import { NumberZones } from '#core/dialer/numbers/number-zones';
 import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
 import { RecordingStore } from '#core/telephony/recordings';
@@ -125,7 +126,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       journal,
       onProgress: (progress) => events.emit('job.progress', progress),
       beforeDone: (job) => {
-        if (job.kind === 'export.contacts' || job.kind === 'export.person') transfers.completeExport(job.params.fileId);
+        if (job.kind === 'export.contacts' || job.kind === 'export.person' || job.kind === 'export.campaign') transfers.completeExport(job.params.fileId);
       },
     }),
   );
@@ -157,6 +158,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     demoHandlers(database, jobs, clock, languageOfDemo),
     telephonyHandlers(crm, phone, rendererMedia, recordings),
     scriptHandlers({ ctx: crm, transfers, interactionOfCall: (callId) => phone.registry.interactionIdOf(callId) ?? callId }),
+    campaignFileHandlers({ ctx: crm, jobs, transfers, logger }),
     campaignHandlers({ ctx: crm, store: campaigns, zones: numberZones }),
   );
   const missing = missingHandlers(handlers, methodNames);

@@ -16,9 +16,9 @@ export function fullNameOf(c: { lastName: string; firstName: string; middleName:
   return [c.lastName, c.firstName, c.middleName].map((part) => part.trim()).filter(Boolean).join(' ');
 }
 
-/** Creates a contact with everything it carries, in the caller's transaction. */
-export function createContact(ctx: CrmContext, tx: WriteDb, input: ContactFields, extra: { importId?: string } = {}): string {
-  const id = ctx.ids.next();
+/** Creates a contact with everything it carries, in the caller's transaction; `extra.id` keeps the id it has on another workstation. */
+export function createContact(ctx: CrmContext, tx: WriteDb, input: ContactFields, extra: { importId?: string; id?: string } = {}): string {
+  const id = extra.id ?? ctx.ids.next();
   const now = ctx.clock.now();
   checkReferences(tx, input);
   const phones = readPhoneInputs(input.phones, ctx.settings().workingCountries);

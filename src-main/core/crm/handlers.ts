@@ -27,10 +27,13 @@ import { listTags } from './tags';
 import { previewImport } from './transfer/preview';
 import { toImportSummary } from './transfer/import-job';
 import type { TransferStore } from './transfer/transfer-store';
+import { startExport } from './transfer/export-start';
 import { undoImport } from './transfer/undo-import';
 import { verdictOut } from './phone-rows';
 import { phonesToReview, resolvePhone } from './phone-review';
 import { countryFromText } from '#core/shared/country-names';
+import { emptyCampaignList } from '#core/dialer/files/campaign-list-join';
+import { requireCampaign } from '#core/dialer/files/campaign-records';
 import { readPhone } from '#core/shared/phone-reading';
 
 export interface CrmHandlerDeps {
@@ -53,14 +56,7 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
     if (!row) throw notFound('Import', id);
     return toImportSummary(row);
   };
-  /** Starts a job writing into a new transfer file, which becomes downloadable as the job announces it is done. */
-  const exportTo = (fileName: string, job: (target: { fileId: string; file: string }) => JobRequest) => {
-    const target = transfers.newExport(fileName);
-    const { fileId } = target;
-    const started = jobs.run(job(target));
-    started.finished.catch((error: unknown) => logger.warn('Export failed', { fileId, error: String(error) }));
-    return { jobId: started.jobId, fileId };
-  };
+  const exportTo = (fileName: string, job: (target: { fileId: string; file: string }) => JobRequest) => startExport({ jobs, transfers, logger }, fileName, job);
 
   return defineHandlers({
     'employees.list': () => listEmployees(db),
@@ -171,11 +167,13 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
     },
     'imports.start': (options) => {
       const upload = transfers.upload(options.uploadId);
+      if (options.campaign) requireCampaign(db, options.campaign.id);
       const importId = ids.next();
       const now = clock.now();
       const format = options.format ?? (upload.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : upload.fileName.toLowerCase().endsWith('.vcf') ? 'vcard' : 'csv');
+      const campaignList = options.campaign ? emptyCampaignList(options.campaign) : null;
       database.write((tx) =>
-        tx.insert(imports).values({ id: importId, fileName: upload.fileName, format, state: 'running', employeeId: me(), startedAt: now }).run(),
+        tx.insert(imports).values({ id: importId, fileName: upload.fileName, format, state: 'running', campaignList, employeeId: me(), startedAt: now }).run(),
       );
       const job = jobs.run({
         kind: 'import.contacts',
@@ -192,6 +190,7 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
           duplicates: options.duplicates,
           workingCountries: options.workingCountries ?? countries(),
           employeeId: me(),
+          campaign: options.campaign,
         },
       });
       return { jobId: job.jobId, importId };

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { ScriptResults } from '#contract';
-import { safeCell } from '#core/crm/transfer/export-job';
+import { safeCell } from '#core/crm/transfer/table-writer';
 
 type Cell = string | number;
 interface Sheet {

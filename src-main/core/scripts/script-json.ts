@@ -58,8 +58,8 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Where JSON.parse stopped: V8 names the position (and on newer versions line and column). */
-function syntaxIssue(text: string, error: SyntaxError): PayloadIssue {
+/** Where JSON.parse stopped (V8 names the position, and on newer versions line and column), for any JSON file we read. */
+export function syntaxIssue(text: string, error: SyntaxError): PayloadIssue {
   const position = /position (\d+)/.exec(error.message);
   const offset = position ? Number(position[1]) : text.length;
   const { line, column } = lineAndColumn(text, offset);

@@ -4,6 +4,7 @@ import { findDuplicates } from '#core/crm/duplicates';
 import { personalDataDocument } from '#core/crm/privacy';
 import { runExport } from '#core/crm/transfer/export-job';
 import { runImport } from '#core/crm/transfer/import-job';
+import { runCampaignExport, runCampaignImport } from '#core/dialer/files/file-jobs';
 import { rereadPhones } from '#core/crm/phone-reread';
 import type { AppDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
@@ -43,6 +44,10 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
       return runExport(database, job.params, report);
     case 'phones.reread':
       return rereadPhones(database, job.params.workingCountries, report);
+    case 'export.campaign':
+      return runCampaignExport(database, job.params, report);
+    case 'import.campaign':
+      return runCampaignImport(database, job.params, report);
     case 'export.person':
       writeFileSync(job.params.file, JSON.stringify(personalDataDocument(database.read, job.params.contactId, job.params.now), null, 2));
       return { done: 1, total: 1 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DelimiterSchema, DemoSeedRequestSchema, ErrorCodeSchema, ErrorParamsSchema, ErrorReasonSchema, ImportFormatSchema, ImportTargetSchema, SegmentDefinitionSchema, TextEncodingSchema } from '#contract';
+import { CampaignExportSchema, CampaignImportSchema } from '#core/dialer/files/file-jobs';
+import { CampaignListTargetSchema, DelimiterSchema, DemoSeedRequestSchema, ErrorCodeSchema, ErrorParamsSchema, ErrorReasonSchema, ImportFormatSchema, ImportTargetSchema, SegmentDefinitionSchema, TextEncodingSchema } from '#contract';
 
 /** How a worker finds the database main opened (and already migrated). */
 export const DatabaseLocationSchema = z.object({
@@ -33,6 +34,7 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
       duplicates: z.enum(['skip', 'merge', 'create']),
       workingCountries: z.array(z.string()),
       employeeId: z.string().nullable(),
+      campaign: CampaignListTargetSchema.optional(),
     }),
   }),
   z.object({
@@ -41,6 +43,11 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('phones.reread'), params: z.object({ ...started, workingCountries: z.array(z.string()) }) }),
   z.object({ kind: z.literal('export.person'), params: z.object({ ...started, ...exportFile, contactId: z.string() }) }),
+  z.object({ kind: z.literal('export.campaign'), params: z.object({ ...started, ...exportFile, employeeId: z.string().nullable(), export: CampaignExportSchema }) }),
+  z.object({
+    kind: z.literal('import.campaign'),
+    params: z.object({ ...started, file: z.string(), employeeId: z.string().nullable(), workingCountries: z.array(z.string()), import: CampaignImportSchema }),
+  }),
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 

@@ -1,10 +1,9 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SegmentDefinition } from '#contract';
 import type { AppDatabase } from '#core/db/connection';
 import { companies, contacts, customFields, employees } from '#core/db/schema';
 import { segmentCondition } from '#core/crm/segment-sql';
+import { writeStreamed, writeTable } from './table-writer';
 import { writeVCard } from './vcard';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'vcard';
@@ -45,20 +44,6 @@ interface ExportRow {
   source: string | null;
   /** One value per contact custom field, in the order of `customFields`. */
   custom: (string | null)[];
-}
-
-/** A cell that Excel would run as a formula is written as text (CSV injection); phone numbers keep their "+". */
-export function safeCell(value: string): string {
-  return /^[=@]|^[+-][^\d\s(]|^\t|^\r/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string): string {
-  const safe = safeCell(value);
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-async function write(stream: WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
 /**
@@ -135,41 +120,33 @@ export async function runExport(
     done++;
     if (done % 5_000 === 0) report({ done, total });
   };
-  if (params.format === 'xlsx') {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: params.file, useSharedStrings: false, useStyles: false });
-    const sheet = workbook.addWorksheet('Contacts');
-    sheet.addRow(columns).commit();
-    for (const row of rows) {
-      sheet.addRow(cells(row).map(safeCell)).commit();
-      tick();
-    }
-    sheet.commit();
-    await workbook.commit();
+  if (params.format === 'vcard') {
+    await writeStreamed(
+      params.file,
+      (function* () {
+        for (const row of rows) {
+          yield writeVCard({
+            lastName: row.last_name,
+            firstName: row.first_name,
+            middleName: row.middle_name,
+            fullName: row.full_name,
+            organization: row.company,
+            title: row.position,
+            phones: (row.phones ?? '').split(', ').filter(Boolean).map((p) => ({ kind: 'other', raw: p, e164: p.startsWith('+') ? p : null })),
+            emails: (row.emails ?? '').split(', ').filter(Boolean),
+            addresses: row.address ? [row.address] : [],
+            note: row.notes,
+            categories: (row.tags ?? '').split(', ').filter(Boolean),
+          });
+          tick();
+        }
+      })(),
+    );
   } else {
-    const stream = createWriteStream(params.file);
-    if (params.format === 'csv') await write(stream, `\uFEFF${columns.map(csvCell).join(';')}\r\n`);
-    for (const row of rows) {
-      await write(
-        stream,
-        params.format === 'csv'
-          ? `${cells(row).map(csvCell).join(';')}\r\n`
-          : writeVCard({
-              lastName: row.last_name,
-              firstName: row.first_name,
-              middleName: row.middle_name,
-              fullName: row.full_name,
-              organization: row.company,
-              title: row.position,
-              phones: (row.phones ?? '').split(', ').filter(Boolean).map((p) => ({ kind: 'other', raw: p, e164: p.startsWith('+') ? p : null })),
-              emails: (row.emails ?? '').split(', ').filter(Boolean),
-              addresses: row.address ? [row.address] : [],
-              note: row.notes,
-              categories: (row.tags ?? '').split(', ').filter(Boolean),
-            }),
-      );
-      tick();
-    }
-    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    const table = (function* () {
+      for (const row of rows) yield cells(row);
+    })();
+    await writeTable(params.file, params.format, { sheet: 'Contacts', header: columns, rows: table }, tick);
   }
   report({ done, total });
   return { done, total };

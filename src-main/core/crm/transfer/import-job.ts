@@ -13,6 +13,7 @@ import { ImportWriter, type DuplicatePolicy } from './import-writer';
 import { importedPhone, mapRow, splitFullName, type ImportedPerson, type MappedRow } from './row-mapper';
 import { estimateRows, resolveSource, tabularRecords, vcardRecords, type ImportFormat } from './sources';
 import type { VCardPerson } from './vcard';
+import { CampaignListJoin, campaignListOf, type CampaignListTarget } from '#core/dialer/files/campaign-list-join';
 
 /** A line the reader could not make a record of; its reader's English detail goes along as a parameter. */
 function unreadable(record: { line: number; error: string }): MappedRow {
@@ -32,6 +33,8 @@ export interface ImportParams {
   /** The countries the file's numbers are read with, in order (a row's own country column goes first for it). */
   workingCountries: string[];
   employeeId: string | null;
+  /** The campaign whose list the file's people join, batch by batch (see CampaignListJoin). */
+  campaign?: CampaignListTarget | undefined;
 }
 
 /** Rows per transaction: big enough to be fast, small enough that a call being logged waits milliseconds, not seconds. */
@@ -48,7 +51,8 @@ const keptRejections = 1_000;
 /**
  * Imports a contact list. Rows are read, checked and written in batches; each batch is one
  * transaction, so a crash keeps every batch that was committed (and the import can be undone).
- * Bad rows are reported by line, column and reason; good rows go through.
+ * Bad rows are reported by line, column and reason; good rows go through. With `campaign`, each
+ * batch's people also join that campaign's list in the batch's transaction.
  */
 export async function runImport(
   database: AppDatabase,
@@ -72,6 +76,9 @@ export async function runImport(
   const rejections: RejectedRow[] = resumed.rejections;
   const phoneIssues = resumed.phoneIssues;
   let skip = counts.rows;
+  const campaignList = params.campaign
+    ? new CampaignListJoin(database, params.campaign, { now: deps.clock.now(), ids: deps.ids, employeeId: params.employeeId, stored: resumed.campaignList })
+    : null;
   const reject = (rejection: RejectedRow) => {
     counts.rejected++;
     if (rejections.length < keptRejections) rejections.push(rejection);
@@ -83,11 +90,26 @@ export async function runImport(
     const rows = batch;
     batch = [];
     database.write((tx) => {
-      for (const person of rows) counts[writer.write(tx, person)]++;
+      const people: string[] = [];
+      for (const person of rows) {
+        const written = writer.write(tx, person);
+        counts[written.outcome]++;
+        if (written.contactId) people.push(written.contactId);
+      }
       writer.flush();
       indexPendingPhones(tx);
+      campaignList?.add(tx, people);
       // The counts travel with the batch: after a crash they say exactly which rows are in.
-      tx.update(imports).set({ ...counts, rejections: JSON.stringify(rejections), phoneIssues: phoneIssues.count, phoneIssueList: JSON.stringify(phoneIssues.list) }).where(eq(imports.id, params.importId)).run();
+      tx.update(imports)
+        .set({
+          ...counts,
+          rejections: JSON.stringify(rejections),
+          phoneIssues: phoneIssues.count,
+          phoneIssueList: JSON.stringify(phoneIssues.list),
+          ...(campaignList ? { campaignList: campaignList.stored() } : {}),
+        })
+        .where(eq(imports.id, params.importId))
+        .run();
     });
     report({ done: counts.rows, total: Math.max(total, counts.rows) });
   };
@@ -160,7 +182,12 @@ export async function runImport(
 function resumePoint(
   database: AppDatabase,
   importId: string,
-): { counts: { rows: number; created: number; merged: number; skipped: number; rejected: number }; rejections: RejectedRow[]; phoneIssues: { count: number; list: PhoneIssue[] } } {
+): {
+  counts: { rows: number; created: number; merged: number; skipped: number; rejected: number };
+  rejections: RejectedRow[];
+  phoneIssues: { count: number; list: PhoneIssue[] };
+  campaignList: string | null;
+} {
   return database.write((tx) => {
     const row = tx.select().from(imports).where(eq(imports.id, importId)).get();
     if (!row) throw new DomainError('not_found', 'record_gone', `Import ${importId} is not recorded`, { id: importId });
@@ -171,6 +198,7 @@ function resumePoint(
       counts: { rows, created, merged, skipped, rejected },
       rejections: JSON.parse(row.rejections) as RejectedRow[],
       phoneIssues: { count: row.phoneIssues, list: JSON.parse(row.phoneIssueList) as PhoneIssue[] },
+      campaignList: row.campaignList,
     };
   });
 }
@@ -202,7 +230,12 @@ function finish(
 }
 
 export function toImportSummary(row: typeof imports.$inferSelect): ImportSummary {
-  return { ...row, rejections: JSON.parse(row.rejections) as RejectedRow[], phoneIssueList: JSON.parse(row.phoneIssueList) as PhoneIssue[] };
+  return {
+    ...row,
+    rejections: JSON.parse(row.rejections) as RejectedRow[],
+    phoneIssueList: JSON.parse(row.phoneIssueList) as PhoneIssue[],
+    campaignList: campaignListOf(row.campaignList),
+  };
 }
 
 function personFromVCard(line: number, card: VCardPerson, countries: readonly string[]): MappedRow {

@@ -10,6 +10,11 @@ import type { ImportedPerson } from './row-mapper';
 
 export type DuplicatePolicy = 'skip' | 'merge' | 'create';
 export type WriteOutcome = 'created' | 'merged' | 'skipped';
+/** What became of a row, and the person it is now (the new contact, or the known one it matched); null for a company-only row. */
+export interface Written {
+  outcome: WriteOutcome;
+  contactId: string | null;
+}
 
 /**
  * Writes imported rows (an import is a hot path). New people are gathered for the batch and written
@@ -47,22 +52,21 @@ export class ImportWriter {
   }
 
   /** Call inside a write transaction. */
-  write(tx: WriteDb, person: ImportedPerson): WriteOutcome {
+  write(tx: WriteDb, person: ImportedPerson): Written {
     const hasName = Boolean(person.lastName || person.firstName || person.middleName);
     if (!hasName) {
       this.companyFor(person, true);
-      return 'created';
+      return { outcome: 'created', contactId: null };
     }
     const existing = this.options.duplicates === 'create' ? undefined : this.findExisting(person);
     if (existing) {
-      if (this.options.duplicates === 'skip') return 'skipped';
+      if (this.options.duplicates === 'skip') return { outcome: 'skipped', contactId: existing };
       // Merging reads the person as stored: one gathered in this batch is written first.
       if (this.staged.has(existing)) this.flush();
       this.mergeInto(tx, existing, person);
-      return 'merged';
+      return { outcome: 'merged', contactId: existing };
     }
-    this.create(person);
-    return 'created';
+    return { outcome: 'created', contactId: this.create(person) };
   }
 
   private findExisting(person: ImportedPerson): string | undefined {
@@ -95,7 +99,7 @@ export class ImportWriter {
     return { id, name: person.company };
   }
 
-  private create(person: ImportedPerson): void {
+  private create(person: ImportedPerson): string {
     const company = this.companyFor(person, false);
     const id = this.options.ids.next();
     const fullName = fullNameOf(person);
@@ -119,6 +123,7 @@ export class ImportWriter {
     for (const tagId of this.tagIdsFor(person.tags)) this.bulk.contactTags.add([id, tagId]);
     for (const value of person.custom) this.bulk.custom.add([value.fieldId, id, value.value, value.number]);
     this.bulk.search.add(searchEntry({ kind: 'contact', id, rowid, name: fullName, company: company?.name ?? '', emails: person.emails, phones: searchablePhones(person) }));
+    return id;
   }
 
   /** Adds what the row knows and the contact does not: phones, e-mails, tags, custom values, empty fields. */
