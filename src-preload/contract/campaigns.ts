@@ -88,6 +88,8 @@ export const CampaignSchema = z.object({
   state: CampaignStateSchema,
   operatorIds: z.array(IdSchema),
   dispositions: z.array(CampaignDispositionSchema),
+  /** The recorded messages it plays (file names; the audio stays in main). */
+  messages: z.object({ abandon: z.string().nullable(), machine: z.string().nullable() }),
   updatedAt: TimestampSchema,
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
@@ -110,6 +112,37 @@ export const CampaignSplitSchema = z.enum(['even', 'responsible', 'time_zone']);
 
 const ok = z.object({ ok: z.literal(true) });
 
+export const campaignMessageKinds = ['abandon', 'machine'] as const;
+
+/** Figures a supervisor watches while a campaign runs. */
+export const CampaignBoardSchema = z.object({
+  campaignId: IdSchema,
+  state: CampaignStateSchema,
+  entries: z.object({ total: z.number(), remaining: z.number(), done: z.number(), excluded: z.number() }),
+  /** Attempts placed; answered by a person; disposed of as a success. */
+  dialed: z.number(),
+  reached: z.number(),
+  successful: z.number(),
+  dispositions: z.array(z.object({ id: IdSchema, label: z.string(), count: z.number() })),
+  /** Over the profile's period (e.g. 30 days), against the campaign's cap. */
+  abandon: z.object({ abandoned: z.number(), live: z.number(), rate: z.number(), cap: z.number(), periodHours: z.number() }),
+  operators: z.array(
+    z.object({
+      employeeId: IdSchema,
+      name: z.string(),
+      /** From the operator's last state record (null: has not worked the campaign). */
+      state: z.string().nullable(),
+      reason: z.string().nullable(),
+      since: TimestampSchema.nullable(),
+      dialed: z.number(),
+      reached: z.number(),
+      successful: z.number(),
+      remaining: z.number(),
+    }),
+  ),
+});
+export type CampaignBoard = z.infer<typeof CampaignBoardSchema>;
+
 export const campaignMethods = {
   'campaigns.list': { input: z.strictObject({}), output: z.array(CampaignSummarySchema) },
   'campaigns.get': { input: z.strictObject({ id: IdSchema }), output: CampaignSchema },
@@ -126,4 +159,10 @@ export const campaignMethods = {
     output: z.object({ added: z.number(), alreadyThere: z.number(), withoutNumber: z.number() }),
   },
   'campaigns.setState': { input: z.strictObject({ id: IdSchema, state: CampaignStateSchema }), output: CampaignSchema },
+  'campaigns.board': { input: z.strictObject({ id: IdSchema }), output: CampaignBoardSchema },
+  /** Splits the numbers still waiting among the campaign's operators again (numbers being dialed stay where they are). */
+  'campaigns.rebalance': { input: z.strictObject({ id: IdSchema, split: CampaignSplitSchema }), output: z.object({ moved: z.number() }) },
+  /** A recorded message from an uploaded audio file (files.upload), replacing the one of its kind. */
+  'campaigns.setMessage': { input: z.strictObject({ campaignId: IdSchema, kind: z.enum(campaignMessageKinds), uploadId: IdSchema, fileName: z.string().min(1).max(200) }), output: CampaignSchema },
+  'campaigns.removeMessage': { input: z.strictObject({ campaignId: IdSchema, kind: z.enum(campaignMessageKinds) }), output: CampaignSchema },
 };

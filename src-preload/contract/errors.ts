@@ -154,6 +154,8 @@ export const errorReasons = [
   'allowed_because_unreadable',
   'calling_profile_version_differs',
   'record_unknown_here',
+  'not_campaign_operator',
+  'abandon_message_missing',
 ] as const;
 
 export const ErrorReasonSchema = z.enum(errorReasons);

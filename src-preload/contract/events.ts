@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PhoneShortcutActionSchema, SettingsSchema } from './app';
 import { ReminderDueSchema, SyncProgressSchema } from './calendar';
+import { dialerEvents } from './dialer';
 import { JobProgressSchema } from './jobs';
 import { CallInfoSchema, CallRingingSchema, UnreadableLinkReasonSchema, ColleagueLineSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
 
@@ -28,6 +29,8 @@ export const events = {
   'job.progress': JobProgressSchema,
   /** Settings changed, possibly from another window or the command line. */
   'settings.changed': SettingsSchema,
+  /** The operator's campaign session changed (state, card, countdown, lines out). */
+  ...dialerEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

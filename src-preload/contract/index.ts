@@ -4,6 +4,7 @@ export * from './bridge';
 export * from './calendar';
 export * from './campaigns';
 export * from './campaign-files';
+export * from './dialer';
 export * from './call-history';
 export * from './common';
 export * from './complaints';

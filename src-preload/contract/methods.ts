@@ -65,6 +65,7 @@ import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestS
 import { ReportSummarySchema } from './reports';
 import { campaignMethods } from './campaigns';
 import { campaignFileMethods } from './campaign-files';
+import { dialerMethods } from './dialer';
 import { scriptMethods } from './scripts';
 import { SegmentInputSchema, SegmentSchema } from './segments';
 import {
@@ -262,6 +263,7 @@ export const methods = {
   ...scriptMethods,
   ...campaignMethods,
   ...campaignFileMethods,
+  ...dialerMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -30,6 +30,8 @@ import { PhoneService } from '#core/telephony/phone-service';
 import { CampaignStore } from '#core/dialer/campaign-store';
 import { campaignHandlers } from '#core/dialer/handlers';
 import { campaignFileHandlers } from '#core/dialer/files/handlers';
+import { DialerSessions, lineRegistered } from '#core/dialer/session/dialer-sessions';
+import { dialerHandlers } from '#core/dialer/session/handlers';
 import { NumberZones } from '#core/dialer/numbers/number-zones';
 import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
 import { RecordingStore } from '#core/telephony/recordings';
@@ -138,6 +140,36 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   for (const rejected of profiles.rejected) logger.error('Calling-rules profile refused', { ...rejected });
   const campaigns = new CampaignStore(crm, () => profiles.accepted);
   const numberZones = new NumberZones();
+  const dialer = store.add(
+    new DialerSessions({
+      ctx: crm,
+      zones: numberZones,
+      store: campaigns,
+      profiles: () => profiles.accepted,
+      phone: {
+        place: (request) => phone.attempts.place(request),
+        handOver: (callId) => phone.attempts.handOver(callId),
+        hangUp: (callId) => phone.operator.hangup(callId),
+        detectMachine: (callId) => phone.attempts.detectMachine(callId),
+        playMessage: (callId, audio) => phone.attempts.playMessage(callId, audio),
+        defaultAccountId: () => phone.accounts.list().find((a) => lineRegistered(phone.status.current, a.id))?.id ?? null,
+        wrapUp: (callId, subject, note, checked) => phone.afterCall.wrapUp(callId, subject, note, { checkQuestionnaire: checked }),
+      },
+      registered: (accountId) => lineRegistered(phone.status.current, accountId),
+      onPhoneStatus: (listener) => events.on('phone.status', listener),
+      events,
+      logger,
+      setTimer: (fn, ms) => {
+        const timer = setTimeout(fn, ms);
+        return () => clearTimeout(timer);
+      },
+      setInterval: (fn, ms) => {
+        const timer = setInterval(fn, ms);
+        timer.unref();
+        return () => clearInterval(timer);
+      },
+    }),
+  );
 
   const languageOfDemo = () => demoLanguage(settings.get().language, options.systemLocale);
   const handlers = combineHandlers(
@@ -159,7 +191,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     telephonyHandlers(crm, phone, rendererMedia, recordings),
     scriptHandlers({ ctx: crm, transfers, interactionOfCall: (callId) => phone.registry.interactionIdOf(callId) ?? callId }),
     campaignFileHandlers({ ctx: crm, jobs, transfers, logger }),
-    campaignHandlers({ ctx: crm, store: campaigns, zones: numberZones }),
+    campaignHandlers({ ctx: crm, store: campaigns, zones: numberZones, profiles: () => profiles.accepted, transfers, stateChanged: (id, state) => dialer.campaignStateChanged(id, state) }),
+    dialerHandlers(dialer),
   );
   const missing = missingHandlers(handlers, methodNames);
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);

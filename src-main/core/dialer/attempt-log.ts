@@ -110,9 +110,10 @@ export class AttemptLog {
   /**
    * The operator's disposition of a conversation, in one transaction: the number is done, called again
    * later, or called back at the time the client chose; an opt-out marks the person do-not-call and puts the
-   * number on the workstation's list before anything else can dial it.
+   * number on the workstation's list before anything else can dial it. `alsoInTx` adds what goes with it
+   * (a callback's calendar entry).
    */
-  dispose(attemptId: string, disposition: ChosenDisposition, callbackAt: number | null): void {
+  dispose(attemptId: string, disposition: ChosenDisposition, callbackAt: number | null, alsoInTx?: (tx: WriteDb) => void): void {
     const now = this.ctx.clock.now();
     const me = this.me();
     this.ctx.database.write((tx) => {
@@ -133,6 +134,7 @@ export class AttemptLog {
         tx.update(contacts).set({ doNotCall: true, updatedAt: now }).where(eq(contacts.id, attempt.contactId)).run();
         tx.insert(doNotCallNumbers).values({ id: this.ctx.ids.next(), phone: attempt.phone, campaignId: null, source: `opt-out during a call (attempt ${attemptId})`, addedAt: now, updatedAt: now, updatedBy: me }).run();
       }
+      alsoInTx?.(tx);
     });
   }
 

@@ -5,6 +5,7 @@ import type { ReadDb, WriteDb } from '#core/db/handles';
 import { campaignDispositions, campaignOperators, campaigns } from '#core/db/schema';
 import { DomainError, InvalidInputError, issue, notFound } from '#core/shared/errors';
 import { campaignLifecycle } from './campaign-lifecycle';
+import { campaignMessageStore } from './campaign-messages';
 import { campaignPolicies, campaignRuleSettingsSchema, type CampaignPolicies, type CampaignRuleSettings, type Profile } from './rules/index';
 
 type CampaignRow = typeof campaigns.$inferSelect;
@@ -34,6 +35,18 @@ export function checkedPolicies(profiles: readonly Profile[], input: { purpose: 
           }),
     ),
   );
+}
+
+/** An unanswered call may not be given up sooner than the law's minimum ring time (Ofcom, TCPA: 15 s). */
+function assertRingsLongEnough(policies: Extract<CampaignPolicies, { ok: true }>, ringTimeoutSeconds: number): void {
+  for (const policy of policies.all) {
+    const least = policy.callHandling.minRingSeconds;
+    if (least && ringTimeoutSeconds < least.value) {
+      throw new InvalidInputError([
+        issue('ringTimeoutSeconds', 'rule_looser_than_profile', `A ring timeout of ${ringTimeoutSeconds} s is shorter than ${least.value} s (${least.ref})`, { detail: `${least.ref}: ${least.value}` }),
+      ]);
+    }
+  }
 }
 
 /** Campaigns as the supervisor edits them: the campaign, its operators and its dispositions, each row updated in place. */
@@ -80,11 +93,11 @@ export class CampaignStore {
       .orderBy(asc(campaignDispositions.position))
       .all();
     const { deletedAt: _deleted, createdAt: _created, updatedBy: _by, rules, ...campaign } = row;
-    return { ...campaign, rules: JSON.parse(rules) as Record<string, unknown>, operatorIds, dispositions };
+    return { ...campaign, rules: JSON.parse(rules) as Record<string, unknown>, operatorIds, dispositions, messages: campaignMessageStore.names(db, id) };
   }
 
   save(tx: WriteDb, input: MethodParams<'campaigns.save'>): string {
-    checkedPolicies(this.profiles(), input);
+    assertRingsLongEnough(checkedPolicies(this.profiles(), input), input.ringTimeoutSeconds);
     const now = this.ctx.clock.now();
     const me = this.me();
     const { id: given, operatorIds, dispositions, rules, ...fields } = input;

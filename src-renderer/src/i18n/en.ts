@@ -622,6 +622,8 @@ export const en = {
     allowed_because_unreadable: 'The attempt’s “allowed because” record cannot be read; the attempt is kept as written.',
     calling_profile_version_differs: 'The part was prepared under other calling rules ({{detail}}); the rules of this workstation apply.',
     record_unknown_here: 'Not known on this workstation ({{detail}}); left out.',
+    not_campaign_operator: 'You are not one of this campaign\'s operators; ask the supervisor to add you.',
+    abandon_message_missing: 'Power dialing needs the campaign\'s recorded message for answered calls no operator is free for. Add it in the campaign.',
     field: { lastName: 'Last name', firstName: 'First name', middleName: 'Middle name', name: 'Name', phones: 'Phone', emails: 'E-mail', companyId: 'Company', contactId: 'Client', responsibleId: 'Responsible', position: 'Position', city: 'City', notes: 'Notes', source: 'Source', tags: 'Tags', custom: 'Custom field', stages: 'Stages', options: 'Options', from: 'From', to: 'To', title: 'Title', subject: 'Subject', description: 'Details', wsUrl: 'WebSocket address', sipUri: 'SIP address', amount: 'Amount', probability: 'Probability', occurredAt: 'When', resolution: 'Resolution', note: 'Note', mergeIds: 'Duplicates', type: 'Type', workingCountries: 'Countries' },
   },
   callState: {

@@ -647,6 +647,8 @@ export const ru: Messages = {
     allowed_because_unreadable: 'Запись «разрешено, потому что» этой попытки не читается; попытка сохранена как есть.',
     calling_profile_version_differs: 'Часть подготовлена по другим правилам звонков ({{detail}}); действуют правила этого рабочего места.',
     record_unknown_here: 'На этом рабочем месте этого нет ({{detail}}); пропущено.',
+    not_campaign_operator: 'Вы не среди операторов этой кампании; попросите супервизора добавить вас.',
+    abandon_message_missing: 'Для автоматического набора нужно записанное сообщение для ответивших, когда свободного оператора нет. Добавьте его в кампании.',
     field: { lastName: 'Фамилия', firstName: 'Имя', middleName: 'Отчество', name: 'Название', phones: 'Телефон', emails: 'Эл. почта', companyId: 'Компания', contactId: 'Клиент', responsibleId: 'Ответственный', position: 'Должность', city: 'Город', notes: 'Примечания', source: 'Источник', tags: 'Метки', custom: 'Дополнительное поле', stages: 'Этапы', options: 'Варианты', from: 'С', to: 'По', title: 'Название', subject: 'Тема', description: 'Подробности', wsUrl: 'Адрес WebSocket', sipUri: 'SIP-адрес', amount: 'Сумма', probability: 'Вероятность', occurredAt: 'Когда', resolution: 'Решение', note: 'Примечание', mergeIds: 'Дубликаты', type: 'Тип', workingCountries: 'Страны' },
   },
   callState: {

@@ -647,6 +647,8 @@ export const uk: Messages = {
     allowed_because_unreadable: 'Запис «дозволено, бо» цієї спроби не читається; спробу збережено як є.',
     calling_profile_version_differs: 'Частину підготовлено за іншими правилами дзвінків ({{detail}}); діють правила цього робочого місця.',
     record_unknown_here: 'На цьому робочому місці цього немає ({{detail}}); пропущено.',
+    not_campaign_operator: 'Ви не серед операторів цієї кампанії; попросіть супервізора додати вас.',
+    abandon_message_missing: 'Для автоматичного набору потрібне записане повідомлення для тих, хто відповів, коли вільного оператора немає. Додайте його в кампанії.',
     field: { lastName: 'Прізвище', firstName: 'Ім’я', middleName: 'По батькові', name: 'Назва', phones: 'Телефон', emails: 'Ел. пошта', companyId: 'Компанія', contactId: 'Клієнт', responsibleId: 'Відповідальний', position: 'Посада', city: 'Місто', notes: 'Примітки', source: 'Джерело', tags: 'Мітки', custom: 'Додаткове поле', stages: 'Етапи', options: 'Варіанти', from: 'З', to: 'По', title: 'Назва', subject: 'Тема', description: 'Подробиці', wsUrl: 'Адреса WebSocket', sipUri: 'SIP-адреса', amount: 'Сума', probability: 'Ймовірність', occurredAt: 'Коли', resolution: 'Рішення', note: 'Примітка', mergeIds: 'Дублікати', type: 'Тип', workingCountries: 'Країни' },
   },
   callState: {

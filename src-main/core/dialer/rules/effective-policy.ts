@@ -208,7 +208,14 @@ export interface CampaignRules {
 
 export type PolicyForCallee = { ok: true; policy: EffectivePolicy } | { ok: false; refusal: Refusal };
 
-export type CampaignPolicies = { ok: true; forCallee(country: string | null, now: number): PolicyForCallee } | { ok: false; problems: PolicyProblem[] };
+export type CampaignPolicies =
+  | {
+      ok: true;
+      forCallee(country: string | null, now: number): PolicyForCallee;
+      /** Every policy that may apply (one for a fixed profile; one per profile when dialing by number). */
+      all: readonly EffectivePolicy[];
+    }
+  | { ok: false; problems: PolicyProblem[] };
 
 /**
  * A campaign's policies, checked once when its rules are saved: against its profile, or — "by number" —
@@ -229,6 +236,7 @@ export function campaignPolicies(profiles: readonly Profile[], campaign: Campaig
   const fixed = campaign.profile === 'by_number' ? null : byCountry.values().next().value!;
   return {
     ok: true,
+    all: [...new Set(byCountry.values())],
     forCallee(country, now) {
       const policy = fixed ?? (country === null ? undefined : byCountry.get(country));
       if (policy !== undefined) return { ok: true, policy };

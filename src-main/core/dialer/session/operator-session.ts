@@ -1,65 +1,36 @@
-import type { CallInfo } from '#contract';
+import type { OperatorSession as SessionView, PauseReason } from '#contract';
 import type { CrmContext } from '#core/crm/crm-context';
+import type { WriteDb } from '#core/db/handles';
 import { DomainError } from '#core/shared/errors';
 import type { Logger } from '#core/shared/logger';
-import type { Disposition } from '#core/telephony/call-log';
-import type { AttemptHooks, AttemptRequest } from '#core/telephony/calls/dialer-attempts';
-import type { AttemptLog, ChosenDisposition, LineOutcome } from '#core/dialer/attempt-log';
-import { nextNumber, type CandidateEntry, type DialingCampaign } from '#core/dialer/next-number';
+import type { AttemptLog } from '#core/dialer/attempt-log';
+import { abandonStatsOf } from '#core/dialer/call-facts-reader';
+import type { CandidateEntry } from '#core/dialer/next-number';
 import type { NumberZones } from '#core/dialer/numbers/number-zones';
+import { CampaignLines, type AttemptPlacer, type Line, type Placed, type SessionCampaign } from './campaign-lines';
 import { dialingModes, type OperatorState } from './dialing-modes';
+import { attemptsToPlace, pacedRatio } from './power-pacing';
 
-/** What a session needs of a campaign to dial it. */
-export interface SessionCampaign extends DialingCampaign {
-  accountId: string | null;
-  callerNumber: string | null;
-  ringTimeoutSeconds: number;
-  dispositions: readonly (ChosenDisposition & { label: string })[];
-}
+export type { SessionView };
 
-/** The phone as the session uses it: attempts placed, and an answered one handed to the operator. */
-export interface AttemptPlacer {
-  place(request: AttemptRequest): CallInfo;
-  handOver(callId: string): Promise<unknown>;
-  /** The account calls go through when the campaign names none. */
-  defaultAccountId(): string | null;
-}
+/** What the session reads about the person on the card or the line, for the operator's screen. */
+export type EntryDetails = (entry: CandidateEntry) => SessionView['entry'];
 
 export interface SessionDeps {
   ctx: CrmContext;
   zones: NumberZones;
   log: AttemptLog;
-  phone: AttemptPlacer;
+  phone: AttemptPlacer & {
+    /** The call's wrap-up in the history (subject: the disposition); `checked`: refused while a required answer is missing. */
+    wrapUp(callId: string, subject: string, note: string | null, checked: boolean): void;
+  };
   logger: Logger;
   setTimer: (fn: () => void, ms: number) => () => void;
-  /** Every change of the session, for the operator's screen. */
-  changed: (session: SessionView) => void;
-}
-
-export interface SessionView {
-  campaignId: string;
-  state: OperatorState;
-  pauseReason: string | null;
-  /** The person on the card (previewing), being dialed, talked to, or wrapped up. */
-  entry: CandidateEntry | null;
-  attemptId: string | null;
-  callId: string | null;
-}
-
-/** How a call that was not a conversation ended, as the rules' retry delays know it. */
-function lineOutcome(disposition: Disposition): LineOutcome {
-  switch (disposition) {
-    case 'busy':
-      return 'busy';
-    case 'no_answer':
-    case 'cancelled':
-      return 'no_answer';
-    case 'answered':
-    case 'transferred':
-      return 'reached';
-    default:
-      return 'failed';
-  }
+  details: EntryDetails;
+  /** Written in the disposition's transaction when the client asked to be called back (the operator's calendar). */
+  callbackScheduled: (tx: WriteDb, callback: { contactId: string; operatorId: string; at: number; campaignName: string; phone: string }) => void;
+  /** Every change of the session (its state and since when), for the operator's screen and the state log. */
+  changed: (view: SessionView) => void;
 }
 
 /** A card passed over in preview comes back after this. */
@@ -68,170 +39,265 @@ const skippedForMs = 60 * 60_000;
 /** How long a session with nothing due waits before looking again, at most. */
 const idleLookMs = 30_000;
 
+/** Pauses the workstation lifts by itself once their cause is gone. */
+const liftedBySystem: ReadonlySet<PauseReason> = new Set(['phone_unregistered', 'phone_unavailable', 'campaign_paused', 'abandon_cap']);
+
 /**
- * One operator working one campaign on this workstation, in the campaign's dialing mode (a transition
- * table, see dialing-modes.ts): the next number is chosen and its attempt written in one transaction, the
- * INVITE placed, the answer handed to the operator, the call's end turned into a line outcome or a wrap-up,
- * and the operator's disposition stored before the next number. Progressive and preview; power pacing comes
- * with several attempts per operator (power-pacing.ts).
+ * One operator working one campaign on this workstation, in the campaign's dialing mode (a transition table,
+ * see dialing-modes.ts). Preview shows the card first (dialed on a click or when its countdown runs out, or
+ * skipped with a reason); progressive dials one number as soon as the operator is ready; power keeps several
+ * lines ringing at the paced ratio (power-pacing.ts) while the operator waits. The lines themselves — rules,
+ * attempts, answers, abandons — are campaign-lines.ts. A pause asked for during a call takes effect after its
+ * disposition.
  */
 export class OperatorSession {
   private state: OperatorState = 'off';
-  private pauseReason: string | null = null;
+  private since: number;
+  private pauseReason: PauseReason | null = null;
+  /** A pause asked for while a call or its wrap-up was under way. */
+  private pausePending: PauseReason | null = null;
   private entry: CandidateEntry | null = null;
-  private attemptId: string | null = null;
-  private callId: string | null = null;
+  private line: Line | null = null;
+  private countdownEndsAt: number | null = null;
+  private wrapUpEndsAt: number | null = null;
+  private idleUntil: number | null = null;
   private cancelWait: () => void = () => undefined;
+  private readonly lines: CampaignLines;
 
   constructor(
-    private readonly campaign: SessionCampaign,
-    private readonly operatorId: string,
+    readonly campaign: SessionCampaign,
+    readonly operatorId: string,
     private readonly deps: SessionDeps,
-  ) {}
-
-  get view(): SessionView {
-    return { campaignId: this.campaign.id, state: this.state, pauseReason: this.pauseReason, entry: this.entry, attemptId: this.attemptId, callId: this.callId };
+  ) {
+    this.since = deps.ctx.clock.now();
+    this.lines = new CampaignLines(
+      campaign,
+      operatorId,
+      {
+        operatorFree: () => this.state === 'dialing' && this.pausePending === null,
+        connected: (line) => this.connected(line),
+        conversationEnded: () => this.conversationEnded(),
+        lineEnded: () => this.lineEnded(),
+      },
+      deps,
+    );
   }
 
-  private get mode() {
-    return dialingModes[this.campaign.mode];
+  get view(): SessionView {
+    const shown = this.line?.entry ?? this.entry;
+    return {
+      campaignId: this.campaign.id,
+      campaignName: this.campaign.name,
+      mode: this.campaign.mode,
+      state: this.state,
+      since: this.since,
+      pauseReason: this.pauseReason ?? this.pausePending,
+      entry: shown ? this.deps.details(shown) : null,
+      callId: this.line?.callId ?? null,
+      countdownEndsAt: this.countdownEndsAt,
+      wrapUpEndsAt: this.wrapUpEndsAt,
+      linesOut: this.lines.ringing,
+      pacedRatio: this.campaign.mode === 'power' ? this.ratio() : 1,
+      idleUntil: this.idleUntil,
+    };
+  }
+
+  get current(): OperatorState {
+    return this.state;
   }
 
   private move(to: OperatorState): void {
-    this.mode.assert(this.state, to);
+    dialingModes[this.campaign.mode].assert(this.state, to);
+    if (to !== this.state) this.since = this.deps.ctx.clock.now();
     this.state = to;
     this.deps.changed(this.view);
   }
 
-  /** The operator is ready: the next number (or card) comes at once. */
+  /** The operator is ready (joined, or back from a pause): the next number or card comes at once. */
   ready(): void {
-    if (this.state === 'ready') return;
+    if (this.state === 'ready' || this.state === 'dialing') return;
+    if (this.state !== 'off' && this.state !== 'paused') throw refused(`Not now: the session is ${this.state}`, this.state);
     this.pauseReason = null;
+    this.pausePending = null;
     this.move('ready');
     this.next();
   }
 
-  pause(reason: string): void {
-    this.cancelWait();
-    this.pauseReason = reason;
-    if (this.state === 'previewing') this.entry = null;
-    this.move('paused');
+  /** Paused now, or — during a call or its wrap-up, or with lines ringing — once the disposition is in. */
+  pause(reason: PauseReason): void {
+    if (this.state === 'paused' || this.state === 'off') {
+      if (this.state === 'paused' && !liftedBySystem.has(reason)) this.pauseReason = reason;
+      return this.deps.changed(this.view);
+    }
+    if (this.state === 'dialing' || this.state === 'on_call' || this.state === 'wrap_up') {
+      this.pausePending = reason;
+      return this.deps.changed(this.view);
+    }
+    this.enterPause(reason);
   }
 
+  /** A system pause's cause is gone (the phone registered again, the campaign resumed): back to ready. */
+  lift(reason: PauseReason): void {
+    if (this.pausePending === reason) {
+      this.pausePending = null;
+      this.deps.changed(this.view);
+    }
+    if (this.state === 'paused' && this.pauseReason === reason) this.ready();
+  }
+
+  private enterPause(reason: PauseReason): void {
+    this.cancelWait();
+    this.pauseReason = reason;
+    this.pausePending = null;
+    this.entry = null;
+    this.countdownEndsAt = null;
+    this.idleUntil = null;
+    this.move('paused');
+    // An abandon budget comes back as the period moves on: look again in a while.
+    if (reason === 'abandon_cap') this.cancelWait = this.deps.setTimer(() => this.lift('abandon_cap'), idleLookMs);
+  }
+
+  /** Stops working the campaign; refused while a call is out, under way or not yet disposed of. */
   stop(): void {
+    if (this.state === 'dialing' || this.state === 'on_call' || this.state === 'wrap_up') throw refused(`Finish the call first: the session is ${this.state}`, this.state);
     this.cancelWait();
     this.entry = null;
+    this.countdownEndsAt = null;
+    this.idleUntil = null;
     this.move('off');
   }
 
-  /** The next step from `ready`: a card to preview, or a number dialed. */
+  /** The next step from `ready` (or more lines while dialing in power mode). */
   private next(): void {
     this.cancelWait();
-    if (this.state !== 'ready') return;
-    if (this.campaign.mode === 'preview') this.showCard();
-    else this.dial();
+    this.idleUntil = null;
+    if (this.pausePending !== null && this.lines.out === 0) return this.enterPause(this.pausePending);
+    if (this.state === 'ready' && this.campaign.mode === 'preview') return this.showCard();
+    if (this.state === 'ready' || this.state === 'dialing') this.fill();
+  }
+
+  /** Lines the mode wants out now: one for progressive, the paced ratio for power. */
+  private wanted(): number {
+    if (this.campaign.mode !== 'power') return this.lines.out === 0 ? 1 : 0;
+    return attemptsToPlace({ readyOperators: 1, attemptsOut: this.lines.ringing, ...this.pacing() });
+  }
+
+  private pacing() {
+    const policies = this.campaign.policies.all;
+    const periodHours = Math.max(...policies.map((p) => p.abandon.periodHours));
+    const stats = abandonStatsOf(this.deps.ctx.database.read, this.campaign.id, periodHours, this.deps.ctx.clock.now());
+    return { maxRatio: this.campaign.powerRatio, abandoned: stats.abandoned, liveAnswered: stats.liveAnswered, abandonCap: Math.min(...policies.map((p) => p.abandon.maxRate.value)) };
+  }
+
+  private ratio(): number {
+    return pacedRatio(this.pacing());
+  }
+
+  private fill(): void {
+    for (let n = this.wanted(); n > 0; n--) {
+      const placed = this.lines.place();
+      if (placed.kind === 'placed') {
+        if (this.campaign.mode !== 'power') this.entry = placed.line.entry;
+        if (this.state === 'ready') this.move('dialing');
+        else this.deps.changed(this.view);
+        continue;
+      }
+      if (this.lines.out === 0) this.nothingPlaced(placed);
+      return;
+    }
+  }
+
+  /** No line out and none could be placed: wait for the next due entry, or pause for the reason. */
+  private nothingPlaced(placed: Exclude<Placed, { kind: 'placed' }>): void {
+    if (this.state === 'dialing') this.move('ready');
+    if (placed.kind === 'campaign_blocked') return this.enterPause('abandon_cap');
+    if (placed.kind === 'not_placed') return this.enterPause('phone_unavailable');
+    this.waitFor(placed.nextAt);
   }
 
   private showCard(): void {
-    const now = this.deps.ctx.clock.now();
-    const found = this.deps.ctx.database.write((tx) => nextNumber(tx, this.deps.zones, this.campaign, this.operatorId, now));
-    if (found.kind !== 'number') return this.waitFor(found.kind === 'none' ? found.nextAt : null);
+    const found = this.lines.peek();
+    if (found.kind === 'campaign_blocked') return this.enterPause('abandon_cap');
+    if (found.kind !== 'number') return this.waitFor(found.nextAt);
     this.entry = found.entry;
+    const countdown = this.campaign.previewCountdownSeconds;
+    this.countdownEndsAt = countdown === null ? null : this.deps.ctx.clock.now() + countdown * 1000;
+    if (countdown !== null) this.cancelWait = this.deps.setTimer(() => this.state === 'previewing' && this.dialPreviewed(), countdown * 1000);
     this.move('previewing');
   }
 
   /** Preview: the operator dials the card shown (a click, or the countdown ran out). The rules are asked again now. */
   dialPreviewed(): void {
-    if (this.state !== 'previewing') throw new DomainError('conflict', 'call_command_refused', `Nothing to dial: the session is ${this.state}`, { state: this.state });
-    this.dial();
+    if (this.state !== 'previewing' || !this.entry) throw refused(`Nothing to dial: the session is ${this.state}`, this.state);
+    this.cancelWait();
+    this.countdownEndsAt = null;
+    const card = this.entry;
+    const placed = this.lines.place(card.id);
+    if (placed.kind === 'placed') {
+      this.entry = placed.line.entry;
+      return this.move('dialing');
+    }
+    // Refused at the moment of dialing (or another number came due first): back to ready, and the next card.
+    this.entry = null;
+    this.move('ready');
+    if (placed.kind === 'campaign_blocked') return this.enterPause('abandon_cap');
+    if (placed.kind === 'not_placed') return this.enterPause('phone_unavailable');
+    this.next();
   }
 
   /** Preview: the operator passes the card over, saying why; it comes back in an hour. */
   skip(reason: string): void {
-    if (this.state !== 'previewing' || !this.entry) throw new DomainError('conflict', 'call_command_refused', `Nothing to skip: the session is ${this.state}`, { state: this.state });
+    if (this.state !== 'previewing' || !this.entry) throw refused(`Nothing to skip: the session is ${this.state}`, this.state);
+    this.cancelWait();
+    this.countdownEndsAt = null;
     this.deps.log.skipped(this.entry.id, reason, this.deps.ctx.clock.now() + skippedForMs);
     this.entry = null;
     this.move('ready');
     this.next();
   }
 
-  private dial(): void {
-    const { ctx, zones, log } = this.deps;
-    const now = ctx.clock.now();
-    const chosen = ctx.database.write((tx) => {
-      const found = nextNumber(tx, zones, this.campaign, this.operatorId, now);
-      if (found.kind !== 'number') return { found, attemptId: null };
-      return { found, attemptId: log.begin(tx, { campaignId: this.campaign.id, entry: found.entry, operatorId: this.operatorId, mode: this.campaign.mode, because: found.because }) };
-    });
-    if (chosen.found.kind !== 'number' || chosen.attemptId === null) {
-      // The card shown (preview) may have been refused at the moment of dialing: back to ready, next card.
-      this.entry = null;
-      if (this.state === 'previewing') this.move('ready');
-      return this.waitFor(chosen.found.kind === 'none' ? chosen.found.nextAt : null);
-    }
-    this.entry = chosen.found.entry;
-    this.attemptId = chosen.attemptId;
-    this.move('dialing');
-    const accountId = this.campaign.accountId ?? this.deps.phone.defaultAccountId();
-    try {
-      if (!accountId) throw new DomainError('unavailable', 'phone_not_registered', 'No SIP account to dial through');
-      const call = this.deps.phone.place({
-        accountId,
-        target: chosen.found.entry.phone,
-        contactId: chosen.found.entry.contactId,
-        ringTimeoutMs: this.campaign.ringTimeoutSeconds * 1000,
-        headers: this.headers(),
-        hooks: this.hooks(chosen.attemptId),
-      });
-      this.callId = call.id;
-      if (call.interactionId) log.placed(chosen.attemptId, call.interactionId);
-    } catch (error) {
-      this.deps.logger.warn('Campaign attempt not placed', { attemptId: chosen.attemptId, error: String(error) });
-      log.ended(chosen.attemptId, 'failed');
-      this.afterLine();
-      this.pause('phone_unavailable');
-    }
-  }
-
-  private headers(): string[] {
-    const headers = [`X-Campaign-Id: ${this.campaign.id}`];
-    if (this.campaign.callerNumber) headers.push(`P-Preferred-Identity: <tel:${this.campaign.callerNumber.replace(/[^+\d]/g, '')}>`);
-    return headers;
-  }
-
-  private hooks(attemptId: string): AttemptHooks {
-    return {
-      answered: (call) => {
-        this.deps.log.answered(attemptId, this.deps.ctx.clock.now());
-        this.move('on_call');
-        void this.deps.phone.handOver(call.id).catch((error: unknown) => this.deps.logger.warn('Answered attempt not handed over', { error: String(error) }));
-      },
-      ended: (_call, disposition) => {
-        const outcome = lineOutcome(disposition);
-        this.deps.log.ended(attemptId, outcome);
-        if (outcome === 'reached' && this.state === 'on_call') return this.move('wrap_up');
-        this.afterLine();
-        if (this.state === 'dialing') {
-          this.move('ready');
-          this.next();
-        }
-      },
-    };
-  }
-
-  private afterLine(): void {
+  private connected(line: Line): void {
+    this.line = line;
     this.entry = null;
-    this.attemptId = null;
-    this.callId = null;
+    this.move('on_call');
   }
 
-  /** The operator's disposition of the conversation; then the next number. */
-  dispose(dispositionId: string, callbackAt: number | null): void {
-    if (this.state !== 'wrap_up' || !this.attemptId) throw new DomainError('conflict', 'call_command_refused', `No call to wrap up: the session is ${this.state}`, { state: this.state });
+  private conversationEnded(): void {
+    const wrapUp = this.campaign.wrapUpSeconds;
+    this.wrapUpEndsAt = wrapUp > 0 ? this.deps.ctx.clock.now() + wrapUp * 1000 : null;
+    this.move('wrap_up');
+  }
+
+  private lineEnded(): void {
+    if (this.state !== 'dialing') return this.deps.changed(this.view);
+    if (this.lines.out > 0) return this.next();
+    this.entry = null;
+    this.move('ready');
+    this.next();
+  }
+
+  /**
+   * The operator's disposition of the conversation, with the call's wrap-up in the history: a final one is
+   * refused while the questionnaire lacks a required answer; a callback goes into the operator's calendar in
+   * the same transaction. A disposition given after the campaign's wrap-up time pauses the operator (as
+   * `wrap_up_overrun`), so the next number waits for them to say they are ready.
+   */
+  dispose(dispositionId: string, callbackAt: number | null, note: string | null): void {
+    const line = this.line;
+    if (this.state !== 'wrap_up' || !line) throw refused(`No call to wrap up: the session is ${this.state}`, this.state);
     const disposition = this.campaign.dispositions.find((d) => d.id === dispositionId);
     if (!disposition) throw new DomainError('not_found', 'record_gone', `Disposition ${dispositionId} is not one of this campaign's`, { id: dispositionId });
-    this.deps.log.dispose(this.attemptId, disposition, callbackAt);
-    this.afterLine();
+    if (disposition.kind === 'callback' && callbackAt === null) throw new DomainError('invalid_payload', 'callback_needs_time', 'A callback needs the time the client chose');
+    this.deps.phone.wrapUp(line.callId!, disposition.label, note, disposition.kind === 'final');
+    this.deps.log.dispose(line.attemptId, disposition, callbackAt, (tx) => {
+      if (disposition.kind === 'callback') {
+        this.deps.callbackScheduled(tx, { contactId: line.entry.contactId, operatorId: this.operatorId, at: callbackAt!, campaignName: this.campaign.name, phone: line.entry.phone });
+      }
+    });
+    const late = this.wrapUpEndsAt !== null && this.deps.ctx.clock.now() > this.wrapUpEndsAt;
+    this.line = null;
+    this.wrapUpEndsAt = null;
+    if (late && this.pausePending === null) this.pausePending = 'wrap_up_overrun';
     this.move('ready');
     this.next();
   }
@@ -240,6 +306,12 @@ export class OperatorSession {
   private waitFor(nextAt: number | null): void {
     const now = this.deps.ctx.clock.now();
     const ms = nextAt === null ? idleLookMs : Math.min(idleLookMs, Math.max(1_000, nextAt - now));
+    this.idleUntil = nextAt;
+    this.deps.changed(this.view);
     this.cancelWait = this.deps.setTimer(() => this.next(), ms);
   }
+}
+
+function refused(message: string, state: OperatorState): DomainError {
+  return new DomainError('conflict', 'call_command_refused', message, { state });
 }

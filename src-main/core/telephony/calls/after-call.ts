@@ -19,10 +19,13 @@ export class AfterCall {
     private readonly deps: { crm: CrmContext; registry: CallRegistry; recordings: RecordingStore },
   ) {}
 
-  /** Refused while a questionnaire of the call lacks a required answer (hanging up never is). */
-  wrapUp(callId: string, subject: string, outcome: string | null): void {
+  /**
+   * Refused while a questionnaire of the call lacks a required answer (hanging up never is); a campaign's
+   * disposition that leaves the person in the list (retry, callback) is not checked.
+   */
+  wrapUp(callId: string, subject: string, outcome: string | null, options: { checkQuestionnaire: boolean } = { checkQuestionnaire: true }): void {
     const interactionId = this.deps.registry.interactionOf(callId);
-    assertWrapUpAllowed(this.deps.crm.database.read, interactionId);
+    if (options.checkQuestionnaire) assertWrapUpAllowed(this.deps.crm.database.read, interactionId);
     this.deps.registry.log.wrapUp(interactionId, subject, outcome);
   }
 

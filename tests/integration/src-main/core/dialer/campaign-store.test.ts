@@ -30,7 +30,7 @@ describe('campaigns as the supervisor sets them up', () => {
 
   it('updates dispositions and operators in place, with tombstones for the ones taken off', async () => {
     const { workstation, campaign, colleague, me } = await campaignWorkstation();
-    const { state: _state, updatedAt: _updatedAt, ...saved } = await campaign();
+    const { state: _state, updatedAt: _updatedAt, messages: _messages, ...saved } = await campaign();
     const [done, retry] = saved.dispositions;
     const edited = await ok(workstation, 'campaigns.save', {
       ...saved,

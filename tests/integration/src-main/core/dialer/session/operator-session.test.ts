@@ -1,18 +1,14 @@
 import Holidays from 'date-holidays';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { campaignAttempts, campaignEntries } from '#core/db/schema';
-import { AttemptLog } from '#core/dialer/attempt-log';
-import { checkedPolicies } from '#core/dialer/campaign-store';
-import { NumberZones } from '#core/dialer/numbers/number-zones';
-import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
-import { OperatorSession, type SessionView } from '#core/dialer/session/operator-session';
-import { silentLogger } from '#core/shared/logger';
+import { readFileSync } from 'node:fs';
+import type { CampaignInput, OperatorSession } from '#contract';
+import { campaignAbandonHours, campaignAttempts, campaignEntries, operatorStates } from '#core/db/schema';
 import { ok } from '#tests/support/crm';
 import { eventually, registeredWorkstation, type RegisteredWorkstation } from '#tests/support/sip/phone-harness';
 import { useTestPbx } from '#tests/support/sip/test-pbx';
+import { callApi, createTestWorkstation } from '#tests/support/workstation';
 
-const profiles = loadProfiles(BUILT_IN_PROFILE_FILES).accepted;
 const ukraine = new Holidays('UA');
 
 /** 08:00 UTC (10:00 or 11:00 in Kyiv) of the first working day in Ukraine after `after`. */
@@ -33,101 +29,144 @@ describe('an operator working a campaign through a real Kamailio', () => {
     for (const station of stations.splice(0)) await station.workstation.dispose();
   });
 
-  /** A registered operator, a campaign of the customers given (SIP users named by their numbers) and a session on it. */
-  async function working(user: string, customers: string[], mode: 'progressive' | 'preview') {
-    const station = await registeredWorkstation(kamailio, user);
+  /**
+   * A registered operator whose workstation lives on the next Ukrainian working morning (the survey window is
+   * open whatever the hour the test runs), a running campaign of the customers given (SIP users named by their
+   * numbers), and the session's views as the window receives them.
+   */
+  async function working(user: string, customers: string[], mode: CampaignInput['mode'], extra: Record<string, unknown> = {}) {
+    const realStart = Date.now();
+    const opening = nextWorkingMorning(realStart);
+    const clock = { now: () => opening + (Date.now() - realStart) };
+    const station = await registeredWorkstation(kamailio, user, {}, (options) => createTestWorkstation({ ...options, clock }));
     stations.push(station);
     const { workstation, me } = station;
+    const views: (OperatorSession | null)[] = [];
+    workstation.events.on('dialer.session', (view) => views.push(view));
     const ids = [];
     for (const [i, number] of customers.entries()) ids.push((await ok(workstation, 'contacts.create', { lastName: `Клієнт ${i}`, phones: [{ kind: 'mobile', raw: number }] })).id);
     const saved = await ok(workstation, 'campaigns.save', {
       name: 'Опитування',
       purpose: 'survey',
-      startsAt: Date.now(),
+      startsAt: clock.now() - 60_000,
       mode,
       profile: 'UA',
-      // Any hour of the day in the test: the survey window is widened nowhere (that would be refused); the test runs the rules as they are.
+      callerNumber: '+380441234567',
+      ringTimeoutSeconds: 10,
       rules: { retryDelayMinutes: { busy: 15, no_answer: 60, failed: 30 } },
       operatorIds: [me.id],
       dispositions: [
         { label: 'Опитано', kind: 'final', success: true, hotkey: '1' },
-        { label: 'Передзвонити', kind: 'retry', retryMinutes: 120, hotkey: '2' },
+        { label: 'Передзвонити в обраний час', kind: 'callback', hotkey: '2' },
       ],
+      ...extra,
     });
     await ok(workstation, 'campaigns.addContacts', { campaignId: saved.id, contactIds: ids });
-    const views: SessionView[] = [];
-    // The rules' clock: the next Ukrainian working day, 10:00 in Kyiv, running on from the test's start, so the
-    // survey window is open whenever the test runs (the entries, added at the real time, are due by then).
-    const realStart = Date.now();
-    const opening = nextWorkingMorning(realStart);
-    const clock = { now: () => opening + (Date.now() - realStart) };
-    const ctx = { database: workstation.database, clock, ids: { next: () => crypto.randomUUID() }, settings: () => workstation.settings.get() };
-    const session = new OperatorSession(
-      { id: saved.id, purpose: 'survey', mode, policies: checkedPolicies(profiles, saved), accountId: station.account.id, callerNumber: '+380441234567', ringTimeoutSeconds: 2, dispositions: saved.dispositions },
-      me.id,
-      {
-        ctx,
-        zones: new NumberZones(),
-        log: new AttemptLog(ctx),
-        phone: { place: (request) => workstation.phone.attempts.place(request), handOver: (callId) => workstation.phone.attempts.handOver(callId), defaultAccountId: () => station.account.id },
-        logger: silentLogger,
-        setTimer: (fn, ms) => {
-          const timer = setTimeout(fn, ms);
-          return () => clearTimeout(timer);
-        },
-        changed: (view) => views.push(view),
-      },
-    );
-    const attempts = () => workstation.database.read.select({ phone: campaignAttempts.phone, outcome: campaignAttempts.outcome, dispositionId: campaignAttempts.dispositionId }).from(campaignAttempts).all();
-    const entries = () => workstation.database.read.select({ phone: campaignEntries.phone, state: campaignEntries.state, lastOutcome: campaignEntries.lastOutcome }).from(campaignEntries).where(eq(campaignEntries.campaignId, saved.id)).all();
-    return { ...station, saved, session, views, attempts, entries };
+    await ok(workstation, 'campaigns.setState', { id: saved.id, state: 'running' });
+    const session = () => ok(workstation, 'dialer.session', {});
+    const until = (check: (v: OperatorSession) => boolean, what: string, ms = 20_000) =>
+      eventually(session, (v) => v !== null && check(v), ms, `${what} (states seen: ${views.map((v) => v?.state).join(' → ')})`) as Promise<OperatorSession>;
+    const attempts = () => workstation.database.read.select().from(campaignAttempts).where(eq(campaignAttempts.campaignId, saved.id)).all();
+    const entries = () => workstation.database.read.select().from(campaignEntries).where(eq(campaignEntries.campaignId, saved.id)).all();
+    return { ...station, clock, saved, views, session, until, attempts, entries };
   }
 
-  it('progressive: dials each number as the operator becomes ready, the answer reaches the operator, busy and unanswered go back to the list', async () => {
+  it('progressive: each number dials as the operator is ready; busy and unanswered go back to the list; a callback lands in the operator\'s calendar and list', async () => {
     const answering = await peer('+380671110001');
     const busy = await peer('+380671110002');
     busy.onInvite = 'busy';
     const silent = await peer('+380671110003');
     silent.onInvite = 'ring';
-    const op = await working('op890', ['+380671110001', '+380671110002', '+380671110003'], 'progressive');
-    op.session.ready();
-    // Whichever comes first, the session goes through the numbers; the answered one reaches the operator.
-    const talking = await eventually(() => op.session.view, (v) => v.state === 'on_call', 20_000, `a call answered (${JSON.stringify(op.views.map((v) => v.state))} ${JSON.stringify(op.entries())})`);
-    await ok(op.workstation, 'phone.hangup', { callId: talking.callId! });
-    const wrapUp = await eventually(() => op.session.view, (v) => v.state === 'wrap_up', 10_000, 'the answered call in wrap-up');
-    expect(answering.invitations).toHaveLength(1);
+    const op = await working('op890', ['+380671110001', '+380671110002', '+380671110003'], 'progressive', { ringTimeoutSeconds: 10 });
+    await ok(op.workstation, 'dialer.join', { campaignId: op.saved.id });
+    const talking = await op.until((v) => v.state === 'on_call', 'a call answered', 30_000);
+    expect(talking.entry).toMatchObject({ phone: '+380671110001', contactName: 'Клієнт 0' });
     expect(answering.invitations[0]!.request.getHeader('X-Campaign-Id')).toBe(op.saved.id);
     expect(answering.invitations[0]!.request.getHeader('P-Preferred-Identity')).toBe('<tel:+380441234567>');
-    expect(wrapUp.entry?.phone).toBe('+380671110001');
-    op.session.dispose(op.saved.dispositions[0]!.id, null);
-    await eventually(() => op.attempts().filter((a) => a.outcome !== null).length, (n) => n === 3, 20_000, 'three attempts ended');
-    expect(op.entries().sort((a, b) => a.phone.localeCompare(b.phone))).toEqual([
-      { phone: '+380671110001', state: 'done', lastOutcome: 'reached' },
-      { phone: '+380671110002', state: 'waiting', lastOutcome: 'busy' },
-      { phone: '+380671110003', state: 'waiting', lastOutcome: 'no_answer' },
-    ]);
-    // Nothing else is due (retry delays), so the session waits, ready.
-    expect(op.session.view.state).toBe('ready');
-    expect(silent.invitations).toHaveLength(1);
-    expect(busy.invitations).toHaveLength(1);
+    await ok(op.workstation, 'phone.hangup', { callId: talking.callId! });
+    const wrapUp = await op.until((v) => v.state === 'wrap_up', 'the call in wrap-up');
+    expect(wrapUp.wrapUpEndsAt).toBeGreaterThan(wrapUp.since);
+    // A callback with no time is refused; with one, it is in the operator's calendar and first in their list when due.
+    const callback = op.saved.dispositions[1]!;
+    expect(await callApi(op.workstation, 'dialer.dispose', { dispositionId: callback.id })).toMatchObject({ ok: false, error: { reason: 'callback_needs_time' } });
+    const at = op.clock.now() + 2 * 86_400_000;
+    await ok(op.workstation, 'dialer.dispose', { dispositionId: callback.id, callbackAt: at, note: 'Після обіду' });
+    await eventually(() => op.attempts().filter((a) => a.outcome !== null).length, (n) => n === 3, 40_000, 'three attempts ended');
+    const byPhone = Object.fromEntries(op.entries().map((e) => [e.phone, e]));
+    expect(byPhone['+380671110001']).toMatchObject({ state: 'waiting', priority: 0, nextAt: at, callbackAt: at, operatorId: op.me.id });
+    expect(byPhone['+380671110002']).toMatchObject({ state: 'waiting', lastOutcome: 'busy' });
+    expect(byPhone['+380671110003']).toMatchObject({ state: 'waiting', lastOutcome: 'no_answer' });
+    const events = await ok(op.workstation, 'calendar.range', { from: at - 1, to: at + 86_400_000 });
+    expect(events).toEqual([expect.objectContaining({ startsAt: at, contactId: byPhone['+380671110001']!.contactId })]);
+    // Nothing else is due (retry delays), so the session waits, ready, saying until when.
+    const idle = await op.until((v) => v.state === 'ready' && v.idleUntil !== null, 'idle until the next entry is due');
+    expect(idle.idleUntil).toBeGreaterThan(op.clock.now());
+    const logged = op.workstation.database.read.select({ state: operatorStates.state }).from(operatorStates).orderBy(operatorStates.startedAt).all().map((s) => s.state);
+    expect(logged).toEqual(expect.arrayContaining(['ready', 'dialing', 'on_call', 'wrap_up']));
   });
 
-  it('preview: shows the card first; a skip asks for a reason and brings the next card; the card dialed is checked by the rules again', async () => {
+  it('preview: the card first; its countdown dials it; a skip needs a reason and brings the next card', async () => {
     const first = await peer('+380671110011');
     const second = await peer('+380671110012');
-    const op = await working('op895', ['+380671110011', '+380671110012'], 'preview');
-    op.session.ready();
-    const card = await eventually(() => op.session.view, (v) => v.state === 'previewing', 10_000, 'a card');
-    // Nothing is dialed while the operator reads the card.
+    const op = await working('op895', ['+380671110011', '+380671110012'], 'preview', { previewCountdownSeconds: 3 });
+    await ok(op.workstation, 'dialer.join', { campaignId: op.saved.id });
+    const card = await op.until((v) => v.state === 'previewing', 'a card');
+    expect(card.countdownEndsAt).toBe(card.since + 3_000);
     expect(first.invitations.length + second.invitations.length).toBe(0);
-    op.session.skip('wants e-mail first');
-    const next = await eventually(() => op.session.view, (v) => v.state === 'previewing' && v.entry?.id !== card.entry?.id, 10_000, 'the next card');
-    const skipped = op.workstation.database.read.select({ lastRefusal: campaignEntries.lastRefusal }).from(campaignEntries).where(eq(campaignEntries.id, card.entry!.id)).get();
-    expect(JSON.parse(skipped!.lastRefusal!)).toMatchObject({ rule: 'skipped', reason: 'wants e-mail first' });
-    op.session.dialPreviewed();
-    await eventually(() => op.session.view, (v) => v.state === 'on_call', 10_000, 'the previewed call answered');
+    expect(await callApi(op.workstation, 'dialer.skip', { reason: '' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    await ok(op.workstation, 'dialer.skip', { reason: 'wants e-mail first' });
+    const next = await op.until((v) => v.state === 'previewing' && v.entry?.entryId !== card.entry?.entryId, 'the next card');
+    // Nobody clicks: the countdown dials the card.
+    await op.until((v) => v.state === 'on_call', 'the card dialed by its countdown', 15_000);
     const dialed = next.entry!.phone === '+380671110011' ? first : second;
     expect(dialed.invitations).toHaveLength(1);
-    expect(() => op.session.skip('late')).toThrow(/Nothing to skip/);
+    expect(await callApi(op.workstation, 'dialer.skip', { reason: 'late' })).toMatchObject({ ok: false, error: { reason: 'call_command_refused' } });
+  });
+
+  it('power: two lines for the operator; the first answer is theirs, the second hears the message and is counted as abandoned', async () => {
+    await peer('+380671110021');
+    await peer('+380671110022');
+    const op = await working('op896', ['+380671110021', '+380671110022'], 'power', { powerRatio: 2 });
+    // The campaign's record so far: 100 people reached in the last hour, none abandoned — room for two lines.
+    const hour = Math.floor((op.clock.now() - 3_600_000) / 3_600_000) * 3_600_000;
+    op.workstation.database.write((tx) => tx.insert(campaignAbandonHours).values({ id: `${op.saved.id}:${hour}`, campaignId: op.saved.id, hour, live: 100, abandoned: 0, updatedAt: hour }).run());
+    const upload = await ok(op.workstation, 'files.upload', { fileName: 'abandon.wav', chunkBase64: readFileSync(new URL('../../../../../fixtures/amd/human-en-hello.wav', import.meta.url)).toString('base64'), final: true });
+    const withMessage = await ok(op.workstation, 'campaigns.setMessage', { campaignId: op.saved.id, kind: 'abandon', uploadId: upload.uploadId, fileName: 'abandon.wav' });
+    expect(withMessage.messages).toEqual({ abandon: 'abandon.wav', machine: null });
+    await ok(op.workstation, 'dialer.join', { campaignId: op.saved.id });
+    await op.until((v) => v.state === 'on_call', 'one answer with the operator');
+    const ended = await eventually(op.attempts, (rows) => rows.some((a) => a.outcome === 'abandoned'), 20_000, 'the other answer abandoned');
+    expect(ended).toHaveLength(2);
+    const board = await ok(op.workstation, 'campaigns.board', { id: op.saved.id });
+    expect(board.abandon).toMatchObject({ abandoned: 1, live: 102, cap: 0.03 });
+    expect(board.operators[0]).toMatchObject({ employeeId: op.me.id, state: 'on_call', dialed: 2 });
+  });
+
+  it('pauses by itself while the phone is unregistered and when the campaign is paused, and resumes after; a pause asked for during a call waits for its disposition', async () => {
+    const customer = await peer('+380671110031');
+    const op = await working('op897', ['+380671110031', '+380671110032'], 'progressive');
+    await ok(op.workstation, 'dialer.join', { campaignId: op.saved.id });
+    const talking = await op.until((v) => v.state === 'on_call', 'a call answered');
+    expect(customer.invitations).toHaveLength(1);
+    expect((await ok(op.workstation, 'dialer.pause', { reason: 'lunch' })).state).toBe('on_call');
+    await ok(op.workstation, 'phone.hangup', { callId: talking.callId! });
+    await op.until((v) => v.state === 'wrap_up', 'wrap-up');
+    const paused = await ok(op.workstation, 'dialer.dispose', { dispositionId: op.saved.dispositions[0]!.id });
+    expect(paused).toMatchObject({ state: 'paused', pauseReason: 'lunch' });
+    await ok(op.workstation, 'dialer.ready', {});
+    await op.until((v) => v.state === 'ready' || v.state === 'dialing', 'ready again');
+    // The supervisor pauses the campaign, then resumes it.
+    await ok(op.workstation, 'campaigns.setState', { id: op.saved.id, state: 'paused' });
+    await op.until((v) => v.state === 'paused' && v.pauseReason === 'campaign_paused', 'paused with the campaign');
+    await ok(op.workstation, 'campaigns.setState', { id: op.saved.id, state: 'running' });
+    await op.until((v) => v.state !== 'paused', 'resumed with the campaign');
+    // The line goes away and comes back.
+    await ok(op.workstation, 'phone.deleteAccount', { id: op.account.id });
+    await op.until((v) => v.state === 'paused' && v.pauseReason === 'phone_unregistered', 'paused while unregistered');
+    await ok(op.workstation, 'phone.saveAccount', { label: 'Office', wsUrl: kamailio.wsUrl, sipUri: 'sip:op897@127.0.0.1', authUser: 'op897', password: 'secret' });
+    await op.until((v) => v.state !== 'paused', 'resumed once registered');
+    // An operator's own pause is not lifted by the line coming back.
+    await ok(op.workstation, 'dialer.pause', { reason: 'break' });
+    expect((await op.session())?.pauseReason).toBe('break');
   });
 });
