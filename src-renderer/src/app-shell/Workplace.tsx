@@ -136,7 +136,7 @@ function AreaScreen({ route, navigate }: AreaScreenProps) {
     case 'calls':
       return <CallsScreen onOpenContact={(id) => navigate({ area: 'contacts', id })} />;
     case 'campaigns':
-      return <CampaignsScreen />;
+      return <CampaignsScreen openId={route.id} onOpen={(id) => navigate({ area: 'campaigns', id })} />;
     case 'calendar':
       return <CalendarScreen onOpenContact={(id) => navigate({ area: 'contacts', id })} />;
     case 'reports':

@@ -1,14 +1,28 @@
-import { Box, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { ScreenTitle } from '#renderer/ui/ScreenTitle';
+import { assertNever } from '#contract';
+import { campaignView } from './campaign-route';
+import { CampaignList } from './CampaignList';
+import { CampaignPage } from './CampaignPage';
+import { OperatorWorkspace } from './OperatorWorkspace';
 
-/** Outbound campaigns arrive with the dialer; until then the area says what it will hold. */
-export function CampaignsScreen() {
-  const { t } = useTranslation();
-  return (
-    <Box>
-      <ScreenTitle>{t('campaigns.title')}</ScreenTitle>
-      <Text c="dimmed">{t('campaigns.empty')}</Text>
-    </Box>
-  );
+export interface CampaignsScreenProps {
+  /** The record part of the route: a campaign's id, `new`, or `work` (the operator's workspace). */
+  openId: string | null;
+  onOpen: (id: string | null) => void;
+}
+
+/** Outbound campaigns: the list, one campaign (editor, audience, live board), and the operator's workspace. */
+export function CampaignsScreen({ openId, onOpen }: CampaignsScreenProps) {
+  const view = campaignView(openId);
+  switch (view.kind) {
+    case 'list':
+      return <CampaignList onOpen={onOpen} />;
+    case 'new':
+      return <CampaignPage key="new" id={null} onOpen={onOpen} />;
+    case 'campaign':
+      return <CampaignPage key={view.id} id={view.id} onOpen={onOpen} />;
+    case 'work':
+      return <OperatorWorkspace onBack={() => onOpen(null)} />;
+    default:
+      return assertNever(view);
+  }
 }

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Campaign, CampaignDisposition, CampaignInput } from '#contract';
+import { CampaignSplitSchema, type Campaign, type CampaignDisposition, type CampaignInput } from '#contract';
 
 /** The wall-clock format of the date-time fields (local time, as @mantine/dates hands it over). */
 const wallClock = 'YYYY-MM-DD HH:mm:ss';
@@ -43,6 +43,18 @@ export interface CampaignDraft {
   operatorIds: string[];
   dispositions: DispositionDraft[];
 }
+
+/** What each part of the campaign editor is given. */
+export interface CampaignFieldsProps {
+  draft: CampaignDraft;
+  onChange: (patch: Partial<CampaignDraft>) => void;
+  /** Refusals by field path ("rules.attemptCaps.day"). */
+  errors: Record<string, string>;
+}
+
+/** How a campaign's list is split among its operators. */
+export const campaignSplits = CampaignSplitSchema.options;
+export type CampaignSplit = (typeof campaignSplits)[number];
 
 /** The calling-rules profiles a campaign may name; `by_number` lets each callee's country decide. */
 export const campaignProfiles = ['by_number', 'UA', 'RU', 'UK', 'US'] as const;

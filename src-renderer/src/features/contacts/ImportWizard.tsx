@@ -1,7 +1,7 @@
 import { Alert, Button, FileButton, Group, Modal, MultiSelect, Progress, ScrollArea, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importTargets, type ImportPreview, type ImportSummary, type ImportTarget } from '#contract';
+import { importTargets, type CampaignListReport, type ImportPreview, type ImportSummary, type ImportTarget } from '#contract';
 import { act, jobFinished } from '#renderer/api/actions';
 import { useBridge, useEvent, useQuery } from '#renderer/api/client';
 import { uploadFile } from '#renderer/api/files';
@@ -17,12 +17,14 @@ const phoneTargets = new Set<ImportTarget>(['phone', 'mobile', 'workPhone']);
 export interface ImportWizardProps {
   onClose: () => void;
   onImported: () => void;
+  /** The file's people also join this campaign's list, split among its operators. */
+  campaign?: { id: string; split: CampaignListReport['split'] };
 }
 
 type Step = { name: 'pick' } | { name: 'uploading'; sent: number; total: number } | { name: 'map'; uploadId: string; preview: ImportPreview } | { name: 'running'; jobId: string; importId: string } | { name: 'report'; summary: ImportSummary };
 
 /** Importing a contact list: pick a file, check the columns, choose what to do with duplicates, watch it run, read the report. */
-export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
+export function ImportWizard({ onClose, onImported, campaign }: ImportWizardProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const errorText = useErrorText();
@@ -69,7 +71,7 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
 
   const start = async () => {
     if (step.name !== 'map') return;
-    const started = await act(bridge, 'imports.start', { uploadId: step.uploadId, format: step.preview.format, encoding: step.preview.encoding, delimiter: step.preview.delimiter, mapping, duplicates, workingCountries: countries }, errorText);
+    const started = await act(bridge, 'imports.start', { uploadId: step.uploadId, format: step.preview.format, encoding: step.preview.encoding, delimiter: step.preview.delimiter, mapping, duplicates, workingCountries: countries, ...(campaign ? { campaign } : {}) }, errorText);
     if (!started) return;
     setStep({ name: 'running', ...started });
     await jobFinished(bridge, started.jobId);
@@ -180,6 +182,7 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
             <Alert color={step.summary.state === 'failed' ? 'red' : 'green'} data-testid="import-report">
               {t('importer.report', { rows: step.summary.rows, created: step.summary.created, merged: step.summary.merged, skipped: step.summary.skipped, rejected: step.summary.rejected })}
               {step.summary.state === 'undone' && ` ${t('importer.undone')}`}
+              {step.summary.campaignList && ` ${t('importer.campaignList', step.summary.campaignList)}`}
             </Alert>
             {step.summary.phoneIssues > 0 && (
               <>
