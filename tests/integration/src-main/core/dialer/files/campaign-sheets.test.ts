@@ -60,7 +60,7 @@ describe("the supervisor's files of a campaign", () => {
     const { workstation, survey, surveyed, barred, busy, attemptOf } = await workedCampaign();
     const file = await exportedFile(workstation, await ok(workstation, 'campaigns.exportAudit', { campaignId: survey.id, format: 'csv' }));
     expect(file.fileName).toBe('Опитування клієнтів audit 2026-11-23.csv');
-    const rows = parse(file.bytes, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(file.bytes, { bom: true, delimiter: ';', columns: true });
     expect(rows).toHaveLength(4);
 
     const reached = attemptOf(surveyed);
