@@ -14,6 +14,8 @@ export interface CampaignToCheck {
   id: string;
   purpose: Purpose;
   mode: DialMode;
+  /** Power: a line beyond the one the free operator waits for (see CallFacts.extraLine). */
+  extraLine?: boolean;
 }
 
 /** The campaign's abandoned and live-answered calls over an abandon period (the same for every number of one look). */
@@ -110,5 +112,6 @@ export function gatherCallFacts(db: ReadDb, zones: NumberZones, campaign: Campai
     history: { attempts, lifetimeAttempts: s.lifetime.get(entry.contactId)?.n ?? 0 },
     abandonStats,
     mode: campaign.mode,
+    ...(campaign.extraLine === undefined ? {} : { extraLine: campaign.extraLine }),
   };
 }

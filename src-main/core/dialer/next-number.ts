@@ -58,7 +58,7 @@ const lookAhead = 25;
  * asked again before then); entries refused for good leave the list with the rule that refused them.
  * Both are written in the caller's transaction, with the attempt that follows.
  */
-export function nextNumber(tx: WriteDb, zones: NumberZones, campaign: DialingCampaign, operatorId: string, now: number): NextNumber {
+export function nextNumber(tx: WriteDb, zones: NumberZones, campaign: DialingCampaign, operatorId: string, now: number, line: { extraLine?: boolean } = {}): NextNumber {
   const s = statements(tx);
   // Counted once per look (per abandon period: a campaign dialing by number may span profiles).
   const abandon = new Map<number, AbandonStats>();
@@ -66,7 +66,7 @@ export function nextNumber(tx: WriteDb, zones: NumberZones, campaign: DialingCam
   for (const entry of s.due.all(campaign.id, operatorId, now, lookAhead)) {
     const chosen = campaign.policies.forCallee(zones.of(entry.phone).country, now);
     const decision = chosen.ok
-      ? decide(gatherCallFacts(tx, zones, campaign, entry, abandonOver(chosen.policy.abandon.periodHours), now), chosen.policy, now)
+      ? decide(gatherCallFacts(tx, zones, { ...campaign, ...line }, entry, abandonOver(chosen.policy.abandon.periodHours), now), chosen.policy, now)
       : chosen.refusal;
     if (decision.allowed) return { kind: 'number', entry, because: decision.because };
     const refusal = JSON.stringify({ rule: decision.rule, reason: decision.reason, params: decision.params, at: now });

@@ -44,4 +44,9 @@ export interface CallFacts {
   /** The campaign's abandoned and live-answered calls over the policy's abandon period (policy.abandon.periodHours). */
   abandonStats: { abandoned: number; liveAnswered: number; periodHours: number };
   mode: DialMode;
+  /**
+   * Power mode: this attempt is a line beyond the one a free operator waits for, so its answer may find
+   * nobody and be abandoned; only such lines need abandon budget. Unknown counts as extra.
+   */
+  extraLine?: boolean;
 }

@@ -279,7 +279,7 @@ export function decide(facts: CallFacts, policy: EffectivePolicy, now: number): 
     });
   }
   const budget = abandonBudget(facts, policy);
-  if (facts.mode === 'power' && budget.budgetLeft < 1) {
+  if (facts.mode === 'power' && facts.extraLine !== false && budget.budgetLeft < 1) {
     return refuse({
       rule: 'abandon_cap',
       reason: `abandon rate ${budget.rate} against a cap of ${policy.abandon.maxRate.value} over ${policy.abandon.periodHours} h: no room for another abandon`,

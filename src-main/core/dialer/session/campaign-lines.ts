@@ -49,7 +49,7 @@ export interface Line {
 
 /** What the lines ask of the operator's session. */
 export interface LineOwner {
-  /** The operator is waiting for a call (dialing), so an answer can go to them now. */
+  /** The operator is waiting for a call (ready or dialing), so an answer can go to them now. */
   operatorFree(): boolean;
   /** An answered person is now the operator's call. */
   connected(line: Line): void;
@@ -123,10 +123,12 @@ export class CampaignLines {
    * `expected` (preview's card), nothing is dialed unless that entry is still the one due first.
    */
   place(expected?: string): Placed {
+    // The operator waits with no line out: this one's answer is theirs, so it spends no abandon budget.
+    const extraLine = this.lines.size > 0 || !this.owner.operatorFree();
     const { ctx, zones, log } = this.deps;
     const now = ctx.clock.now();
     const chosen = ctx.database.write((tx) => {
-      const found = nextNumber(tx, zones, this.campaign, this.operatorId, now);
+      const found = nextNumber(tx, zones, this.campaign, this.operatorId, now, { extraLine });
       if (found.kind !== 'number') return { found, attemptId: null };
       if (expected !== undefined && found.entry.id !== expected) return { found: { kind: 'none' as const, nextAt: now }, attemptId: null };
       return { found, attemptId: log.begin(tx, { campaignId: this.campaign.id, entry: found.entry, operatorId: this.operatorId, mode: this.campaign.mode, because: found.because }) };

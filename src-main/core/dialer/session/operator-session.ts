@@ -74,7 +74,8 @@ export class OperatorSession {
       campaign,
       operatorId,
       {
-        operatorFree: () => this.state === 'dialing' && this.pausePending === null,
+        // Waiting for a call: a pause asked for meanwhile comes after this call (dispose), so the answer is still theirs.
+        operatorFree: () => this.state === 'ready' || this.state === 'dialing',
         connected: (line) => this.connected(line),
         conversationEnded: () => this.conversationEnded(),
         lineEnded: () => this.lineEnded(),

@@ -25,8 +25,13 @@ export function pacedRatio(state: Pick<PacingState, 'maxRatio' | 'abandoned' | '
   return 1 + (state.maxRatio - 1) * room;
 }
 
-/** How many more attempts to place now (never negative). */
+/**
+ * How many more attempts to place now (never negative). Every line beyond one per ready operator may be
+ * answered with nobody free, so there are never more such lines out than abandons the cap still has room
+ * for over its period: the cap holds even when all of them answer at once.
+ */
 export function attemptsToPlace(state: PacingState): number {
-  const wanted = Math.floor(state.readyOperators * pacedRatio(state));
+  const budgetLeft = Math.floor(state.abandonCap * state.liveAnswered + 1e-9) - state.abandoned;
+  const wanted = Math.min(Math.floor(state.readyOperators * pacedRatio(state)), state.readyOperators + Math.max(0, budgetLeft));
   return Math.max(0, wanted - state.attemptsOut);
 }

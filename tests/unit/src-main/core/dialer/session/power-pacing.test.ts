@@ -26,4 +26,19 @@ describe('power pacing', () => {
       }),
     );
   });
+
+  it('never has more lines beyond the ready operators out than abandons the cap has room for', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5_000 }), fc.double({ min: 1, max: 5, noNaN: true }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 60 }), (abandoned, liveAnswered, maxRatio, readyOperators, attemptsOut) => {
+        const state = { readyOperators, attemptsOut, maxRatio, abandoned, liveAnswered, abandonCap: 0.03 };
+        const placed = attemptsToPlace(state);
+        const budgetLeft = Math.floor(0.03 * liveAnswered + 1e-9) - abandoned;
+        if (placed > 0) expect(attemptsOut + placed - readyOperators).toBeLessThanOrEqual(Math.max(0, budgetLeft));
+      }),
+    );
+    // 40 live, none abandoned: the full ratio (3) by the rate, but room for one abandon only, so one extra line.
+    expect(attemptsToPlace({ readyOperators: 1, attemptsOut: 0, maxRatio: 3, abandoned: 0, liveAnswered: 40, abandonCap: 0.03 })).toBe(2);
+    // 200 live, 2 abandoned: room for four, the full ratio.
+    expect(attemptsToPlace({ readyOperators: 1, attemptsOut: 0, maxRatio: 3, abandoned: 2, liveAnswered: 200, abandonCap: 0.03 })).toBe(3);
+  });
 });
