@@ -1,9 +1,16 @@
 import { eq } from 'drizzle-orm';
+import type { Campaign } from '#contract';
 import { describe, expect, it } from 'vitest';
 import { campaignAttempts, campaignEntries } from '#core/db/schema';
 import { campaignWorkstation } from '#tests/support/campaigns';
 import { ok } from '#tests/support/crm';
 import { callApi } from '#tests/support/workstation';
+
+/** A saved campaign as the editor sends it back. */
+function editable(campaign: Campaign) {
+  const { state: _state, updatedAt: _updatedAt, messages: _messages, ...input } = campaign;
+  return input;
+}
 
 describe('campaigns as the supervisor sets them up', () => {
   it('refuses rules looser than the law, naming the field and the limit, and takes stricter ones', async () => {
@@ -86,6 +93,33 @@ describe('campaigns as the supervisor sets them up', () => {
     // Each zone stays with one operator.
     expect(zoned[ids[0]!]).toBe(zoned[ids[1]!]);
     expect(zoned[ids[2]!]).toBe(zoned[ids[3]!]);
+  });
+
+  it('re-balances the waiting numbers among the operators it has now, keeping promised callbacks and numbers being dialed where they are', async () => {
+    const { workstation, campaign, person, me, colleague } = await campaignWorkstation();
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push(await person(`Клієнт${i}`, `+380 67 111 22 1${i}`));
+    const saved = await campaign({ operatorIds: [me.id] });
+    await ok(workstation, 'campaigns.addContacts', { campaignId: saved.id, contactIds: ids });
+    const entries = () => workstation.database.read.select().from(campaignEntries).where(eq(campaignEntries.campaignId, saved.id)).orderBy(campaignEntries.contactId).all();
+    const [promised, dialing] = entries();
+    workstation.database.write((tx) => {
+      tx.update(campaignEntries).set({ callbackAt: 1, priority: 0 }).where(eq(campaignEntries.id, promised!.id)).run();
+      tx.update(campaignEntries).set({ state: 'dialing' }).where(eq(campaignEntries.id, dialing!.id)).run();
+    });
+    // A colleague joins: half of what waits moves to them; the callback and the number on the line stay mine.
+    await ok(workstation, 'campaigns.save', { ...editable(saved), operatorIds: [me.id, colleague.id] });
+    const { moved } = await ok(workstation, 'campaigns.rebalance', { id: saved.id, split: 'even' });
+    const after = entries();
+    expect(after.map((e) => e.id)).toEqual(entries().map((e) => e.id));
+    expect(after.find((e) => e.id === promised!.id)!.operatorId).toBe(me.id);
+    expect(after.find((e) => e.id === dialing!.id)!.operatorId).toBe(me.id);
+    const waiting = after.filter((e) => e.state === 'waiting');
+    // Five wait: the callback stays mine, the other four are shared so that each of us has as even a load as can be.
+    expect([waiting.filter((e) => e.operatorId === me.id).length, waiting.filter((e) => e.operatorId === colleague.id).length]).toEqual([3, 2]);
+    expect(moved).toBe(2);
+    // Asking again moves nothing.
+    expect(await ok(workstation, 'campaigns.rebalance', { id: saved.id, split: 'even' })).toEqual({ moved: 0 });
   });
 
   it('a merge of duplicates keeps the merged person’s campaign entries and attempts with the kept one', async () => {
