@@ -79,6 +79,19 @@ export class AttemptLog {
     });
   }
 
+  /**
+   * A person reached the operator later after their answer than the law allows (TCPA, Ofcom: 2 s, e.g.
+   * while the machine detector listened): a conversation all the same, but an abandoned call for the rate.
+   */
+  connectedLate(attemptId: string): void {
+    const now = this.ctx.clock.now();
+    this.ctx.database.write((tx) => {
+      const attempt = this.attempt(tx, attemptId);
+      tx.update(campaignAttempts).set({ outcome: 'reached_late', updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run();
+      countAbandonHour(tx, attempt, { abandoned: 1 }, now);
+    });
+  }
+
   amdVerdict(attemptId: string, verdict: 'human' | 'machine' | 'silence'): void {
     const now = this.ctx.clock.now();
     this.ctx.database.write((tx) => {
@@ -97,7 +110,8 @@ export class AttemptLog {
     const now = this.ctx.clock.now();
     this.ctx.database.write((tx) => {
       const attempt = this.attempt(tx, attemptId);
-      tx.update(campaignAttempts).set({ state: 'ended', endedAt: now, outcome, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run();
+      const kept = outcome === 'reached' && attempt.outcome === 'reached_late' ? attempt.outcome : outcome;
+      tx.update(campaignAttempts).set({ state: 'ended', endedAt: now, outcome: kept, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run();
       if (outcome === 'abandoned') countAbandonHour(tx, attempt, { abandoned: 1 }, now);
       if (outcome === 'reached') return;
       tx.update(campaignEntries)
@@ -182,6 +196,7 @@ export class AttemptLog {
         startedAt: campaignAttempts.startedAt,
         answeredAt: campaignAttempts.answeredAt,
         amdVerdict: campaignAttempts.amdVerdict,
+        outcome: campaignAttempts.outcome,
       })
       .from(campaignAttempts)
       .where(eq(campaignAttempts.id, attemptId))

@@ -47,7 +47,7 @@ const statements = preparedOnce<Statements>((sqlite) => ({
   abandonHours: sqlite.prepare('SELECT coalesce(sum(abandoned), 0) AS abandoned, coalesce(sum(live), 0) AS live FROM campaign_abandon_hours WHERE campaign_id = ? AND hour >= ? AND hour <= ?'),
   // Only answered attempts count, and campaign_attempts_answered_idx holds just those.
   abandonPartHour: sqlite.prepare(
-    `SELECT coalesce(sum(outcome = 'abandoned'), 0) AS abandoned, coalesce(sum(coalesce(amd_verdict, 'human') <> 'machine'), 0) AS live
+    `SELECT coalesce(sum(outcome IN ('abandoned', 'reached_late')), 0) AS abandoned, coalesce(sum(coalesce(amd_verdict, 'human') <> 'machine'), 0) AS live
      FROM campaign_attempts WHERE campaign_id = ? AND started_at > ? AND started_at < ? AND answered_at IS NOT NULL`,
   ),
 }));

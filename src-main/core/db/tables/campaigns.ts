@@ -160,7 +160,7 @@ export const campaignAttempts = sqliteTable(
     startedAt: integer('started_at').notNull(),
     answeredAt: integer('answered_at'),
     endedAt: integer('ended_at'),
-    /** busy, no_answer, failed, machine, abandoned, reached, interrupted (the workstation stopped). */
+    /** busy, no_answer, failed, machine, abandoned, reached, reached_late (a person connected after the law's delay: abandoned for the rate), interrupted (the workstation stopped). */
     outcome: text('outcome'),
     dispositionId: text('disposition_id'),
     amdVerdict: text('amd_verdict', { enum: ['human', 'machine', 'silence'] }),

@@ -199,11 +199,20 @@ export class CampaignLines {
   private route(line: Line, call: CallInfo): void {
     if (this.connectedLine === null && this.owner.operatorFree()) {
       this.connectedLine = line;
+      if (this.connectedLate(line)) this.deps.log.connectedLate(line.attemptId);
       this.owner.connected(line);
       void this.deps.phone.handOver(call.id).catch((error: unknown) => this.deps.logger.warn('Answered attempt not handed over', { error: String(error) }));
       return;
     }
     this.endWith(line, 'abandoned', this.campaign.messages.abandon);
+  }
+
+  /** Later after the answer than the callee's law allows an operator to take the call (null: no such limit). */
+  private connectedLate(line: Line): boolean {
+    const now = this.deps.ctx.clock.now();
+    const chosen = this.campaign.policies.forCallee(this.deps.zones.of(line.entry.phone).country, now);
+    const limit = chosen.ok ? chosen.policy.callHandling.operatorWithinMs : null;
+    return limit !== null && line.answeredAt !== null && now - line.answeredAt > limit.value;
   }
 
   private verdict(line: Line, call: CallInfo, verdict: MachineVerdict): void {

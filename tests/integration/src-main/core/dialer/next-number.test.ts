@@ -165,13 +165,17 @@ describe('the next number, every rule checked at the moment of dialing', () => {
       if (!attemptId) continue;
       if (i % 3 !== 0) log.answered(attemptId, clock.now());
       if (i % 5 === 0) log.amdVerdict(attemptId, 'machine');
-      log.ended(attemptId, i % 4 === 1 ? 'abandoned' : i % 3 === 0 ? 'no_answer' : 'reached');
+      const outcome = i % 4 === 1 ? 'abandoned' : i % 3 === 0 ? 'no_answer' : 'reached';
+      // A person connected to the operator after the law's two seconds: a conversation, abandoned for the rate.
+      if (outcome === 'reached' && i % 7 === 2) log.connectedLate(attemptId);
+      log.ended(attemptId, outcome);
     }
     const plain = (since: number) =>
       workstation.database.read.$client
-        .prepare(`SELECT sum(outcome = 'abandoned') AS abandoned, sum(answered_at IS NOT NULL AND coalesce(amd_verdict, 'human') <> 'machine') AS live FROM campaign_attempts WHERE started_at > ?`)
+        .prepare(`SELECT sum(outcome IN ('abandoned', 'reached_late')) AS abandoned, sum(answered_at IS NOT NULL AND coalesce(amd_verdict, 'human') <> 'machine') AS live FROM campaign_attempts WHERE started_at > ?`)
         .get(since) as { abandoned: number | null; live: number | null };
     // Asked after the last attempt (none starts in the future), as the period slides past the first ones.
+    expect(plain(0).abandoned).toBeGreaterThan(workstation.database.read.$client.prepare(`SELECT count(*) AS n FROM campaign_attempts WHERE outcome = 'abandoned'`).pluck().get() as number);
     for (const at of [start + 23 * hour, start + 24 * hour, start + 26 * hour + 1, start + 30 * hour - 1, start + 40 * hour + 17 * 60_000]) {
       const expected = plain(at - 24 * hour);
       expect(abandonStatsOf(workstation.database.read, saved.id, 24, at)).toEqual({ abandoned: expected.abandoned ?? 0, liveAnswered: expected.live ?? 0, periodHours: 24 });
