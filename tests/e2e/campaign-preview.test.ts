@@ -85,6 +85,13 @@ describe('a preview campaign worked end to end in the window', () => {
       await rows.nth(0).getByTestId('disposition-hotkey').fill('1');
       await rows.nth(1).getByTestId('disposition-label').fill('Відмовився');
       await rows.nth(1).getByTestId('disposition-hotkey').fill('2');
+      // A rule looser than the law is refused on its field, with the profile's limit.
+      await page.getByTestId('rule-abandonRate').fill('5');
+      await page.getByTestId('campaign-save').click();
+      const refusal = page.getByText(/Looser than the law allows \((UA|RU|UK|US): 0\.03\)/);
+      await refusal.waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: artifactPath('campaign-editor-refusal.png'), fullPage: true });
+      await page.getByTestId('rule-abandonRate').fill('2');
       await page.getByTestId('campaign-save').click();
       await expect.poll(() => page.getByTestId('campaign-title').textContent(), { timeout: 10_000 }).toBe('Опитування клієнтів');
       expect(await page.getByTestId('campaign-state').getAttribute('data-state')).toBe('draft');

@@ -490,6 +490,7 @@ export const en = {
     splitLabel: 'Split among operators',
     split: { even: 'Evenly', responsible: 'By responsible colleague', time_zone: 'By time zone' },
     audience: {
+      splitAdded: 'New people go to the operators',
       segment: 'Saved segment',
       addSegment: 'Add the segment',
       contact: 'Contact',

@@ -503,6 +503,7 @@ export const ru: Messages = {
     splitLabel: 'Распределение между операторами',
     split: { even: 'Поровну', responsible: 'По ответственному коллеге', time_zone: 'По часовому поясу' },
     audience: {
+      splitAdded: 'Новые люди распределяются между операторами',
       segment: 'Сохранённый сегмент',
       addSegment: 'Добавить сегмент',
       contact: 'Контакт',

@@ -503,6 +503,7 @@ export const uk: Messages = {
     splitLabel: 'Розподіл між операторами',
     split: { even: 'Порівну', responsible: 'За відповідальним колегою', time_zone: 'За часовим поясом' },
     audience: {
+      splitAdded: 'Нові люди розподіляються між операторами',
       segment: 'Збережений сегмент',
       addSegment: 'Додати сегмент',
       contact: 'Контакт',

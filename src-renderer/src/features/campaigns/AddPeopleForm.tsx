@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, CloseButton, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, CloseButton, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '#contract';
@@ -41,14 +41,16 @@ export function AddPeopleForm({ campaignId, split, onAdded }: AddPeopleFormProps
         </Button>
       </Group>
       <Group gap="xs" align="flex-end">
-        <RecordPicker
-          kind="contact"
-          label={t('campaigns.audience.contact')}
-          placeholder={t('campaigns.audience.contactHint')}
-          value={null}
-          onChange={(id, name) => id && !picked.some((p) => p.id === id) && setPicked([...picked, { id, name: name ?? id }])}
-          testId="audience-contact"
-        />
+        <Box w={320}>
+          <RecordPicker
+            kind="contact"
+            label={t('campaigns.audience.contact')}
+            placeholder={t('campaigns.audience.contactHint')}
+            value={null}
+            onChange={(id, name) => id && !picked.some((p) => p.id === id) && setPicked([...picked, { id, name: name ?? id }])}
+            testId="audience-contact"
+          />
+        </Box>
         <Button variant="light" disabled={picked.length === 0} onClick={() => void add({ contactIds: picked.map((p) => p.id) })} data-testid="audience-add-contacts">
           {t('campaigns.audience.addContacts', { count: picked.length })}
         </Button>

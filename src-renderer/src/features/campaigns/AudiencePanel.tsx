@@ -46,7 +46,7 @@ export function AudiencePanel({ campaign }: AudiencePanelProps) {
       )}
       <Group gap="sm">
         <Text size="sm" fw={500}>
-          {t('campaigns.splitLabel')}
+          {t('campaigns.audience.splitAdded')}
         </Text>
         <SegmentedControl value={split} onChange={setSplit} data={campaignSplits.map((s) => ({ value: s, label: t(`campaigns.split.${s}`) }))} />
       </Group>
