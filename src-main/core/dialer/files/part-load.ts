@@ -6,6 +6,7 @@ import type { CrmContext } from '#core/crm/crm-context';
 import type { WriteDb } from '#core/db/handles';
 import { callConsents, campaignDispositions, campaignEntries, campaignOperators, campaigns, contactPhones, contacts, employees, scripts } from '#core/db/schema';
 import { checkedPolicies } from '#core/dialer/campaign-store';
+import { scheduleCallback } from '#core/dialer/session/callbacks';
 import type { Profile } from '#core/dialer/rules/index';
 import { fileIssue, type CampaignSnapshot, type PartContact, type PartEntry, type PartFile, type ReadFile } from './campaign-file-format';
 import { applyAttempt, applyDoNotCall, foreign, isLater, noneApplied, raiseAbandonHours, transactionsOf, type Applied } from './record-upserts';
@@ -79,10 +80,15 @@ export function loadPart(ctx: CrmContext, profiles: readonly Profile[], read: Re
           people.set(entry.contact.id, contactId);
         }
         const applied = applyEntry(tx, campaign.id, file.operator.id, entry, contactId);
-        if (typeof applied === 'object') rejected.push(fileIssue('entries', entry.id, '', applied.code, applied.message, applied.params));
-        else {
-          report.entries[applied]++;
-          entryPeople.set(entry.id, contactId);
+        if (applied.kind === 'rejected') {
+          rejected.push(fileIssue('entries', entry.id, '', applied.code, applied.message, applied.params));
+          continue;
+        }
+        report.entries[applied.kind]++;
+        entryPeople.set(entry.id, contactId);
+        // A callback promised to the client goes into the operator's calendar here, where they will call.
+        if (applied.newCallback && entry.callbackAt !== null) {
+          scheduleCallback(tx, { ids: ctx.ids, now }, { contactId, operatorId: file.operator.id, at: entry.callbackAt, campaignName: campaign.name, phone: entry.phone });
         }
       }
     });
@@ -246,27 +252,34 @@ function contactFields(contact: PartContact, phone: string, flag: (path: string,
   return ContactInputSchema.parse({ ...names, phones: phones.slice(0, 20), timeZone, doNotCall: contact.doNotCall, source: 'campaign part' });
 }
 
+type EntryApplied = { kind: Applied; newCallback: boolean } | { kind: 'rejected'; code: ErrorReason; message: string; params: ErrorParams };
+
 /**
  * An entry with the id it has there, the operator's; a later state there replaces the one here, unless the
- * number is being dialed here now. A person and number already in the list under another entry are not added twice.
+ * number is being dialed here now. A person and number already in the list under another entry are not added
+ * twice. Says whether it brings a callback the entry did not have here.
  */
-function applyEntry(tx: WriteDb, campaignId: string, operatorId: string, entry: PartEntry, contactId: string): Applied | { code: ErrorReason; message: string; params: ErrorParams } {
+function applyEntry(tx: WriteDb, campaignId: string, operatorId: string, entry: PartEntry, contactId: string): EntryApplied {
   const { id, contactId: _there, contact: _person, phone, ...state } = entry;
   const values = { ...state, state: 'waiting' as const, operatorId, excludedReason: null, updatedBy: null };
-  const stored = tx.select({ campaignId: campaignEntries.campaignId, state: campaignEntries.state, updatedAt: campaignEntries.updatedAt }).from(campaignEntries).where(eq(campaignEntries.id, id)).get();
+  const stored = tx
+    .select({ campaignId: campaignEntries.campaignId, state: campaignEntries.state, callbackAt: campaignEntries.callbackAt, updatedAt: campaignEntries.updatedAt })
+    .from(campaignEntries)
+    .where(eq(campaignEntries.id, id))
+    .get();
   if (stored) {
-    if (stored.campaignId !== campaignId) return { code: 'campaign_file_other_campaign', message: 'This entry belongs to another campaign here', params: {} };
-    if (!isLater(entry, stored)) return 'unchanged';
-    if (stored.state === 'dialing') return { code: 'entry_being_dialed', message: 'The number is being dialed here now; load the part again after the call', params: {} };
+    if (stored.campaignId !== campaignId) return { kind: 'rejected', code: 'campaign_file_other_campaign', message: 'This entry belongs to another campaign here', params: {} };
+    if (!isLater(entry, stored)) return { kind: 'unchanged', newCallback: false };
+    if (stored.state === 'dialing') return { kind: 'rejected', code: 'entry_being_dialed', message: 'The number is being dialed here now; load the part again after the call', params: {} };
     tx.update(campaignEntries).set(values).where(eq(campaignEntries.id, id)).run();
-    return 'updated';
+    return { kind: 'updated', newCallback: entry.callbackAt !== null && entry.callbackAt !== stored.callbackAt };
   }
   const twin = tx
     .select({ id: campaignEntries.id })
     .from(campaignEntries)
     .where(and(eq(campaignEntries.campaignId, campaignId), eq(campaignEntries.contactId, contactId), eq(campaignEntries.phone, phone)))
     .get();
-  if (twin) return { code: 'number_already_in_list', message: `The person and number are in the list already (entry ${twin.id})`, params: { detail: twin.id } };
+  if (twin) return { kind: 'rejected', code: 'number_already_in_list', message: `The person and number are in the list already (entry ${twin.id})`, params: { detail: twin.id } };
   tx.insert(campaignEntries).values({ ...values, id, campaignId, contactId, phone }).run();
-  return 'added';
+  return { kind: 'added', newCallback: entry.callbackAt !== null };
 }

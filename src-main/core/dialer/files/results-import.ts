@@ -6,6 +6,7 @@ import { campaignDispositions, campaignEntries, contacts } from '#core/db/schema
 import { InvalidInputError, issue } from '#core/shared/errors';
 import { fileIssue, type ReadFile, type ResultsEntry, type ResultsFile } from './campaign-file-format';
 import { requireCampaign } from './campaign-records';
+import { scheduleCallback } from '#core/dialer/session/callbacks';
 import { applyAttempt, applyDoNotCall, foreign, hourOf, isLater, noneApplied, recountAbandonHours, transactionsOf } from './record-upserts';
 
 /**
@@ -22,7 +23,7 @@ export function applyResults(ctx: CrmContext, campaignId: string, read: ReadFile
   if (file.campaignId !== campaignId) {
     throw new InvalidInputError([issue('campaignId', 'campaign_file_other_campaign', `These are results of campaign ${file.campaignId}, not of ${campaignId}`, { detail: file.campaignId })]);
   }
-  requireCampaign(ctx.database.read, campaignId);
+  const campaign = requireCampaign(ctx.database.read, campaignId);
   const now = ctx.clock.now();
   const rejected: CampaignFileIssue[] = [...read.rejected];
   const flagged: CampaignFileIssue[] = [];
@@ -48,8 +49,10 @@ export function applyResults(ctx: CrmContext, campaignId: string, read: ReadFile
         switch (item.kind) {
           case 'entry': {
             const applied = applyEntryState(tx, campaignId, item.entry);
-            if (typeof applied === 'object') rejected.push(applied);
-            else report.entries[applied]++;
+            if (applied.kind === 'rejected') rejected.push(applied.issue);
+            else report.entries[applied.kind]++;
+            // A callback promised there goes into the operator's calendar here, as a disposition here puts it.
+            if (applied.kind === 'updated' && applied.callback) scheduleCallback(tx, { ids: ctx.ids, now }, { ...applied.callback, campaignName: campaign.name });
             break;
           }
           case 'attempt': {
@@ -94,15 +97,31 @@ export function applyResults(ctx: CrmContext, campaignId: string, read: ReadFile
   return report;
 }
 
-/** An entry's later state from there; refused while its number is being dialed on either side. */
-function applyEntryState(tx: WriteDb, campaignId: string, entry: ResultsEntry): 'updated' | 'unchanged' | CampaignFileIssue {
-  const stored = tx.select({ state: campaignEntries.state, updatedAt: campaignEntries.updatedAt }).from(campaignEntries).where(and(eq(campaignEntries.id, entry.id), eq(campaignEntries.campaignId, campaignId))).get();
-  if (!stored) return fileIssue('entries', entry.id, 'id', 'entry_not_in_list', `Entry ${entry.id} is not in this campaign's list here`, { detail: entry.id });
-  if (!isLater(entry, stored)) return 'unchanged';
+/**
+ * An entry's later state from there; refused while its number is being dialed on either side. A callback it
+ * brings (one the entry did not have here) is named, for the operator's calendar.
+ */
+function applyEntryState(
+  tx: WriteDb,
+  campaignId: string,
+  entry: ResultsEntry,
+):
+  | { kind: 'unchanged' }
+  | { kind: 'updated'; callback: { contactId: string; operatorId: string; phone: string; at: number } | null }
+  | { kind: 'rejected'; issue: CampaignFileIssue } {
+  const stored = tx
+    .select({ state: campaignEntries.state, updatedAt: campaignEntries.updatedAt, callbackAt: campaignEntries.callbackAt, contactId: campaignEntries.contactId, operatorId: campaignEntries.operatorId, phone: campaignEntries.phone })
+    .from(campaignEntries)
+    .where(and(eq(campaignEntries.id, entry.id), eq(campaignEntries.campaignId, campaignId)))
+    .get();
+  if (!stored) return { kind: 'rejected', issue: fileIssue('entries', entry.id, 'id', 'entry_not_in_list', `Entry ${entry.id} is not in this campaign's list here`, { detail: entry.id }) };
+  if (!isLater(entry, stored)) return { kind: 'unchanged' };
   if (entry.state === 'dialing' || stored.state === 'dialing') {
-    return fileIssue('entries', entry.id, 'state', 'entry_being_dialed', 'The number was being dialed when the results were written, or is being dialed here now; apply the results again after the call');
+    const message = 'The number was being dialed when the results were written, or is being dialed here now; apply the results again after the call';
+    return { kind: 'rejected', issue: fileIssue('entries', entry.id, 'state', 'entry_being_dialed', message) };
   }
   const { id, ...state } = entry;
   tx.update(campaignEntries).set(state).where(eq(campaignEntries.id, id)).run();
-  return 'updated';
+  const promised = entry.state === 'waiting' && entry.callbackAt !== null && entry.callbackAt !== stored.callbackAt && stored.operatorId !== null;
+  return { kind: 'updated', callback: promised ? { contactId: stored.contactId, operatorId: stored.operatorId!, phone: stored.phone, at: entry.callbackAt! } : null };
 }

@@ -6,7 +6,7 @@ import { checkedPolicies } from '#core/dialer/campaign-store';
 import { nextNumber, type DialingCampaign } from '#core/dialer/next-number';
 import { NumberZones } from '#core/dialer/numbers/number-zones';
 import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
-import { campaignAbandonHours, campaignAttempts, campaignEntries, contacts, doNotCallNumbers, employees } from '#core/db/schema';
+import { calendarEvents, campaignAbandonHours, campaignAttempts, campaignEntries, contacts, doNotCallNumbers, employees } from '#core/db/schema';
 import { manualClock } from '#core/shared/clock';
 import { sequentialIds } from '#core/shared/ids';
 import { campaignWorkstation } from '#tests/support/campaigns';
@@ -162,6 +162,9 @@ describe("an operator's part worked on another workstation", () => {
     // The opt-out bars the person and the number here too.
     expect(a.database.read.select({ doNotCall: contacts.doNotCall }).from(contacts).where(eq(contacts.id, hnatiuk)).get()).toEqual({ doNotCall: true });
     expect(a.database.read.select({ phone: doNotCallNumbers.phone }).from(doNotCallNumbers).all().map((d) => d.phone).sort()).toEqual(['+380671110002', '+380671110004']);
+    // The callback Жук asked for there is in Андрій's calendar here, where he will call.
+    const callbacks = () => a.database.read.select({ ownerId: calendarEvents.ownerId, contactId: calendarEvents.contactId, startsAt: calendarEvents.startsAt }).from(calendarEvents).all();
+    expect(callbacks()).toEqual([{ ownerId: colleague.id, contactId: zhuk, startsAt: callbackAt }]);
     // Two conversations answered there are this campaign's live calls of that hour here.
     expect(a.database.read.select({ live: campaignAbandonHours.live, abandoned: campaignAbandonHours.abandoned }).from(campaignAbandonHours).all()).toEqual([{ live: 2, abandoned: 0 }]);
 
@@ -175,6 +178,7 @@ describe("an operator's part worked on another workstation", () => {
       contactsOptedOut: 0,
     });
     expect(snapshot(a, survey.id)).toEqual(before);
+    expect(callbacks()).toHaveLength(1);
   });
 
   it('reports what it cannot apply and applies the rest; refuses a file of the wrong kind or campaign whole', async () => {
@@ -250,12 +254,15 @@ describe("an operator's part worked on another workstation", () => {
     const far = await person('Далекий', '+79123456789');
     await ok(a, 'campaigns.addContacts', { campaignId: survey.id, contactIds: [far] });
     const part = await exported(a, ok(a, 'campaigns.exportPart', { campaignId: survey.id, operatorId: colleague.id }));
-    const file = JSON.parse(part.bytes.toString('utf8')) as { entries: { contact: { timeZone: string | null; phones: { raw: string }[] } }[] };
+    const file = JSON.parse(part.bytes.toString('utf8')) as { entries: { priority: number; callbackAt: number | null; contact: { timeZone: string | null; phones: { raw: string }[] } }[] };
     file.entries[0]!.contact.timeZone = 'Mars/Olympus_Mons';
+    // A callback promised before the part left: it goes into the operator's calendar there.
+    Object.assign(file.entries[0]!, { priority: 0, callbackAt: monday + 30 * hour });
     file.entries[0]!.contact.phones.push({ raw: '', kind: 'mobile', e164: null } as never);
 
     const b = createTestWorkstation({ clock: manualClock(monday + hour), ids: sequentialIds('b') });
-    const loaded = await ok(b, 'campaigns.importPart', { uploadId: await upload(b, 'part.json', new Uint8Array(Buffer.from(JSON.stringify(file)))) });
+    const partUpload = await upload(b, 'part.json', new Uint8Array(Buffer.from(JSON.stringify(file))));
+    const loaded = await ok(b, 'campaigns.importPart', { uploadId: partUpload });
     expect(loaded).toMatchObject({ entries: { added: 1 }, contacts: { created: 1 }, rejected: [] });
     expect(loaded.flagged.map((f) => [f.item, f.path, f.code])).toEqual([
       ['entries', 'contact.phones.1.raw', 'required'],
@@ -264,6 +271,10 @@ describe("an operator's part worked on another workstation", () => {
     const card = await ok(b, 'contacts.get', { id: far });
     expect(card).toMatchObject({ fullName: 'Далекий Тест', timeZone: null });
     expect(card.phones.map((p) => p.e164)).toEqual(['+79123456789']);
+    const callbacks = () => b.database.read.select({ ownerId: calendarEvents.ownerId, contactId: calendarEvents.contactId, startsAt: calendarEvents.startsAt }).from(calendarEvents).all();
+    expect(callbacks()).toEqual([{ ownerId: colleague.id, contactId: far, startsAt: monday + 30 * hour }]);
+    expect(await ok(b, 'campaigns.importPart', { uploadId: partUpload })).toMatchObject({ entries: { unchanged: 1 } });
+    expect(callbacks()).toHaveLength(1);
     // An employee who does not work the campaign has no part to take.
     const refused = await callApi(a, 'campaigns.exportPart', { campaignId: survey.id, operatorId: here.me.id });
     expect(!refused.ok && refused.error).toMatchObject({ code: 'conflict', reason: 'operator_not_in_campaign' });
