@@ -17,7 +17,11 @@ export interface SippRun {
  * foreground and bounded by a timeout, as the field notes advise; sipp exits 0 when every call of
  * the scenario went as written.
  */
-export async function runSipp(kamailio: TestKamailio, scenario: string, options: { service: string; keys?: Record<string, string>; timeoutSeconds?: number; port?: number; ip?: string }): Promise<SippRun> {
+export async function runSipp(
+  kamailio: TestKamailio,
+  scenario: string,
+  options: { service: string; keys?: Record<string, string>; timeoutSeconds?: number; port?: number; ip?: string; /** Calls to make (1), at this rate per second, each taking a line of this injection file (-inf). */ calls?: number; callsPerSecond?: number; injectionFile?: string },
+): Promise<SippRun> {
   const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
   // A scenario made for one run (an absolute path) or one of ours by name.
   const file = isAbsolute(scenario) ? scenario : fileURLToPath(new URL(`./scenarios/${scenario}`, import.meta.url));
@@ -28,7 +32,9 @@ export async function runSipp(kamailio: TestKamailio, scenario: string, options:
   const args = [
     `127.0.0.1:${kamailio.udpPort}`,
     ...['-sf', file, '-s', options.service, '-i', options.ip ?? '127.0.0.1', '-p', String(port), '-mi', '127.0.0.1', '-mp', String(await freePort())],
-    ...['-m', '1', '-nostdin', '-trace_err', '-error_file', join(dir, 'errors.log'), '-timeout', `${options.timeoutSeconds ?? 30}s`, '-timeout_error'],
+    ...(options.injectionFile ? ['-inf', options.injectionFile] : []),
+    ...(options.callsPerSecond ? ['-r', String(options.callsPerSecond)] : []),
+    ...['-m', String(options.calls ?? 1), '-nostdin', '-trace_err', '-error_file', join(dir, 'errors.log'), '-timeout', `${options.timeoutSeconds ?? 30}s`, '-timeout_error'],
     ...keys,
   ];
   let output = '';
