@@ -107,15 +107,16 @@ export function hourOf(at: number): number {
 
 /**
  * The campaign's abandon figures of the hours given, counted again from its attempts (every attempt of the
- * campaign is here once results are in): answered calls other than machines are live, abandoned ones abandoned,
- * as the figures are kept call by call (attempt-log.ts) and read for the part-hour (call-facts-reader.ts).
+ * campaign is here once results are in): answered calls other than machines are live; abandoned ones, and
+ * people handed over later than the law allows (reached_late), abandoned: as the figures are kept call by
+ * call (attempt-log.ts) and read for the part-hour (call-facts-reader.ts).
  */
 export function recountAbandonHours(tx: WriteDb, campaignId: string, hours: Iterable<number>, now: number): void {
   for (const hour of hours) {
     const counted = tx
       .select({
         live: sql<number>`coalesce(sum(coalesce(${campaignAttempts.amdVerdict}, 'human') <> 'machine'), 0)`,
-        abandoned: sql<number>`coalesce(sum(${campaignAttempts.outcome} = 'abandoned'), 0)`,
+        abandoned: sql<number>`coalesce(sum(${campaignAttempts.outcome} IN ('abandoned', 'reached_late')), 0)`,
       })
       .from(campaignAttempts)
       .where(and(eq(campaignAttempts.campaignId, campaignId), sql`${campaignAttempts.startedAt} >= ${hour} AND ${campaignAttempts.startedAt} < ${hour + hourMs}`, sql`${campaignAttempts.answeredAt} IS NOT NULL`))
