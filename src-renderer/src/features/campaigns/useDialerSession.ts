@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { OperatorSession } from '#contract';
 import { useEvent, useQuery } from '#renderer/api/client';
 
@@ -13,6 +13,7 @@ export interface DialerSessionState {
 export function useDialerSession(): DialerSessionState {
   const initial = useQuery('dialer.session', {});
   const [pushed, setPushed] = useState<{ session: OperatorSession | null } | null>(null);
-  useEvent('dialer.session', (session) => setPushed({ session }));
-  return { session: pushed ? pushed.session : initial.data, show: (session) => setPushed({ session }) };
+  const show = useCallback((session: OperatorSession | null) => setPushed({ session }), []);
+  useEvent('dialer.session', show);
+  return { session: pushed ? pushed.session : initial.data, show };
 }
