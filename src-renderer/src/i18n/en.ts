@@ -587,7 +587,7 @@ export const en = {
       overdue: 'Over by {{time}}',
       wrapUpUntimed: 'Choose how the conversation ended',
     },
-    outcome: { busy: 'Busy', no_answer: 'No answer', failed: 'Failed', machine: 'Answering machine', abandoned: 'Abandoned', reached: 'Conversation', interrupted: 'Interrupted' },
+    outcome: { busy: 'Busy', no_answer: 'No answer', failed: 'Failed', machine: 'Answering machine', abandoned: 'Abandoned', reached: 'Conversation', interrupted: 'Interrupted', reached_late: 'Conversation, joined late' },
     card: {
       localTime: 'Their local time',
       zoneUnknown: 'Time zone unknown',

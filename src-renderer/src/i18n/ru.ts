@@ -600,7 +600,7 @@ export const ru: Messages = {
       overdue: 'Сверх времени на {{time}}',
       wrapUpUntimed: 'Выберите, чем закончился разговор',
     },
-    outcome: { busy: 'Занято', no_answer: 'Нет ответа', failed: 'Ошибка', machine: 'Автоответчик', abandoned: 'Брошенный', reached: 'Разговор', interrupted: 'Прервано' },
+    outcome: { busy: 'Занято', no_answer: 'Нет ответа', failed: 'Ошибка', machine: 'Автоответчик', abandoned: 'Брошенный', reached: 'Разговор', interrupted: 'Прервано', reached_late: 'Разговор, оператор опоздал' },
     card: {
       localTime: 'Местное время абонента',
       zoneUnknown: 'Часовой пояс неизвестен',

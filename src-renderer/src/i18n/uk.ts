@@ -600,7 +600,7 @@ export const uk: Messages = {
       overdue: 'Понад час на {{time}}',
       wrapUpUntimed: 'Виберіть, чим закінчилася розмова',
     },
-    outcome: { busy: 'Зайнято', no_answer: 'Немає відповіді', failed: 'Помилка', machine: 'Автовідповідач', abandoned: 'Кинутий', reached: 'Розмова', interrupted: 'Перервано' },
+    outcome: { busy: 'Зайнято', no_answer: 'Немає відповіді', failed: 'Помилка', machine: 'Автовідповідач', abandoned: 'Кинутий', reached: 'Розмова', interrupted: 'Перервано', reached_late: 'Розмова, оператор запізнився' },
     card: {
       localTime: 'Місцевий час абонента',
       zoneUnknown: 'Часовий пояс невідомий',
