@@ -7,7 +7,7 @@ import { freePort, type TestKamailio } from './kamailio';
 import { runSipp } from './sipp';
 
 /** What a customer does with a call; sipp reads it from the number's 7th digit after +380 (scenarios/customers.xml). */
-export const customerBehaviours = ['talks', 'listens', 'busy', 'rejects', 'never_answers'] as const;
+export const customerBehaviours = ['talks', 'listens', 'busy', 'rejects', 'never_answers', 'hangs_up_at_once'] as const;
 export type CustomerBehaviour = (typeof customerBehaviours)[number];
 
 /** The `n`th Ukrainian mobile number of customers who all behave the same: +380672, the behaviour's digit, five digits of n. */

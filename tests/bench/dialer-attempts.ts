@@ -1,0 +1,185 @@
+import { Inviter, SessionState, UserAgent } from 'sip.js';
+import type { MethodInput, MethodName, MethodOutput, Result } from '#contract';
+import type { Workstation } from '#core/app/workstation';
+import { AttemptLog } from '#core/dialer/attempt-log';
+import { CampaignStore } from '#core/dialer/campaign-store';
+import { NumberZones } from '#core/dialer/numbers/number-zones';
+import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
+import { CampaignLines, type LineDeps } from '#core/dialer/session/campaign-lines';
+import { sessionCampaign } from '#core/dialer/session/session-campaign';
+import { timeOrderedIds } from '#core/shared/ids';
+import { silentLogger } from '#core/shared/logger';
+import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
+import { TestKamailio } from '#tests/support/sip/kamailio';
+import { SipPeer } from '#tests/support/sip/sip-peer';
+import { customerNumber, SippCustomers } from '#tests/support/sip/sipp-customers';
+import { workingMorningClock } from '#tests/support/working-morning';
+import { scratchDir, workstationOn } from './bench-workstation';
+import { medianAndTail, type Figure } from './measure';
+
+/** Attempts timed on each side, after a warm-up of each. */
+const attempts = 500;
+const warmup = 20;
+/** Attempts out at once on each side, as a power dialer keeps several lines ringing. */
+const concurrency = 5;
+const block = 50;
+
+async function ok<M extends MethodName>(workstation: Workstation, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = (await workstation.dispatch(method, input, { origin: 'bench' })) as Result<MethodOutput<M>>;
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
+function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (check()) resolve();
+      else if (Date.now() > deadline) reject(new Error(`timed out waiting for ${what}`));
+      else setTimeout(tick, 2);
+    };
+    tick();
+  });
+}
+
+/** Runs `count` attempts, `concurrency` at a time: each `attempt` resolves with its set-up time (ms) once its line is done. */
+async function paced(count: number, attempt: (i: number) => Promise<number>): Promise<{ seconds: number; setups: number[] }> {
+  const setups: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) setups.push(await attempt(next++));
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { seconds: (performance.now() - started) / 1000, setups };
+}
+
+/**
+ * `dialer.attempts_per_s`: attempts placed by the dialer's own lines (CampaignLines, as an operator's session
+ * uses them: the next number chosen with every rule checked and its attempt written in one transaction, then
+ * the INVITE through the workstation's registered line, the outcome written back to the list) through the
+ * test Kamailio to sipp customers who answer busy (486) or answer and hang up at once, several out at a
+ * time; beside it a bare sip.js loop (an Inviter per call on a user agent registered at the same Kamailio)
+ * calling the same customers at the same concurrency, in the same run. Set-up time: from the attempt's
+ * start (before the number is chosen; before the Inviter is made) to its final response handled.
+ */
+export async function dialerAttemptFigures(log: (line: string) => void): Promise<Figure[]> {
+  const scratch = scratchDir();
+  const kamailio = new TestKamailio();
+  const clock = workingMorningClock();
+  let customers: SippCustomers | undefined;
+  let workstation: Workstation | undefined;
+  let bare: SipPeer | undefined;
+  try {
+    await kamailio.start();
+    const numbers = Array.from({ length: warmup + attempts }, (_, i) => customerNumber(i % 2 === 0 ? 'busy' : 'hangs_up_at_once', i));
+    log(`dialer-attempts: registering ${numbers.length} sipp customers`);
+    customers = await SippCustomers.start(kamailio, numbers);
+    workstation = workstationOn(scratch.path, `${scratch.path}/attempts.sqlite`, { media: new StaticMediaPeer(40_000), sipKeepAliveMs: 1_000, clock });
+    const station = workstation;
+    const me = await ok(station, 'employees.save', { name: 'Оператор' });
+    await ok(station, 'settings.update', { currentEmployeeId: me.id, workingCountries: ['UA'] });
+    await ok(station, 'phone.saveAccount', { label: 'Bench', wsUrl: kamailio.wsUrl, sipUri: 'sip:op960@127.0.0.1', authUser: 'op960', password: 'secret' });
+    await until(() => station.phone.status.current.registration === 'registered', 10_000, 'registration');
+    const contactIds: string[] = [];
+    for (const [i, number] of numbers.entries()) contactIds.push((await ok(station, 'contacts.create', { lastName: `Абонент ${i}`, phones: [{ kind: 'mobile', raw: number }] })).id);
+    // Progressive, so that the abandon cap (power mode's) does not stop an unattended bench; every other rule applies.
+    const saved = await ok(station, 'campaigns.save', {
+      name: 'Bench attempts',
+      purpose: 'survey',
+      startsAt: clock.now() - 60_000,
+      mode: 'progressive',
+      profile: 'UA',
+      ringTimeoutSeconds: 10,
+      rules: { retryDelayMinutes: { busy: 15, no_answer: 60, failed: 30 } },
+      operatorIds: [me.id],
+    });
+    await ok(station, 'campaigns.addContacts', { campaignId: saved.id, contactIds });
+    await ok(station, 'campaigns.setState', { id: saved.id, state: 'running' });
+
+    const ctx = { database: station.database, clock, ids: timeOrderedIds(() => clock.now()), settings: () => station.settings.get() };
+    const profiles = loadProfiles(BUILT_IN_PROFILE_FILES).accepted;
+    const campaign = sessionCampaign(station.database.read, new CampaignStore(ctx, () => profiles), profiles, saved.id, me.id);
+    const phone = station.phone;
+    const deps: LineDeps = {
+      ctx,
+      zones: new NumberZones(),
+      log: new AttemptLog(ctx),
+      logger: silentLogger,
+      phone: {
+        place: (request) => phone.attempts.place(request),
+        handOver: (callId) => phone.attempts.handOver(callId),
+        hangUp: (callId) => phone.operator.hangup(callId),
+        detectMachine: (callId) => phone.attempts.detectMachine(callId),
+        playMessage: (callId, audio) => phone.attempts.playMessage(callId, audio),
+        defaultAccountId: () => phone.accounts.list()[0]?.id ?? null,
+      },
+    };
+    // Nobody takes the answers (the dialer ends them itself, as it does an answer no operator is free for).
+    const done = new Map<string, () => void>();
+    const lines = new CampaignLines(campaign, me.id, { operatorFree: () => false, connected: () => undefined, conversationEnded: () => undefined, lineEnded: (line) => done.get(line.attemptId)?.() }, deps);
+    const responded = new Map<string, number>();
+    station.events.on('call.updated', (call) => {
+      if (!responded.has(call.id) && (call.state === 'active' || call.state === 'ended')) responded.set(call.id, performance.now());
+    });
+    const ours = async (): Promise<number> => {
+      const started = performance.now();
+      const placed = lines.place();
+      if (placed.kind !== 'placed') throw new Error(`no attempt placed: ${JSON.stringify(placed)}`);
+      await new Promise<void>((resolve) => done.set(placed.line.attemptId, resolve));
+      const at = responded.get(placed.line.callId!);
+      if (at === undefined) throw new Error('an attempt ended without a response seen');
+      return at - started;
+    };
+
+    bare = new SipPeer('bare960', kamailio.wsUrl);
+    await bare.register();
+    const ua = bare.ua;
+    const bareCall = async (i: number): Promise<number> => {
+      const started = performance.now();
+      const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${numbers[i % numbers.length]}@127.0.0.1`)!);
+      let respondedAt = 0;
+      inviter.stateChange.addListener((state) => {
+        if (respondedAt === 0 && (state === SessionState.Established || state === SessionState.Terminated)) respondedAt = performance.now();
+      });
+      await inviter.invite();
+      await until(() => inviter.state === SessionState.Terminated, 15_000, `the bare call to ${numbers[i % numbers.length]} ended (${inviter.state})`);
+      return respondedAt - started;
+    };
+
+    log('dialer-attempts: warm-up');
+    await paced(warmup, () => ours());
+    await paced(warmup, (i) => bareCall(i));
+    // In alternate blocks, so that both sides meet the same load from whatever else runs on the machine.
+    log(`dialer-attempts: ${attempts} attempts through the dialer's lines and ${attempts} bare sip.js calls, ${concurrency} out at a time, in blocks of ${block}`);
+    const engine = { seconds: 0, setups: [] as number[] };
+    const raw = { seconds: 0, setups: [] as number[] };
+    for (let from = 0; from < attempts; from += block) {
+      const ourBlock = await paced(block, () => ours());
+      const bareBlock = await paced(block, (i) => bareCall(warmup + from + i));
+      engine.seconds += ourBlock.seconds;
+      engine.setups.push(...ourBlock.setups);
+      raw.seconds += bareBlock.seconds;
+      raw.setups.push(...bareBlock.setups);
+    }
+    const invited = customers.invites();
+    const twice = numbers.filter((n) => (invited.get(n) ?? 0) > 2);
+    if (twice.length > 0) throw new Error(`numbers called more than once by each side: ${twice.join(', ')}`);
+
+    const perSecond = attempts / engine.seconds;
+    const rawPerSecond = attempts / raw.seconds;
+    return [
+      { name: 'dialer.attempts_per_s', value: perSecond, unit: 'attempts/s' },
+      { name: 'raw.dialer.attempts_per_s', value: rawPerSecond, unit: 'calls/s' },
+      { name: 'dialer.attempts_ratio_to_bare', value: perSecond / rawPerSecond, unit: 'x' },
+      ...medianAndTail('dialer.attempt_setup', engine.setups),
+      ...medianAndTail('raw.dialer.attempt_setup', raw.setups),
+    ];
+  } finally {
+    await bare?.stop();
+    await workstation?.dispose();
+    await customers?.stop();
+    await kamailio.dispose();
+    scratch.remove();
+  }
+}
