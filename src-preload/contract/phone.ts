@@ -171,12 +171,20 @@ export const MediaRequestSchema = z.object({
   /** The window this request is for (the one that attached as the media client). */
   clientId: z.string(),
   callId: IdSchema,
-  /** `detect_machine`: the answering-machine verdict on the remote audio; `play`: a recorded message sent in place of the microphone. */
-  op: z.enum(['offer', 'answer', 'remote', 'dtmf', 'close', 'detect_machine', 'play']),
+  /**
+   * `detect_machine`: the answering-machine verdict on the remote audio; `play`: a recorded message sent in place of the microphone;
+   * `listen`: the operator comes on or off the call (see `listen`).
+   */
+  op: z.enum(['offer', 'answer', 'remote', 'dtmf', 'close', 'detect_machine', 'play', 'listen']),
   /** The remote SDP for `answer` and `remote`. */
   sdp: z.string().optional(),
   /** For offers: hold (send-only) or not. */
   hold: z.boolean().optional(),
+  /**
+   * For offer and answer (absent means true), and the new value for `listen`: whether the operator hears and is heard
+   * on the call. A dialer's call is not, until handed over: its audio is not played and no microphone is sent to it.
+   */
+  listen: z.boolean().optional(),
   tones: z.string().optional(),
   iceServers: z.array(IceServerSchema).optional(),
   /** For play: the message, any audio the window can decode (WAV, Ogg, MP3…). */

@@ -34,7 +34,8 @@ export interface AttemptRequest {
 /**
  * Calls a dialer places for the operator: several at once, each with its ring timeout and headers, none
  * putting the operator's call on hold. An answered attempt stays the dialer's until `handOver` makes it the
- * operator's call (then it is held and resumed like any other); the dialer hangs up the ones it cannot hand over.
+ * operator's call (then it is held and resumed like any other); until then the operator neither hears it nor is
+ * heard on it. The dialer hangs up the ones it cannot hand over.
  */
 export class DialerAttempts {
   private readonly hooks = new Map<string, AttemptHooks>();
@@ -97,12 +98,19 @@ export class DialerAttempts {
     return this.deps.registry.get(callId).playMessage(audio);
   }
 
-  /** The answered attempt becomes the operator's call: whoever else they were talking to waits on hold. */
+  /**
+   * The answered attempt becomes the operator's call: they hear the customer and are heard from now on (first,
+   * so the customer waits for no re-INVITE), and whoever else they were talking to waits on hold. A window that
+   * cannot switch the audio fails the hand-over, but the call is the operator's all the same.
+   */
   async handOver(callId: string): Promise<CallSession> {
     const call = this.deps.registry.get(callId);
-    call.placedByDialer = false;
-    await this.deps.focus.focusOn(call);
-    this.deps.registry.emit(call);
+    try {
+      await call.handToOperator();
+    } finally {
+      await this.deps.focus.focusOn(call);
+      this.deps.registry.emit(call);
+    }
     return call;
   }
 }

@@ -21,7 +21,12 @@ export interface MediaPeer {
   dtmf(callId: string, tones: string): Promise<boolean>;
   /** Listens to the other side from now on (ask at the answer) until it can tell a person from a machine or silence. */
   detectMachine(callId: string): Promise<MachineVerdict>;
-  /** Sends a recorded message into the call in place of the microphone; resolves once it has played to its end. */
+  /** Sends a recorded message into the call in place of what it sends (the microphone, or nothing); resolves once it has played to its end. */
   play(callId: string, audio: Buffer): Promise<void>;
+  /**
+   * Whether the operator hears and is heard on the call: a dialer's call is not until handed over (its audio is
+   * not played, no microphone is sent), and every later offer or answer for it keeps to this. Calls are on by default.
+   */
+  listen(callId: string, on: boolean): Promise<void>;
   close(callId: string): void;
 }

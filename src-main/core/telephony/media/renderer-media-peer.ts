@@ -19,6 +19,10 @@ interface Deadline {
 export class RendererMediaPeer implements MediaPeer {
   private readonly pending = new Map<string, { resolve: (reply: Reply) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
   private client: string | null = null;
+  /** Calls the operator is not on (see `listen`): kept here so that a window attached later makes their audio the same way. */
+  private readonly notListening = new Set<string>();
+  /** Calls whose audio a window was asked to make: only these have anything to switch. */
+  private readonly withAudio = new Set<string>();
 
   constructor(
     private readonly options: {
@@ -72,13 +76,15 @@ export class RendererMediaPeer implements MediaPeer {
   }
 
   async offer(callId: string, options: { hold: boolean }): Promise<string> {
-    const reply = await this.ask({ callId, op: 'offer', hold: options.hold, iceServers: this.options.iceServers() });
+    this.withAudio.add(callId);
+    const reply = await this.ask({ callId, op: 'offer', hold: options.hold, listen: !this.notListening.has(callId), iceServers: this.options.iceServers() });
     if (!reply.sdp) throw new DomainError('unavailable', 'call_audio_failed', 'The window gave no SDP offer');
     return reply.sdp;
   }
 
   async answer(callId: string, remoteOffer: string, options: { hold: boolean }): Promise<string> {
-    const reply = await this.ask({ callId, op: 'answer', sdp: remoteOffer, hold: options.hold, iceServers: this.options.iceServers() });
+    this.withAudio.add(callId);
+    const reply = await this.ask({ callId, op: 'answer', sdp: remoteOffer, hold: options.hold, listen: !this.notListening.has(callId), iceServers: this.options.iceServers() });
     if (!reply.sdp) throw new DomainError('unavailable', 'call_audio_failed', 'The window gave no SDP answer');
     return reply.sdp;
   }
@@ -103,7 +109,16 @@ export class RendererMediaPeer implements MediaPeer {
     if (reply.played !== true) throw new DomainError('unavailable', 'call_audio_failed', 'The window did not play the message');
   }
 
+  async listen(callId: string, on: boolean): Promise<void> {
+    if (on) this.notListening.delete(callId);
+    else this.notListening.add(callId);
+    // Before its first offer the call has no audio to switch: the offer carries the setting.
+    if (this.withAudio.has(callId)) await this.ask({ callId, op: 'listen', listen: on });
+  }
+
   close(callId: string): void {
+    this.notListening.delete(callId);
+    this.withAudio.delete(callId);
     if (this.client) this.options.emit({ requestId: this.options.ids.next(), callId, op: 'close', clientId: this.client });
   }
 }

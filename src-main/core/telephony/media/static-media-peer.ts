@@ -71,5 +71,10 @@ export class StaticMediaPeer implements MediaPeer {
     return Promise.reject(noAudio());
   }
 
+  /** Nothing is heard or sent either way. */
+  listen(): Promise<void> {
+    return Promise.resolve();
+  }
+
   close(): void {}
 }

@@ -164,6 +164,8 @@ export class CallSession {
   /** For an outgoing call: sends the INVITE and follows its progress; `onEarlyMedia` hears of a 183 with an answer (the network's tones or announcement). */
   async place(onEarlyMedia?: () => void): Promise<void> {
     if (!(this.session instanceof Inviter)) throw new Error('place() is for outgoing calls');
+    // The offer is made under this: the operator neither hears nor is heard on a dialer's call until it is handed over.
+    await this.deps.peer.listen(this.id, !this.placedByDialer);
     await this.session.invite({
       requestDelegate: {
         onProgress: (response) => {
@@ -333,6 +335,15 @@ export class CallSession {
   /** A recorded message sent to the other side in place of the microphone; resolves once it has played. */
   playMessage(audio: Buffer): Promise<void> {
     return this.deps.peer.play(this.id, audio);
+  }
+
+  /**
+   * A dialer's call becomes the operator's: from now on they hear the other side and are heard by them
+   * (what the call sends otherwise, on hold or not, stays as it was). Rejected when the window cannot switch its audio.
+   */
+  async handToOperator(): Promise<void> {
+    this.placedByDialer = false;
+    await this.deps.peer.listen(this.id, true);
   }
 
   /** Blind transfer: REFER to the target, then leave the call once the other side accepts it. */

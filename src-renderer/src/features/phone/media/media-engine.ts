@@ -17,6 +17,10 @@ interface CallMedia {
   remote: MediaStream | undefined;
   audio: HTMLAudioElement;
   muted: boolean;
+  /** The operator hears and is heard on the call (a dialer's call is not until handed over): see `listen`. */
+  listening: boolean;
+  /** Something plays into the call in place of what it sends (a message, the recording's announcement): it puts that back itself. */
+  playing: number;
   /** Aborted when the call's audio closes: whatever listens to it or plays into it stops. */
   closed: AbortController;
 }
@@ -25,6 +29,8 @@ interface CallMedia {
 interface Recording {
   recorder: MediaRecorder;
   context: AudioContext;
+  /** The operator's side of the recording: silent while they are not on the call. */
+  microphone: GainNode;
   seq: number;
   /** Pieces go to main strictly in order. */
   sending: Promise<void>;
@@ -34,7 +40,7 @@ interface Recording {
 interface Mixer {
   context: AudioContext;
   callIds: string[];
-  /** What each member's sender sends: the operator with the other parties. */
+  /** What each member's sender sends: the operator with the other parties (none for a member the operator is not on). */
   tracks: Map<string, MediaStreamTrack>;
 }
 
@@ -55,7 +61,8 @@ function audioSender(media: CallMedia): RTCRtpSender | undefined {
 /**
  * The window's half of every call: WebRTC audio. Main keeps the SIP dialog and asks for offers,
  * answers and DTMF, and for its dialer answering-machine verdicts and recorded messages, over the
- * API contract (media.request); this engine answers (media.reply). It
+ * API contract (media.request); this engine answers (media.reply). Main also says whether the operator
+ * is on a call: a dialer's call is neither played nor sent the microphone until handed over. It
  * also mutes, routes audio to the chosen devices and reports call quality from getStats.
  */
 export class MediaEngine {
@@ -113,13 +120,19 @@ export class MediaEngine {
    * operator and the other party. An empty list (or one call) takes the mix apart again.
    */
   setConference(callIds: readonly string[]): Promise<void> {
-    this.conferenceChange = this.conferenceChange.then(() => this.mix(callIds)).catch(() => undefined);
+    return this.changeConference(callIds, false);
+  }
+
+  /** `rebuild` mixes the same calls afresh (the operator came on or off one of them). */
+  private changeConference(callIds: readonly string[], rebuild: boolean): Promise<void> {
+    this.conferenceChange = this.conferenceChange.then(() => this.mix(callIds, rebuild)).catch(() => undefined);
     return this.conferenceChange;
   }
 
-  private async mix(callIds: readonly string[]): Promise<void> {
+  /** A member the operator is not on neither hears the others nor is heard by them. */
+  private async mix(callIds: readonly string[], rebuild: boolean): Promise<void> {
     const same = this.mixer && this.mixer.callIds.length === callIds.length && callIds.every((id) => this.mixer?.callIds.includes(id));
-    if (same) return;
+    if (same && !rebuild) return;
     await this.unmix();
     const members = callIds.map((id) => [id, this.calls.get(id)] as const).filter((m): m is readonly [string, CallMedia] => m[1] !== undefined);
     const first = members[0];
@@ -128,9 +141,10 @@ export class MediaEngine {
     const microphone = context.createMediaStreamSource(first[1].microphone);
     const tracks = new Map<string, MediaStreamTrack>();
     for (const [id, media] of members) {
+      if (!media.listening) continue;
       const mix = context.createMediaStreamDestination();
       microphone.connect(mix);
-      for (const [otherId, other] of members) if (otherId !== id && other.remote) context.createMediaStreamSource(remoteAudio(other)).connect(mix);
+      for (const [otherId, other] of members) if (otherId !== id && other.listening && other.remote) context.createMediaStreamSource(remoteAudio(other)).connect(mix);
       const sender = audioSender(media);
       const track = mix.stream.getAudioTracks()[0];
       if (track) tracks.set(id, track);
@@ -146,8 +160,7 @@ export class MediaEngine {
     for (const id of mixer.callIds) {
       const media = this.calls.get(id);
       const sender = media && audioSender(media);
-      const track = media?.microphone.getAudioTracks()[0];
-      if (sender && track) await sender.replaceTrack(track).catch(() => undefined);
+      if (sender) await sender.replaceTrack(this.restingTrack(id, media)).catch(() => undefined);
     }
     await mixer.context.close().catch(() => undefined);
   }
@@ -169,9 +182,12 @@ export class MediaEngine {
     if (!media?.remote || this.recordings.has(callId)) return false;
     const context = new AudioContext();
     const mix = context.createMediaStreamDestination();
-    context.createMediaStreamSource(media.microphone).connect(mix);
+    const microphone = context.createGain();
+    microphone.gain.value = media.listening ? 1 : 0;
+    context.createMediaStreamSource(media.microphone).connect(microphone);
+    microphone.connect(mix);
     context.createMediaStreamSource(remoteAudio(media)).connect(mix);
-    const recording: Recording = { recorder: new MediaRecorder(mix.stream, { mimeType: 'audio/webm;codecs=opus', audioBitsPerSecond: 32_000 }), context, seq: 0, sending: Promise.resolve() };
+    const recording: Recording = { recorder: new MediaRecorder(mix.stream, { mimeType: 'audio/webm;codecs=opus', audioBitsPerSecond: 32_000 }), context, microphone, seq: 0, sending: Promise.resolve() };
     const recorderId = crypto.randomUUID();
     this.recordings.set(callId, recording);
     recording.recorder.addEventListener('dataavailable', (event) => {
@@ -187,17 +203,16 @@ export class MediaEngine {
     recording.recorder.addEventListener('stop', () => void recording.sending.then(() => context.close()).catch(() => undefined));
     // The recording starts with the announcement in it: proof that it was made.
     recording.recorder.start(1_000);
-    if (announce) await this.announce(callId, media, context, mix);
+    if (announce) await this.announce(callId, media, recording, mix);
     return true;
   }
 
   /** Three short 1400 Hz beeps into the call (both parties hear them) before recording starts. */
-  private async announce(callId: string, media: CallMedia, context: AudioContext, recording: MediaStreamAudioDestinationNode): Promise<void> {
+  private async announce(callId: string, media: CallMedia, { context, microphone }: Recording, recording: MediaStreamAudioDestinationNode): Promise<void> {
     const sender = audioSender(media);
-    const microphone = media.microphone.getAudioTracks()[0];
-    if (!sender || !microphone) return;
+    if (!sender) return;
     const out = context.createMediaStreamDestination();
-    context.createMediaStreamSource(media.microphone).connect(out);
+    microphone.connect(out);
     const gain = context.createGain();
     gain.gain.value = 0.25;
     gain.connect(out);
@@ -211,15 +226,43 @@ export class MediaEngine {
       beep.stop(context.currentTime + at + 0.25);
     }
     const announcing = out.stream.getAudioTracks()[0];
-    if (announcing) await sender.replaceTrack(announcing);
-    await new Promise((resolve) => window.setTimeout(resolve, 1_400));
-    await sender.replaceTrack((await this.outgoingTrack(callId, media)) ?? microphone).catch(() => undefined);
+    if (!announcing) return;
+    media.playing++;
+    try {
+      await sender.replaceTrack(announcing);
+      await new Promise((resolve) => window.setTimeout(resolve, 1_400));
+    } finally {
+      media.playing--;
+      await sender.replaceTrack(await this.outgoingTrack(callId, media)).catch(() => undefined);
+    }
   }
 
-  /** What the call sends when nothing is played into it: the microphone, or the conference's mix if one formed meanwhile (after any change in progress). */
-  private async outgoingTrack(callId: string, media: CallMedia): Promise<MediaStreamTrack | undefined> {
+  /** What the call sends when nothing is played into it: nothing while the operator is not on it, else the microphone or the conference's mix. */
+  private restingTrack(callId: string, media: CallMedia): MediaStreamTrack | null {
+    if (!media.listening) return null;
+    return this.mixer?.tracks.get(callId) ?? media.microphone.getAudioTracks()[0] ?? null;
+  }
+
+  /** The resting track once any conference change in progress (one may have formed meanwhile) is done. */
+  private async outgoingTrack(callId: string, media: CallMedia): Promise<MediaStreamTrack | null> {
     await this.conferenceChange;
-    return this.mixer?.tracks.get(callId) ?? media.microphone.getAudioTracks()[0];
+    return this.restingTrack(callId, media);
+  }
+
+  /**
+   * Puts the operator on or off a call: its audio played or muted, the microphone (or the conference's mix)
+   * sent or nothing. The transceiver stays as it is, so nothing needs renegotiating and a held call stays held;
+   * something playing into the call meanwhile puts the right track back when it ends.
+   */
+  private async listen(callId: string, media: CallMedia, on: boolean): Promise<void> {
+    media.audio.muted = !on;
+    const recording = this.recordings.get(callId);
+    if (recording) recording.microphone.gain.value = on ? 1 : 0;
+    if (media.listening === on) return;
+    media.listening = on;
+    if (this.mixer?.callIds.includes(callId)) await this.changeConference(this.mixer.callIds, true);
+    const sender = audioSender(media);
+    if (sender && media.playing === 0) await sender.replaceTrack(await this.outgoingTrack(callId, media));
   }
 
   /** The live microphone stream of a call (for the level meter), if any. */
@@ -232,6 +275,7 @@ export class MediaEngine {
       switch (request.op) {
         case 'offer': {
           const media = await this.media(request.callId, request.iceServers ?? []);
+          await this.listen(request.callId, media, request.listen ?? true);
           this.setDirection(media.pc, request.hold === true ? 'sendonly' : 'sendrecv');
           await media.pc.setLocalDescription(await media.pc.createOffer());
           await this.reply(request, { sdp: await gatheredSdp(media.pc) });
@@ -239,6 +283,7 @@ export class MediaEngine {
         }
         case 'answer': {
           const media = await this.media(request.callId, request.iceServers ?? []);
+          await this.listen(request.callId, media, request.listen ?? true);
           await media.pc.setRemoteDescription({ type: 'offer', sdp: request.sdp ?? '' });
           if (request.hold === true) this.setDirection(media.pc, 'sendonly');
           await media.pc.setLocalDescription(await media.pc.createAnswer());
@@ -270,10 +315,15 @@ export class MediaEngine {
           const sender = audioSender(media);
           if (!sender) throw new Error('the call sends no audio');
           const audio = Uint8Array.from(atob(request.audioBase64 ?? ''), (c) => c.charCodeAt(0));
-          const { ms } = await playMessage(sender, audio.buffer, () => this.outgoingTrack(request.callId, media), media.closed.signal);
+          media.playing++;
+          const { ms } = await playMessage(sender, audio.buffer, () => this.outgoingTrack(request.callId, media), media.closed.signal).finally(() => media.playing--);
           await this.reply(request, { played: true, ms });
           return;
         }
+        case 'listen':
+          await this.listen(request.callId, this.existing(request.callId), request.listen ?? true);
+          await this.reply(request, {});
+          return;
         case 'close':
           this.close(request.callId);
           return;
@@ -306,7 +356,8 @@ export class MediaEngine {
     const audio = new Audio();
     audio.autoplay = true;
     audio.dataset.callId = callId;
-    const media: CallMedia = { pc, microphone, remote: undefined, audio, muted: false, closed: new AbortController() };
+    // Listening until the request that made the call says otherwise, before anything is negotiated or heard.
+    const media: CallMedia = { pc, microphone, remote: undefined, audio, muted: false, listening: true, playing: 0, closed: new AbortController() };
     pc.addEventListener('track', (event) => {
       media.remote = event.streams[0] ?? new MediaStream([event.track]);
       audio.srcObject = media.remote;

@@ -1,10 +1,10 @@
 /**
  * Sends a recorded message into a call in place of what its sender sent: decoded (any audio the window
  * can decode), played once through an AudioContext of its own, then the sender gets `restore()`'s track
- * back (the microphone, or a conference's mix). Resolves with the message's length once it has played;
+ * back (the microphone, a conference's mix, or nothing on a call the operator is not on). Resolves with the message's length once it has played;
  * rejects if it cannot be decoded or the call closes first (`signal`).
  */
-export async function playMessage(sender: RTCRtpSender, audio: ArrayBuffer, restore: () => Promise<MediaStreamTrack | undefined>, signal: AbortSignal): Promise<{ ms: number }> {
+export async function playMessage(sender: RTCRtpSender, audio: ArrayBuffer, restore: () => Promise<MediaStreamTrack | null>, signal: AbortSignal): Promise<{ ms: number }> {
   const context = new AudioContext();
   let replaced = false;
   try {
@@ -25,7 +25,7 @@ export async function playMessage(sender: RTCRtpSender, audio: ArrayBuffer, rest
     await ended;
     return { ms: Math.round(source.buffer.duration * 1_000) };
   } finally {
-    if (replaced && !signal.aborted) await sender.replaceTrack((await restore()) ?? null).catch(() => undefined);
+    if (replaced && !signal.aborted) await sender.replaceTrack(await restore()).catch(() => undefined);
     await context.close().catch(() => undefined);
   }
 }

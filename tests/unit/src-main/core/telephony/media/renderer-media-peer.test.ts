@@ -64,3 +64,56 @@ describe('the window as the media peer: answering-machine verdicts and recorded 
     await expect(late).resolves.toBe('The workplace window gave no answering-machine verdict in time');
   });
 });
+
+describe('the window as the media peer: whether the operator is on a call', () => {
+  it('makes a call the operator is not on from its first offer, and every offer or answer after keeps to it', async () => {
+    const { peer, asked } = attachedPeer();
+    await peer.listen('call-1', false);
+    // Nothing to switch before the call has audio: the offer carries it.
+    expect(asked).toEqual([]);
+    const offer = peer.offer('call-1', { hold: false });
+    expect(asked[0]).toMatchObject({ callId: 'call-1', op: 'offer', listen: false });
+    peer.reply(asked[0]!.requestId, { sdp: 'v=0' });
+    await offer;
+    const answer = peer.answer('call-1', 'v=0', { hold: true });
+    expect(asked[1]).toMatchObject({ callId: 'call-1', op: 'answer', hold: true, listen: false });
+    peer.reply(asked[1]!.requestId, { sdp: 'v=0' });
+    await answer;
+  });
+
+  it('switches a call with audio on in the window, and its later offers are the operator’s', async () => {
+    const { peer, asked } = attachedPeer();
+    await peer.listen('call-2', false);
+    const offer = peer.offer('call-2', { hold: false });
+    peer.reply(asked[0]!.requestId, { sdp: 'v=0' });
+    await offer;
+    const on = peer.listen('call-2', true);
+    expect(asked[1]).toEqual({ requestId: 'req-000002', clientId: 'window-1', callId: 'call-2', op: 'listen', listen: true });
+    peer.reply('req-000002', {});
+    await on;
+    // A window reloaded mid-call renegotiates: its offer is made for the operator.
+    peer.attach('window-2');
+    void peer.offer('call-2', { hold: true }).catch(() => undefined);
+    expect(asked[2]).toMatchObject({ clientId: 'window-2', op: 'offer', hold: true, listen: true });
+  });
+
+  it('offers other calls for the operator, and forgets a closed call’s setting', async () => {
+    const { peer, asked } = attachedPeer();
+    void peer.offer('call-3', { hold: false }).catch(() => undefined);
+    expect(asked[0]).toMatchObject({ op: 'offer', listen: true });
+    await peer.listen('call-4', false);
+    peer.close('call-4');
+    void peer.offer('call-4', { hold: false }).catch(() => undefined);
+    expect(asked.at(-1)).toMatchObject({ callId: 'call-4', op: 'offer', listen: true });
+  });
+
+  it('fails the switch with the window’s reason, or when no window handles the audio', async () => {
+    const { peer, asked } = attachedPeer();
+    void peer.offer('call-5', { hold: false }).catch(() => undefined);
+    const on = peer.listen('call-5', true);
+    peer.reply(asked[1]!.requestId, { error: 'no audio for this call' });
+    await expect(on).rejects.toMatchObject({ code: 'unavailable', reason: 'call_audio_failed', params: { detail: 'no audio for this call' } });
+    peer.detach('window-1');
+    await expect(peer.listen('call-5', false)).rejects.toMatchObject({ code: 'unavailable', reason: 'call_audio_unavailable' });
+  });
+});

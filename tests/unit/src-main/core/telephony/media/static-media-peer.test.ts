@@ -7,4 +7,9 @@ describe('the static media peer (a phone without a window)', () => {
     await expect(peer.detectMachine()).rejects.toMatchObject({ code: 'unavailable', reason: 'call_audio_unavailable' });
     await expect(peer.play()).rejects.toMatchObject({ code: 'unavailable', reason: 'call_audio_unavailable' });
   });
+
+  it('takes a dialer’s call off and back on without complaint: there is nothing to hear or send either way', async () => {
+    const peer = new StaticMediaPeer();
+    await expect(peer.listen()).resolves.toBeUndefined();
+  });
 });
