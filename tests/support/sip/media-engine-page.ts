@@ -5,6 +5,60 @@ import { rendererModuleForPage } from './page-bundle';
 /** Served by Playwright itself: an address on 127.0.0.1 is a secure context, where the fake microphone works. */
 const pageUrl = 'http://127.0.0.1:9/media-engine';
 
+/** Keeps a page's peer connections in `window.peerConnections`, for tests to read what they send and receive (run it before the page makes any). */
+export function keepPeerConnections(page: Page): Promise<void> {
+  return page.evaluate(`(() => {
+    const Native = window.RTCPeerConnection;
+    window.peerConnections = [];
+    window.RTCPeerConnection = class extends Native {
+      constructor(...args) { super(...args); window.peerConnections.push(this); }
+    };
+  })()`);
+}
+
+/** One look at what a page hears of its newest call: the loudest level (dB) near a tone and near the fake microphone's beep (about 390 Hz, twice a second). */
+export interface Heard {
+  at: number;
+  tone: number;
+  beep: number;
+}
+
+export const isTone = (h: Heard): boolean => h.tone > -60 && h.tone > h.beep + 20;
+export const isBeep = (h: Heard): boolean => h.beep > -60 && h.beep > h.tone + 20;
+
+/** From now on the page (see keepPeerConnections) notes what its newest call receives, a spectrum every 20 ms; read it with `heardOn`. */
+export function listenOn(page: Page, toneHz: number): Promise<void> {
+  return page.evaluate(`(async () => {
+    const track = window.peerConnections.at(-1).getReceivers().find((r) => r.track.kind === 'audio').track;
+    // Chromium decodes a remote track only while something plays it.
+    const player = new Audio();
+    player.muted = true;
+    player.srcObject = new MediaStream([track]);
+    await player.play();
+    const context = new AudioContext();
+    await context.resume();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 2048;
+    analyser.smoothingTimeConstant = 0;
+    context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    const near = (hz) => {
+      const k = Math.round((hz * analyser.fftSize) / context.sampleRate);
+      return Math.max(...bins.subarray(k - 2, k + 3));
+    };
+    window.heard = [];
+    clearInterval(window.listening);
+    window.listening = setInterval(() => {
+      analyser.getFloatFrequencyData(bins);
+      window.heard.push({ at: Date.now(), tone: near(${toneHz}), beep: near(390) });
+    }, 20);
+  })()`);
+}
+
+export function heardOn(page: Page): Promise<Heard[]> {
+  return page.evaluate<Heard[]>('window.heard');
+}
+
 /**
  * The window's MediaEngine, bundled from the source, on a page of its own in Chromium and attached as
  * the media client of a workstation core running in the test's process: the core's media.request events
@@ -23,14 +77,15 @@ export class MediaEnginePage {
     await page.goto(pageUrl);
     await page.exposeFunction('crmInvoke', (method: string, input: unknown) => workstation.dispatch(method, input, { origin: 'test' }));
     await page.addScriptTag({ content: await rendererModuleForPage('features/phone/media/media-engine.ts', 'mediaEngineModule') });
+    await keepPeerConnections(page);
     await page.evaluate(`(() => {
       const listeners = new Map();
       window.crmEvent = (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); };
-      // The page's peer connections, for the tests to read what the engine sends and receives.
-      const Native = window.RTCPeerConnection;
-      window.peerConnections = [];
-      window.RTCPeerConnection = class extends Native {
-        constructor(...args) { super(...args); window.peerConnections.push(this); }
+      // The page's audio elements: each call's own is marked with its call id.
+      const NativeAudio = window.Audio;
+      window.audioElements = [];
+      window.Audio = class extends NativeAudio {
+        constructor(...args) { super(...args); window.audioElements.push(this); }
       };
       window.engine = new mediaEngineModule.MediaEngine({
         invoke: (method, input) => window.crmInvoke(method, input),
@@ -48,12 +103,33 @@ export class MediaEnginePage {
     return new MediaEnginePage(page, stopForwarding);
   }
 
-  /** What the call's newest peer connection sends is the engine's microphone for that call (not a message, not nothing). */
-  sendsMicrophone(callId: string): Promise<boolean> {
+  /** What the newest peer connection (the call's) sends: the engine's microphone for that call, nothing, or something else (a message). */
+  sending(callId: string): Promise<'microphone' | 'nothing' | 'something else'> {
     return this.page.evaluate(`(() => {
       const microphone = window.engine.microphoneOf(${JSON.stringify(callId)})?.getAudioTracks()[0];
-      const sender = window.peerConnections.at(-1)?.getSenders().find((s) => s.track?.kind === 'audio');
-      return microphone !== undefined && sender?.track?.id === microphone.id;
+      const senders = window.peerConnections.at(-1)?.getSenders() ?? [];
+      if (senders.length !== 1) return 'something else';
+      const track = senders[0].track;
+      return track === null ? 'nothing' : microphone !== undefined && track.id === microphone.id ? 'microphone' : 'something else';
+    })()`);
+  }
+
+  /** The call's own audio element, which the operator hears: playing the other side's audio, and muted or not. */
+  speaker(callId: string): Promise<{ playing: boolean; muted: boolean } | null> {
+    return this.page.evaluate(`(() => {
+      const audio = window.audioElements.find((a) => a.dataset.callId === ${JSON.stringify(callId)});
+      return audio ? { playing: audio.srcObject !== null && !audio.paused, muted: audio.muted } : null;
+    })()`);
+  }
+
+  /** Audio packets the newest peer connection (the call's) has received from the other side. */
+  packetsReceived(): Promise<number> {
+    return this.page.evaluate(`(async () => {
+      let received = 0;
+      (await window.peerConnections.at(-1).getStats()).forEach((s) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'audio') received += s.packetsReceived;
+      });
+      return received;
     })()`);
   }
 

@@ -6,7 +6,7 @@ import { artifactPath } from '#tests/support/artifacts';
 import { launchChromium } from '#tests/support/chromium';
 import { BrowserPeer } from '#tests/support/sip/browser-peer';
 import { TestKamailio } from '#tests/support/sip/kamailio';
-import { MediaEnginePage } from '#tests/support/sip/media-engine-page';
+import { heardOn, isBeep, isTone, keepPeerConnections, listenOn, MediaEnginePage } from '#tests/support/sip/media-engine-page';
 import { eventually, registeredWorkstation, type RegisteredWorkstation } from '#tests/support/sip/phone-harness';
 import { toneWav } from '#tests/support/sip/tone-wav';
 import { tempDirOutsideTest } from '#tests/support/temp-dir';
@@ -16,17 +16,11 @@ import { createSuiteWorkstation } from '#tests/support/workstation';
 const toneHz = 1_000;
 const messageMs = 2_000;
 
-/** One look at what the customer hears: the loudest level (dB) near the message's tone and near the microphone's beep. */
-interface Heard {
-  at: number;
-  tone: number;
-  beep: number;
-}
-
 /**
  * A recorded message played into a dialer's call, along the app's path: the core places an attempt
  * through Kamailio to a customer (sip.js in another Chromium page), the window's MediaEngine makes the
- * audio, and the dialer plays a message (DialerAttempts.playMessage → media.request play → the engine).
+ * audio, and the dialer plays a message (DialerAttempts.playMessage → media.request play → the engine),
+ * to a call handed to the operator or to one not handed over (which the operator is not on).
  * The customer's page listens to what arrives, a spectrum every 20 ms.
  */
 describe('a dialer plays a recorded message into a call', () => {
@@ -45,13 +39,7 @@ describe('a dialer plays a recorded message into a call', () => {
     engine = await MediaEnginePage.open(browser, station.workstation);
     customer = await BrowserPeer.open(browser);
     await customer.register('cust841', kamailio.wsUrl);
-    await customer.page.evaluate(`(() => {
-      const Native = window.RTCPeerConnection;
-      window.peerConnections = [];
-      window.RTCPeerConnection = class extends Native {
-        constructor(...args) { super(...args); window.peerConnections.push(this); }
-      };
-    })()`);
+    await keepPeerConnections(customer.page);
   });
 
   afterAll(async () => {
@@ -72,53 +60,28 @@ describe('a dialer plays a recorded message into a call', () => {
     await customer.page.waitForFunction(`window.peer.sessionState() === 'Initial'`, undefined, { timeout: 10_000 });
     await customer.page.evaluate('window.peer.answer()');
     await eventually(() => answered.length, (n) => n > 0, 10_000, 'the attempt answered');
-    await customer.page.evaluate(`(async () => {
-      const track = window.peerConnections.at(-1).getReceivers().find((r) => r.track.kind === 'audio').track;
-      // Chromium decodes a remote track only while something plays it.
-      const player = new Audio();
-      player.muted = true;
-      player.srcObject = new MediaStream([track]);
-      await player.play();
-      const context = new AudioContext();
-      await context.resume();
-      const analyser = context.createAnalyser();
-      analyser.fftSize = 2048;
-      analyser.smoothingTimeConstant = 0;
-      context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
-      const bins = new Float32Array(analyser.frequencyBinCount);
-      const near = (hz) => {
-        const k = Math.round((hz * analyser.fftSize) / context.sampleRate);
-        return Math.max(...bins.subarray(k - 2, k + 3));
-      };
-      window.heard = [];
-      clearInterval(window.listening);
-      window.listening = setInterval(() => {
-        analyser.getFloatFrequencyData(bins);
-        window.heard.push({ at: Date.now(), tone: near(${toneHz}), beep: near(390) });
-      }, 20);
-    })()`);
+    await listenOn(customer.page, toneHz);
     return attempt;
   }
 
-  const heard = () => customer.page.evaluate<Heard[]>('window.heard');
-  const isTone = (h: Heard) => h.tone > -60 && h.tone > h.beep + 20;
-  const isBeep = (h: Heard) => h.beep > -60 && h.beep > h.tone + 20;
+  const heard = () => heardOn(customer.page);
 
   it('sends the message in place of the microphone, answers once it has played, and puts the microphone back', async () => {
     const attempt = await answeredAttempt();
     const { attempts } = station.workstation.phone;
+    await attempts.handOver(attempt.id);
     // The microphone's beeps reach the customer first.
     await eventually(heard, (all) => all.some(isBeep), 10_000, 'the microphone heard');
 
     // Something that is no audio is refused, and the microphone stays.
     await expect(attempts.playMessage(attempt.id, Buffer.from('not audio at all'))).rejects.toMatchObject({ code: 'unavailable', reason: 'call_audio_failed' });
-    expect(await engine.sendsMicrophone(attempt.id)).toBe(true);
+    expect(await engine.sending(attempt.id)).toBe('microphone');
 
     const askedAt = Date.now();
     await attempts.playMessage(attempt.id, toneWav(toneHz, messageMs));
     const repliedAt = Date.now();
     expect(repliedAt - askedAt).toBeGreaterThanOrEqual(messageMs);
-    expect(await engine.sendsMicrophone(attempt.id)).toBe(true);
+    expect(await engine.sending(attempt.id)).toBe('microphone');
     const all = await eventually(heard, (list) => list.some((h) => h.at > repliedAt && isBeep(h)), 10_000, 'the microphone heard again');
 
     const first = all.findIndex(isTone);
@@ -134,6 +97,19 @@ describe('a dialer plays a recorded message into a call', () => {
       artifactPath('dialer-message-playback.json'),
       JSON.stringify({ messageMs, startedAfterMs: all[first]!.at - askedAt, heardMs: all[last]!.at - all[first]!.at, repliedAfterMs: repliedAt - askedAt }, null, 2),
     );
+    await station.workstation.phone.operator.hangup(attempt.id);
+  });
+
+  it('plays the message to a call the operator is not on, and sends nothing again after it', async () => {
+    const attempt = await answeredAttempt();
+    expect(await engine.sending(attempt.id)).toBe('nothing');
+    await station.workstation.phone.attempts.playMessage(attempt.id, toneWav(toneHz, messageMs));
+    const repliedAt = Date.now();
+    expect(await engine.sending(attempt.id)).toBe('nothing');
+    // Two seconds heard after the message: four of the microphone's beeps, had it been put back.
+    const all = await eventually(heard, (list) => list.some((h) => h.at > repliedAt + 2_000), 10_000, 'two seconds after the message');
+    expect(all.filter(isTone).length).toBeGreaterThan(0);
+    expect(all.filter(isBeep)).toEqual([]);
     await station.workstation.phone.operator.hangup(attempt.id);
   });
 
