@@ -15,10 +15,10 @@ export function nextWorkingMorning(after: number): number {
 }
 
 /**
- * A clock that runs at real speed from `start` (the next Ukrainian working morning by default), so calling
- * windows are open whatever the hour a test runs while SIP timers keep their real pace.
+ * A clock that runs at real speed from `start` (the next Ukrainian working morning by default) counted from
+ * `realStart`, so calling windows are open whatever the hour a test runs while SIP timers keep their real
+ * pace; a child process given the same two reads the same time.
  */
-export function workingMorningClock(start = nextWorkingMorning(Date.now())): Clock & { start: number } {
-  const realStart = Date.now();
-  return { start, now: () => start + (Date.now() - realStart) };
+export function workingMorningClock(start = nextWorkingMorning(Date.now()), realStart = Date.now()): Clock & { start: number; realStart: number } {
+  return { start, realStart, now: () => start + (Date.now() - realStart) };
 }
