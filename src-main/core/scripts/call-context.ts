@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import type { ReadDb } from '#core/db/handles';
+import { campaignAttempts, campaigns } from '#core/db/schema';
 import { notFound } from '#core/shared/errors';
 import type { MergeContext } from './merge-fields';
 import { preparedOnce } from '#core/db/prepared-once';
@@ -79,4 +81,13 @@ export function mergeContextOf(db: ReadDb, subject: { contactId: string | null; 
     for (const field of s.custom.all(entityId)) values[`custom.${field.name.trim()}`] = field.value;
   }
   return values;
+}
+/** The campaign that placed a call (its attempt names the call), with the script and questionnaire it refers to. */
+export function campaignOfCall(db: ReadDb, interactionId: string) {
+  return db
+    .select({ id: campaigns.id, scriptId: campaigns.scriptId, questionnaireId: campaigns.questionnaireId })
+    .from(campaignAttempts)
+    .innerJoin(campaigns, eq(campaigns.id, campaignAttempts.campaignId))
+    .where(eq(campaignAttempts.callId, interactionId))
+    .get();
 }

@@ -6,7 +6,7 @@ import { readCustomValue, toField } from '#core/crm/custom-fields';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { contactEmails, contactFieldChanges, contacts, customFields, customValues, questionnaireAnswers, questionnaireResponses, scripts } from '#core/db/schema';
 import { DomainError, InvalidInputError, issue, notFound } from '#core/shared/errors';
-import { callFacts, type CallFacts } from './call-context';
+import { callFacts, campaignOfCall, type CallFacts } from './call-context';
 import { checkAnswer, missingRequired, visibleQuestions, type AnswerIssue, type Answers } from './questionnaire-logic';
 import { latestVersionId, liveScript, VersionReader } from './script-versions';
 
@@ -49,7 +49,7 @@ export function openResponse(ctx: CrmContext, tx: WriteDb, facts: CallFacts, que
   const now = ctx.clock.now();
   const me = ctx.settings().currentEmployeeId;
   tx.insert(questionnaireResponses)
-    .values({ id, questionnaireId, versionId, callId: facts.interactionId, contactId: facts.contactId, campaignId: null, operatorId: me, startedAt: now, updatedAt: now, updatedBy: me })
+    .values({ id, questionnaireId, versionId, callId: facts.interactionId, contactId: facts.contactId, campaignId: campaignOfCall(tx, facts.interactionId)?.id ?? null, operatorId: me, startedAt: now, updatedAt: now, updatedBy: me })
     .run();
   return id;
 }

@@ -4,7 +4,7 @@ import type { CrmContext } from '#core/crm/crm-context';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { questionnaireResponses, scriptRunSteps, scriptRuns, scripts, sipAccounts } from '#core/db/schema';
 import { DomainError, InvalidInputError, issue, notFound } from '#core/shared/errors';
-import { callFacts, mergeContextOf, type CallFacts } from './call-context';
+import { callFacts, campaignOfCall, mergeContextOf, type CallFacts } from './call-context';
 import { mergeFields, type MergeContext } from './merge-fields';
 import { openResponse } from './responses';
 import { advance, answerMove, currentNodeId, dispositionOf, isFinished, replay, returnTo, startPosition, trailOf, type RunPosition, type RunStep } from './run-replay';
@@ -85,9 +85,10 @@ export class RunPositions {
   }
 }
 
-/** The script for a call: the one asked for, else the one set on the line (SIP account) the call came in on. */
-function scriptForCall(db: ReadDb, facts: CallFacts, scriptId: string | undefined): string {
+/** The script for a call: the one asked for, else its campaign's, else the one set on the line (SIP account) the call came in on. */
+function scriptForCall(db: ReadDb, facts: CallFacts, scriptId: string | undefined, campaignScriptId: string | null | undefined): string {
   if (scriptId !== undefined) return scriptId;
+  if (campaignScriptId) return campaignScriptId;
   const fromLine = facts.accountId
     ? db
         .select({ id: scripts.id })
@@ -121,7 +122,8 @@ export function startRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, 
   const facts = callFacts(tx, interactionId);
   const existing = runOfCall(tx, interactionId, requested);
   if (existing) return existing;
-  const scriptId = scriptForCall(tx, facts, requested);
+  const campaign = campaignOfCall(tx, interactionId);
+  const scriptId = scriptForCall(tx, facts, requested, campaign?.scriptId);
   const row = liveScript(tx, scriptId);
   if (row.kind !== 'script') throw new DomainError('invalid_payload', 'script_kind_mismatch', `${row.name} is a questionnaire, not a call script`, { name: row.name });
   const versionId = latestVersionId(tx, scriptId);
@@ -130,9 +132,11 @@ export function startRun(ctx: CrmContext, tx: WriteDb, versions: VersionReader, 
   const now = ctx.clock.now();
   const me = ctx.settings().currentEmployeeId;
   const version = versions.get(versionId);
-  const { start, questionnaireId } = scriptOf(version);
+  const { start, questionnaireId: scriptQuestionnaireId } = scriptOf(version);
+  // The script's own questionnaire, else the one its campaign asks for.
+  const questionnaireId = scriptQuestionnaireId ?? campaign?.questionnaireId ?? null;
   tx.insert(scriptRuns)
-    .values({ id, scriptId, versionId, callId: interactionId, contactId: facts.contactId, campaignId: null, operatorId: me, startedAt: now, ...outcome(version, startPosition(start, now), now), updatedAt: now, updatedBy: me })
+    .values({ id, scriptId, versionId, callId: interactionId, contactId: facts.contactId, campaignId: campaign?.id ?? null, operatorId: me, startedAt: now, ...outcome(version, startPosition(start, now), now), updatedAt: now, updatedBy: me })
     .run();
   // A questionnaire never published (or deleted since) leaves the run without one rather than refusing the call its script.
   if (questionnaireId !== null && latestVersionId(tx, questionnaireId) !== null && tx.select({ id: scripts.id }).from(scripts).where(and(eq(scripts.id, questionnaireId), isNull(scripts.deletedAt))).get()) {

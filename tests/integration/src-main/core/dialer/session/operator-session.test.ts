@@ -2,9 +2,10 @@ import Holidays from 'date-holidays';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { CampaignInput, OperatorSession } from '#contract';
-import { campaignAbandonHours, campaignAttempts, campaignEntries, operatorStates } from '#core/db/schema';
+import type { Campaign, CampaignInput, OperatorSession } from '#contract';
+import { campaignAbandonHours, campaignAttempts, campaignEntries, operatorStates, questionnaireResponses, scriptRuns } from '#core/db/schema';
 import { ok } from '#tests/support/crm';
+import { salesScript, surveyQuestionnaire } from '#tests/support/scripts';
 import { eventually, registeredWorkstation, type RegisteredWorkstation } from '#tests/support/sip/phone-harness';
 import { useTestPbx } from '#tests/support/sip/test-pbx';
 import { callApi, createTestWorkstation } from '#tests/support/workstation';
@@ -20,6 +21,12 @@ function nextWorkingMorning(after: number): number {
     const holiday = ukraine.isHoliday(new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12)));
     if (weekday !== 0 && weekday !== 6 && !holiday) return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 8);
   }
+}
+
+/** A saved campaign as the editor sends it back. */
+function editable(campaign: Campaign) {
+  const { state: _state, updatedAt: _updatedAt, messages: _messages, ...input } = campaign;
+  return input;
 }
 
 describe('an operator working a campaign through a real Kamailio', () => {
@@ -103,6 +110,30 @@ describe('an operator working a campaign through a real Kamailio', () => {
     expect(idle.idleUntil).toBeGreaterThan(op.clock.now());
     const logged = op.workstation.database.read.select({ state: operatorStates.state }).from(operatorStates).orderBy(operatorStates.startedAt).all().map((s) => s.state);
     expect(logged).toEqual(expect.arrayContaining(['ready', 'dialing', 'on_call', 'wrap_up']));
+  });
+
+  it('a campaign call runs the campaign\'s script and questionnaire; a missing required answer holds a final disposition, not a callback', async () => {
+    await peer('+380671110041');
+    const op = await working('op898', ['+380671110041'], 'progressive');
+    // The sales script merges the contact's "Тариф".
+    await ok(op.workstation, 'customFields.save', { entity: 'contact', name: 'Тариф', type: 'text' });
+    const questionnaire = await ok(op.workstation, 'scripts.save', { kind: 'questionnaire', name: 'Анкета', questionnaire: surveyQuestionnaire() });
+    await ok(op.workstation, 'scripts.publish', { id: questionnaire.id });
+    const script = await ok(op.workstation, 'scripts.save', { kind: 'script', name: 'Опитування', script: salesScript() });
+    await ok(op.workstation, 'scripts.publish', { id: script.id });
+    await ok(op.workstation, 'campaigns.save', { ...editable(await ok(op.workstation, 'campaigns.get', { id: op.saved.id })), scriptId: script.id, questionnaireId: questionnaire.id });
+    await ok(op.workstation, 'dialer.join', { campaignId: op.saved.id });
+    const talking = await op.until((v) => v.state === 'on_call', 'a call answered');
+    // The window asks for the call's script without naming one: the campaign's comes, and the run and its questionnaire are the campaign's.
+    await ok(op.workstation, 'scriptRuns.start', { callId: talking.callId! });
+    const run = op.workstation.database.read.select().from(scriptRuns).get()!;
+    expect(run).toMatchObject({ scriptId: script.id, campaignId: op.saved.id });
+    expect(op.workstation.database.read.select().from(questionnaireResponses).get()).toMatchObject({ questionnaireId: questionnaire.id, campaignId: op.saved.id });
+    await ok(op.workstation, 'phone.hangup', { callId: talking.callId! });
+    await op.until((v) => v.state === 'wrap_up', 'wrap-up');
+    const [final, callback] = op.saved.dispositions;
+    expect(await callApi(op.workstation, 'dialer.dispose', { dispositionId: final!.id })).toMatchObject({ ok: false, error: { reason: 'questionnaire_incomplete' } });
+    expect((await ok(op.workstation, 'dialer.dispose', { dispositionId: callback!.id, callbackAt: op.clock.now() + 86_400_000 })).state).not.toBe('wrap_up');
   });
 
   it('preview: the card first; its countdown dials it; a skip needs a reason and brings the next card', async () => {
