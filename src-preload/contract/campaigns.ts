@@ -159,6 +159,14 @@ export const campaignMethods = {
     output: z.object({ added: z.number(), alreadyThere: z.number(), withoutNumber: z.number() }),
   },
   'campaigns.setState': { input: z.strictObject({ id: IdSchema, state: CampaignStateSchema }), output: CampaignSchema },
+  /**
+   * What the law's profile allows for each rule a campaign may tighten, per profile that may apply (one, or every
+   * profile when dialing by number), keyed by the rule's path (`attemptCaps.day`, `window.weekdays`…).
+   */
+  'campaigns.ruleLimits': {
+    input: z.strictObject({ purpose: CampaignPurposeSchema, profile: z.string().min(2).max(20) }),
+    output: z.array(z.object({ profile: z.string(), version: z.string(), limits: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])) })),
+  },
   'campaigns.board': { input: z.strictObject({ id: IdSchema }), output: CampaignBoardSchema },
   /** Splits the numbers still waiting among the campaign's operators again (numbers being dialed stay where they are). */
   'campaigns.rebalance': { input: z.strictObject({ id: IdSchema, split: CampaignSplitSchema }), output: z.object({ moved: z.number() }) },

@@ -12,7 +12,7 @@ import { campaignBoard } from './campaign-board';
 import { campaignMessageStore } from './campaign-messages';
 import { checkedPolicies, type CampaignStore } from './campaign-store';
 import type { NumberZones } from './numbers/number-zones';
-import type { Profile } from './rules/index';
+import { profileLimits, type Profile } from './rules/index';
 
 interface CampaignHandlerDeps {
   ctx: CrmContext;
@@ -45,6 +45,8 @@ export function campaignHandlers({ ctx, store, zones, profiles, transfers, state
       stateChanged(id, state);
       return store.get(db, id);
     },
+    'campaigns.ruleLimits': ({ purpose, profile }) =>
+      checkedPolicies(profiles(), { purpose, profile, rules: {} }).all.map((policy) => ({ profile: policy.profile.id, version: policy.profile.version, limits: profileLimits(policy) })),
     'campaigns.board': ({ id }) => {
       const campaign = store.get(db, id);
       return campaignBoard(db, campaign, checkedPolicies(profiles(), campaign).all, ctx.clock.now());

@@ -23,6 +23,7 @@ export {
 } from './effective-policy';
 export { BUILT_IN_PROFILE_FILES, loadProfiles, type LoadedProfiles, type ProfileFile, type ProfileRejection } from './profile-files';
 export { profileSchema, type Profile, type ProfileRule } from './profile-schema';
+export { profileLimits, type LimitValue } from './profile-limits';
 export {
   CAMPAIGN_DNC_LIST,
   DIAL_MODES,

@@ -35,6 +35,18 @@ describe('campaigns as the supervisor sets them up', () => {
     expect(stricter.rules).toEqual({ contactCaps: { day: 1, week: 1 }, window: { weekdays: { from: '10:00', to: '18:00' } } });
   });
 
+  it('tells the editor what each profile allows for every rule a campaign may tighten, the figures main refuses looser values by', async () => {
+    const { workstation } = await campaignWorkstation();
+    const [ru] = await ok(workstation, 'campaigns.ruleLimits', { purpose: 'debt_collection', profile: 'RU' });
+    // 230-FZ art. 7: weekdays 08:00-22:00, weekends 09:00-20:00; at most one contact a day, two a week, eight a month.
+    expect(ru).toMatchObject({ profile: 'RU', limits: { 'window.weekdays': '08:00-22:00', 'window.weekends': '09:00-20:00', 'contactCaps.day': 1, 'contactCaps.week': 2, 'contactCaps.month': 8 } });
+    const looser = await callApi(workstation, 'campaigns.save', { name: 'X', purpose: 'debt_collection', startsAt: Date.now(), mode: 'preview', profile: 'RU', rules: { contactCaps: { week: (ru!.limits['contactCaps.week'] as number) + 1 } } });
+    expect(!looser.ok && looser.error.issues?.[0]).toMatchObject({ path: 'rules.contactCaps.week', code: 'rule_looser_than_profile' });
+    const everyProfile = await ok(workstation, 'campaigns.ruleLimits', { purpose: 'survey', profile: 'by_number' });
+    expect(everyProfile.map((p) => p.profile).sort()).toEqual(['RU', 'UA', 'UK', 'US']);
+    expect(everyProfile.find((p) => p.profile === 'US')!.limits).toMatchObject({ 'window.weekdays': '08:00-21:00', abandonRate: 0.03, minRingSeconds: 15 });
+  });
+
   it('updates dispositions and operators in place, with tombstones for the ones taken off', async () => {
     const { workstation, campaign, colleague, me } = await campaignWorkstation();
     const { state: _state, updatedAt: _updatedAt, messages: _messages, ...saved } = await campaign();
