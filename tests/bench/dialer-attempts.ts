@@ -11,11 +11,11 @@ import { timeOrderedIds } from '#core/shared/ids';
 import { silentLogger } from '#core/shared/logger';
 import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
 import { TestKamailio } from '#tests/support/sip/kamailio';
-import { SipPeer } from '#tests/support/sip/sip-peer';
 import { customerNumber, SippCustomers } from '#tests/support/sip/sipp-customers';
 import { workingMorningClock } from '#tests/support/working-morning';
 import { scratchDir, workstationOn } from './bench-workstation';
 import { medianAndTail, type Figure } from './measure';
+import { bareSipJs } from './telephony';
 
 /** Attempts timed on each side, after a warm-up of each. */
 const attempts = 500;
@@ -59,8 +59,8 @@ async function paced(count: number, attempt: (i: number) => Promise<number>): Pr
  * uses them: the next number chosen with every rule checked and its attempt written in one transaction, then
  * the INVITE through the workstation's registered line, the outcome written back to the list) through the
  * test Kamailio to sipp customers who answer busy (486) or answer and hang up at once, several out at a
- * time; beside it a bare sip.js loop (an Inviter per call on a user agent registered at the same Kamailio)
- * calling the same customers at the same concurrency, in the same run. Set-up time: from the attempt's
+ * time; beside it a bare sip.js loop (an Inviter per call on a user agent with sip.js's own transport,
+ * registered at the same Kamailio) calling the same customers at the same concurrency, in the same run. Set-up time: from the attempt's
  * start (before the number is chosen; before the Inviter is made) to its final response handled.
  */
 export async function dialerAttemptFigures(log: (line: string) => void): Promise<Figure[]> {
@@ -69,7 +69,7 @@ export async function dialerAttemptFigures(log: (line: string) => void): Promise
   const clock = workingMorningClock();
   let customers: SippCustomers | undefined;
   let workstation: Workstation | undefined;
-  let bare: SipPeer | undefined;
+  let bare: UserAgent | undefined;
   try {
     await kamailio.start();
     const numbers = Array.from({ length: warmup + attempts }, (_, i) => customerNumber(i % 2 === 0 ? 'busy' : 'hangs_up_at_once', i));
@@ -132,9 +132,9 @@ export async function dialerAttemptFigures(log: (line: string) => void): Promise
       return at - started;
     };
 
-    bare = new SipPeer('bare960', kamailio.wsUrl);
-    await bare.register();
-    const ua = bare.ua;
+    // sip.js with its own transport: none of the workstation's layers (not even its inbound guard) on this side.
+    bare = await bareSipJs('bare960', kamailio.wsUrl);
+    const ua = bare;
     const bareCall = async (i: number): Promise<number> => {
       const started = performance.now();
       const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${numbers[i % numbers.length]}@127.0.0.1`)!);

@@ -30,7 +30,7 @@ function until(check: () => boolean, timeoutMs: number, what: string): Promise<v
 }
 
 /** A bare sip.js user agent (its own WebSocket transport on `ws`, a fixed SDP): the baseline for call set-up. */
-async function bareSipJs(user: string, wsUrl: string): Promise<UserAgent> {
+export async function bareSipJs(user: string, wsUrl: string): Promise<UserAgent> {
   // sip.js's own transport uses the global WebSocket; on Node 22+ that is undici's, which the wire
   // tap would not see: the tapped `ws` stands in for it while the baseline connects.
   const global = globalThis as { WebSocket?: unknown };
