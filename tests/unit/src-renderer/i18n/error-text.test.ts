@@ -67,6 +67,20 @@ describe('error texts', () => {
     expect(apiErrorText(tr('uk'), error)).toContain('«Нова» не може стати «Закрита»');
   });
 
+  it('words the states of a campaign through the campaign vocabulary, not as the codes main sends', () => {
+    const error: ApiError = { code: 'conflict', message: 'A finished campaign cannot become running', reason: 'campaign_state_refused', params: { from: 'finished', to: 'running' } };
+    expect(apiErrorText(tr('en'), error)).toBe('A campaign that is “Finished” cannot become “Running”.');
+    expect(apiErrorText(tr('uk'), error)).toBe('Кампанію в стані «Завершено» не можна перевести в «Триває».');
+    expect(apiErrorText(tr('ru'), error)).toBe('Кампанию в состоянии «Завершена» нельзя перевести в «Идёт».');
+  });
+
+  it('words the state of a refused command as a call state or else as an operator session state, and leaves a code no vocabulary knows as sent', () => {
+    const refused = (state: string): ApiError => ({ code: 'conflict', message: '', reason: 'call_command_refused', params: { state } });
+    expect(apiErrorText(tr('ru'), refused('held'))).toBe('Этого нельзя сделать в состоянии «На удержании».');
+    expect(apiErrorText(tr('uk'), refused('wrap_up'))).toBe('Цього не можна зробити у стані «Завершення розмови».');
+    expect(apiErrorText(tr('en'), refused('from_a_newer_main'))).toBe('That cannot be done while the state is “from_a_newer_main”.');
+  });
+
   it('words every issue of a refusal on several fields, not only the first', () => {
     const error: ApiError = {
       code: 'invalid_payload',
