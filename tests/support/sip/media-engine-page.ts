@@ -60,6 +60,14 @@ export function heardOn(page: Page): Promise<Heard[]> {
 }
 
 /**
+ * A call's peer connection on the engine's page, as a script expression: the engine makes one peer connection
+ * and one audio element (marked with the call id) per call, in the same order.
+ */
+function connectionOf(callId: string): string {
+  return `window.peerConnections[window.audioElements.filter((a) => a.dataset.callId).findIndex((a) => a.dataset.callId === ${JSON.stringify(callId)})]`;
+}
+
+/**
  * The window's MediaEngine, bundled from the source, on a page of its own in Chromium and attached as
  * the media client of a workstation core running in the test's process: the core's media.request events
  * go to the page, and the page's requests (media.attach, media.reply, media.quality) come back through
@@ -103,11 +111,11 @@ export class MediaEnginePage {
     return new MediaEnginePage(page, stopForwarding);
   }
 
-  /** What the newest peer connection (the call's) sends: the engine's microphone for that call, nothing, or something else (a message). */
+  /** What the call's peer connection sends: the engine's microphone for that call, nothing, or something else (a message, a conference's mix). */
   sending(callId: string): Promise<'microphone' | 'nothing' | 'something else'> {
     return this.page.evaluate(`(() => {
       const microphone = window.engine.microphoneOf(${JSON.stringify(callId)})?.getAudioTracks()[0];
-      const senders = window.peerConnections.at(-1)?.getSenders() ?? [];
+      const senders = ${connectionOf(callId)}?.getSenders() ?? [];
       if (senders.length !== 1) return 'something else';
       const track = senders[0].track;
       return track === null ? 'nothing' : microphone !== undefined && track.id === microphone.id ? 'microphone' : 'something else';
@@ -122,11 +130,11 @@ export class MediaEnginePage {
     })()`);
   }
 
-  /** Audio packets the newest peer connection (the call's) has received from the other side. */
-  packetsReceived(): Promise<number> {
+  /** Audio packets the call's peer connection has received from the other side. */
+  packetsReceived(callId: string): Promise<number> {
     return this.page.evaluate(`(async () => {
       let received = 0;
-      (await window.peerConnections.at(-1).getStats()).forEach((s) => {
+      (await ${connectionOf(callId)}.getStats()).forEach((s) => {
         if (s.type === 'inbound-rtp' && s.kind === 'audio') received += s.packetsReceived;
       });
       return received;

@@ -4,7 +4,7 @@ import type { CallInfo } from '#contract';
 import { launchChromium } from '#tests/support/chromium';
 import { BrowserPeer } from '#tests/support/sip/browser-peer';
 import { TestKamailio } from '#tests/support/sip/kamailio';
-import { heardOn, isBeep, keepPeerConnections, listenOn, MediaEnginePage } from '#tests/support/sip/media-engine-page';
+import { heardOn, isBeep, isTone, keepPeerConnections, listenOn, MediaEnginePage, type Heard } from '#tests/support/sip/media-engine-page';
 import { eventually, registeredWorkstation, type RegisteredWorkstation } from '#tests/support/sip/phone-harness';
 import { tempDirOutsideTest } from '#tests/support/temp-dir';
 import { createSuiteWorkstation } from '#tests/support/workstation';
@@ -16,12 +16,17 @@ import { createSuiteWorkstation } from '#tests/support/workstation';
  * someone else) and the operator must not hear the customer; after it, both ways. The customer's page
  * listens to what arrives (the operator's fake microphone beeps twice a second).
  */
+/** The customer's own voice in the conference test: a steady tone, unlike the fake microphones' beeps. */
+const toneHz = 1_000;
+
 describe('the operator is not on a dialer’s call until it is handed over', () => {
   const kamailio = new TestKamailio();
   let browser: Browser;
   let station: RegisteredWorkstation;
   let engine: MediaEnginePage;
   let customer: BrowserPeer;
+  /** Someone the operator talks to themselves. */
+  let other: BrowserPeer;
   const data = tempDirOutsideTest();
 
   beforeAll(async () => {
@@ -33,10 +38,14 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
     customer = await BrowserPeer.open(browser);
     await customer.register('cust851', kamailio.wsUrl);
     await keepPeerConnections(customer.page);
+    other = await BrowserPeer.open(browser);
+    await other.register('cust852', kamailio.wsUrl);
+    await keepPeerConnections(other.page);
   });
 
   afterAll(async () => {
     await customer?.close();
+    await other?.close();
     await engine?.close();
     await browser?.close();
     await station?.workstation.dispose();
@@ -46,17 +55,34 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
 
   const heard = () => heardOn(customer.page);
 
-  it('neither plays the customer nor sends them the microphone before the hand-over, and both after it', async () => {
+  /** A dialer attempt the customer answers; from the answer on, their page notes what it hears. */
+  async function answeredAttempt(): Promise<CallInfo> {
     const { workstation, account } = station;
     const answered: CallInfo[] = [];
     const attempt = workstation.phone.attempts.place({ accountId: account.id, target: 'cust851', contactId: null, ringTimeoutMs: 15_000, headers: [], hooks: { answered: (call) => answered.push(call), ended: () => undefined } });
     await customer.page.waitForFunction(`window.peer.sessionState() === 'Initial'`, undefined, { timeout: 10_000 });
     await customer.page.evaluate('window.peer.answer()');
     await eventually(() => answered.length, (n) => n > 0, 10_000, 'the attempt answered');
-    await listenOn(customer.page, 1_000);
+    await listenOn(customer.page, toneHz);
+    return attempt;
+  }
+
+  /** An operator's own call to `peer`, answered; from then on their page notes what it hears. */
+  async function ownCall(peer: BrowserPeer, number: string): Promise<CallInfo> {
+    const call = await station.workstation.phone.operator.dial(number, { accountId: station.account.id });
+    await peer.page.waitForFunction(`window.peer.sessionState() === 'Initial'`, undefined, { timeout: 10_000 });
+    await peer.page.evaluate('window.peer.answer()');
+    await station.call((c) => c.id === call.id && c.state === 'active');
+    await listenOn(peer.page, toneHz);
+    return call;
+  }
+
+  it('neither plays the customer nor sends them the microphone before the hand-over, and both after it', async () => {
+    const { workstation } = station;
+    const attempt = await answeredAttempt();
 
     // The customer's audio reaches the operator's window, which does not play it; the operator's microphone is not sent.
-    await eventually(() => engine.packetsReceived(), (n) => n > 50, 10_000, 'the customer’s audio at the window');
+    await eventually(() => engine.packetsReceived(attempt.id), (n) => n > 50, 10_000, 'the customer’s audio at the window');
     expect(await engine.speaker(attempt.id)).toEqual({ playing: true, muted: true });
     expect(await engine.sending(attempt.id)).toBe('nothing');
     const before = await eventually(heard, (list) => list.length > 0 && list.at(-1)!.at - list[0]!.at > 2_000, 10_000, 'two seconds at the customer');
@@ -71,22 +97,60 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
     const handedAt = Date.now();
     await eventually(heard, (list) => list.some((h) => h.at > handedAt && isBeep(h)), 10_000, 'the operator heard by the customer');
     expect(await engine.page.evaluate<number>('window.peerConnections.length')).toBe(connections);
-    const received = await engine.packetsReceived();
-    await eventually(() => engine.packetsReceived(), (n) => n > received + 50, 10_000, 'the customer’s audio still arriving');
+    const received = await engine.packetsReceived(attempt.id);
+    await eventually(() => engine.packetsReceived(attempt.id), (n) => n > received + 50, 10_000, 'the customer’s audio still arriving');
     await workstation.phone.operator.hangup(attempt.id);
   });
 
   it('keeps an operator’s own call heard both ways', async () => {
-    const { workstation, account } = station;
-    const call = await workstation.phone.operator.dial('cust851', { accountId: account.id });
-    await customer.page.waitForFunction(`window.peer.sessionState() === 'Initial'`, undefined, { timeout: 10_000 });
-    await customer.page.evaluate('window.peer.answer()');
-    await station.call((c) => c.id === call.id && c.state === 'active');
-    await listenOn(customer.page, 1_000);
+    const { workstation } = station;
+    const call = await ownCall(customer, 'cust851');
     expect(await engine.speaker(call.id)).toEqual({ playing: true, muted: false });
     expect(await engine.sending(call.id)).toBe('microphone');
     const shownAt = Date.now();
     await eventually(heard, (list) => list.some((h) => h.at > shownAt && isBeep(h)), 10_000, 'the operator heard by the customer');
     await workstation.phone.operator.hangup(call.id);
+  });
+
+  it('keeps a dialer’s call out of a conference’s mix until it is handed over', async () => {
+    const { workstation } = station;
+    const own = await ownCall(other, 'cust852');
+    const attempt = await answeredAttempt();
+    // The customer says something the other party could not mistake for a microphone's beep: a steady tone.
+    await customer.page.evaluate(`(async () => {
+      const context = new AudioContext();
+      await context.resume();
+      const tone = context.createOscillator();
+      tone.frequency.value = ${toneHz};
+      const out = context.createMediaStreamDestination();
+      tone.connect(out);
+      tone.start();
+      await window.peerConnections.at(-1).getSenders()[0].replaceTrack(out.stream.getAudioTracks()[0]);
+    })()`);
+    await workstation.phone.focus.conference([own.id, attempt.id]);
+    // As the phone bar's provider does when main says the calls are joined.
+    await engine.page.evaluate(`window.engine.setConference(${JSON.stringify([own.id, attempt.id])})`);
+    const mixedAt = Date.now();
+    expect(await engine.sending(own.id)).toBe('something else');
+    expect(await engine.sending(attempt.id)).toBe('nothing');
+    const heardByOther = () => heardOn(other.page);
+    const otherBefore = await eventually(heardByOther, (list) => list.some((h) => h.at > mixedAt + 2_000), 10_000, 'two seconds of the mix');
+    const customerBefore = await eventually(heard, (list) => list.some((h) => h.at > mixedAt + 2_000), 10_000, 'two seconds at the customer');
+    const since = (list: Heard[], at: number) => list.filter((h) => h.at > at);
+    // The other party hears the operator, not the customer; the customer hears neither.
+    expect(since(otherBefore, mixedAt).some(isBeep)).toBe(true);
+    expect(since(otherBefore, mixedAt).filter(isTone)).toEqual([]);
+    expect(since(customerBefore, mixedAt).filter(isBeep)).toEqual([]);
+    expect(await engine.speaker(attempt.id)).toEqual({ playing: true, muted: true });
+
+    await workstation.phone.attempts.handOver(attempt.id);
+    const handedAt = Date.now();
+    expect(await engine.sending(attempt.id)).toBe('something else');
+    expect(await engine.speaker(attempt.id)).toEqual({ playing: true, muted: false });
+    expect(workstation.phone.registry.get(own.id).info).toMatchObject({ state: 'active', conference: true });
+    await eventually(heardByOther, (list) => since(list, handedAt).some(isTone), 10_000, 'the customer in the mix');
+    await eventually(heard, (list) => since(list, handedAt).some(isBeep), 10_000, 'the operator heard by the customer');
+    await workstation.phone.operator.hangup(attempt.id);
+    await workstation.phone.operator.hangup(own.id);
   });
 });
