@@ -31,6 +31,15 @@ interface Statements {
   abandonPartHour: Statement<[string, number, number], { abandoned: number; live: number }>;
 }
 
+/**
+ * The abandon rate's two figures over answered attempts, as SQL on campaign_attempts: live calls are answers
+ * other than machines; abandoned ones include people handed to the operator later than the law allows.
+ */
+export const abandonFiguresSql = {
+  live: "coalesce(sum(coalesce(amd_verdict, 'human') <> 'machine'), 0)",
+  abandoned: "coalesce(sum(outcome IN ('abandoned', 'reached_late')), 0)",
+} as const;
+
 // Read at every dial: prepared once per connection.
 const statements = preparedOnce<Statements>((sqlite) => ({
   contact: sqlite.prepare(
@@ -47,7 +56,7 @@ const statements = preparedOnce<Statements>((sqlite) => ({
   abandonHours: sqlite.prepare('SELECT coalesce(sum(abandoned), 0) AS abandoned, coalesce(sum(live), 0) AS live FROM campaign_abandon_hours WHERE campaign_id = ? AND hour >= ? AND hour <= ?'),
   // Only answered attempts count, and campaign_attempts_answered_idx holds just those.
   abandonPartHour: sqlite.prepare(
-    `SELECT coalesce(sum(outcome IN ('abandoned', 'reached_late')), 0) AS abandoned, coalesce(sum(coalesce(amd_verdict, 'human') <> 'machine'), 0) AS live
+    `SELECT ${abandonFiguresSql.abandoned} AS abandoned, ${abandonFiguresSql.live} AS live
      FROM campaign_attempts WHERE campaign_id = ? AND started_at > ? AND started_at < ? AND answered_at IS NOT NULL`,
   ),
 }));

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppliedCounts } from '#contract';
 import type { WriteDb } from '#core/db/handles';
 import { campaignAbandonHours, campaignAttempts, doNotCallNumbers, employees } from '#core/db/schema';
+import { abandonFiguresSql } from '#core/dialer/call-facts-reader';
 import { becauseSchema } from '#core/dialer/rules/index';
 import type { AbandonHour, AttemptRecord, DoNotCallRecord } from './campaign-file-format';
 
@@ -115,8 +116,8 @@ export function recountAbandonHours(tx: WriteDb, campaignId: string, hours: Iter
   for (const hour of hours) {
     const counted = tx
       .select({
-        live: sql<number>`coalesce(sum(coalesce(${campaignAttempts.amdVerdict}, 'human') <> 'machine'), 0)`,
-        abandoned: sql<number>`coalesce(sum(${campaignAttempts.outcome} IN ('abandoned', 'reached_late')), 0)`,
+        live: sql<number>`${sql.raw(abandonFiguresSql.live)}`,
+        abandoned: sql<number>`${sql.raw(abandonFiguresSql.abandoned)}`,
       })
       .from(campaignAttempts)
       .where(and(eq(campaignAttempts.campaignId, campaignId), sql`${campaignAttempts.startedAt} >= ${hour} AND ${campaignAttempts.startedAt} < ${hour + hourMs}`, sql`${campaignAttempts.answeredAt} IS NOT NULL`))
