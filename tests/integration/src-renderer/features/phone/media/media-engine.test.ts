@@ -112,6 +112,29 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
     await workstation.phone.operator.hangup(call.id);
   });
 
+  it('leaves a dialer’s call the operator held on hold when it is handed over, and resumes it both ways', async () => {
+    const { workstation } = station;
+    const attempt = await answeredAttempt();
+    await workstation.phone.focus.hold(attempt.id);
+    const direction = () => engine.page.evaluate<string>(`window.peerConnections.at(-1).getTransceivers()[0].direction`);
+    expect(await direction()).toBe('sendonly');
+    expect(await engine.sending(attempt.id)).toBe('nothing');
+
+    const handed = await workstation.phone.attempts.handOver(attempt.id);
+    expect(handed.info.state).toBe('held');
+    expect(await direction()).toBe('sendonly');
+    expect(await engine.speaker(attempt.id)).toEqual({ playing: true, muted: false });
+
+    await workstation.phone.focus.resume(attempt.id);
+    const resumedAt = Date.now();
+    expect(await direction()).toBe('sendrecv');
+    expect(await engine.sending(attempt.id)).toBe('microphone');
+    await eventually(heard, (list) => list.some((h) => h.at > resumedAt && isBeep(h)), 10_000, 'the operator heard by the customer');
+    const received = await engine.packetsReceived(attempt.id);
+    await eventually(() => engine.packetsReceived(attempt.id), (n) => n > received + 50, 10_000, 'the customer’s audio at the window');
+    await workstation.phone.operator.hangup(attempt.id);
+  });
+
   it('keeps a dialer’s call out of a conference’s mix until it is handed over', async () => {
     const { workstation } = station;
     const own = await ownCall(other, 'cust852');
