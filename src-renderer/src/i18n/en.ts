@@ -460,6 +460,18 @@ export const en = {
       abandonRedialHours: 'No redial after an abandoned call for (h)',
       requireConsent: 'Call only people who gave consent',
     },
+    limits: {
+      byProfile: '{{profiles}}: {{limit}}',
+      atMost: 'at most {{value, number}}',
+      atLeastMinutes: 'at least {{value, number}} min',
+      atLeastHours: 'at least {{value, number}} h',
+      atLeastSeconds: 'at least {{value, number}} s',
+      percent: 'at most {{value, number}} %',
+      none: 'no limit',
+      closed: 'no calls',
+      consentRequired: 'consent required',
+      consentNotRequired: 'consent not required',
+    },
     section: { dialing: 'Dialing', rules: 'Calling rules', messages: 'Recorded messages', dispositions: 'Dispositions' },
     messages: {
       abandon: 'For an answer no operator is free for',

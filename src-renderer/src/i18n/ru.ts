@@ -473,6 +473,18 @@ export const ru: Messages = {
       abandonRedialHours: 'Не перезванивать после брошенного звонка (ч)',
       requireConsent: 'Звонить только давшим согласие',
     },
+    limits: {
+      byProfile: '{{profiles}}: {{limit}}',
+      atMost: 'не более {{value, number}}',
+      atLeastMinutes: 'не менее {{value, number}} мин',
+      atLeastHours: 'не менее {{value, number}} ч',
+      atLeastSeconds: 'не менее {{value, number}} с',
+      percent: 'не более {{value, number}} %',
+      none: 'без ограничений',
+      closed: 'звонки запрещены',
+      consentRequired: 'нужно согласие',
+      consentNotRequired: 'согласие не нужно',
+    },
     section: { dialing: 'Набор', rules: 'Правила звонков', messages: 'Записанные сообщения', dispositions: 'Результаты разговоров' },
     messages: {
       abandon: 'Для ответа, когда нет свободного оператора',

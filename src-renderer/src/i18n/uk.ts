@@ -473,6 +473,18 @@ export const uk: Messages = {
       abandonRedialHours: 'Не передзвонювати після кинутого дзвінка (год)',
       requireConsent: 'Дзвонити лише тим, хто дав згоду',
     },
+    limits: {
+      byProfile: '{{profiles}}: {{limit}}',
+      atMost: 'не більше {{value, number}}',
+      atLeastMinutes: 'не менше {{value, number}} хв',
+      atLeastHours: 'не менше {{value, number}} год',
+      atLeastSeconds: 'не менше {{value, number}} с',
+      percent: 'не більше {{value, number}} %',
+      none: 'без обмежень',
+      closed: 'дзвінки заборонені',
+      consentRequired: 'потрібна згода',
+      consentNotRequired: 'згода не потрібна',
+    },
     section: { dialing: 'Набір', rules: 'Правила дзвінків', messages: 'Записані повідомлення', dispositions: 'Результати розмов' },
     messages: {
       abandon: 'Для відповіді, коли немає вільного оператора',

@@ -10,6 +10,7 @@ import { DispositionsEditor } from './DispositionsEditor';
 import { GeneralFields } from './GeneralFields';
 import { MessagesFields } from './MessagesFields';
 import { RulesFields } from './RulesFields';
+import { useRuleLimits } from './useRuleLimits';
 
 export interface CampaignEditorProps {
   /** null: a new campaign. */
@@ -54,6 +55,7 @@ export function CampaignEditor({ campaign, onSaved }: CampaignEditorProps) {
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  const limitOf = useRuleLimits(draft.purpose, draft.profile);
   const change = (patch: Partial<CampaignDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setSaved(false);
@@ -74,10 +76,10 @@ export function CampaignEditor({ campaign, onSaved }: CampaignEditorProps) {
       <GeneralFields draft={draft} onChange={change} errors={errors.fields} />
       <Divider />
       <Title order={4}>{t('campaigns.section.dialing')}</Title>
-      <DialingFields draft={draft} onChange={change} errors={errors.fields} />
+      <DialingFields draft={draft} onChange={change} errors={errors.fields} limitOf={limitOf} />
       <Divider />
       <Title order={4}>{t('campaigns.section.rules')}</Title>
-      <RulesFields draft={draft} onChange={change} errors={errors.fields} />
+      <RulesFields draft={draft} onChange={change} errors={errors.fields} limitOf={limitOf} />
       <Divider />
       <Title order={4}>{t('campaigns.section.messages')}</Title>
       <MessagesFields campaign={campaign} onChanged={onSaved} />

@@ -2,15 +2,18 @@ import { Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text }
 import { useTranslation } from 'react-i18next';
 import { amdActions, dialingModes } from '#contract';
 import { errorOn, type CampaignFieldsProps } from './campaign-draft';
+import { RuleLimit } from './RuleLimit';
+import type { LimitOf } from './useRuleLimits';
 
 /** An empty number field means "none" (no countdown); anything else is the number typed. */
 function optionalNumber(value: string | number): number | null {
   return value === '' ? null : Number(value);
 }
 
-/** How numbers are dialed: the mode and its figures, ring and wrap-up times, and what to do with answering machines. */
-export function DialingFields({ draft, onChange, errors }: CampaignFieldsProps) {
+/** How numbers are dialed: the mode and its figures, ring time (with the law's shortest), wrap-up time, and what to do with answering machines. */
+export function DialingFields({ draft, onChange, errors, limitOf }: CampaignFieldsProps & { limitOf: LimitOf }) {
   const { t } = useTranslation();
+  const ringLimit = limitOf('minRingSeconds');
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end">
@@ -58,7 +61,17 @@ export function DialingFields({ draft, onChange, errors }: CampaignFieldsProps) 
         {t(`campaigns.modeHint.${draft.mode}`)}
       </Text>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <NumberInput label={t('campaigns.ringTimeout')} value={draft.ringTimeoutSeconds} onChange={(v) => onChange({ ringTimeoutSeconds: Number(v) || 0 })} min={10} max={120} allowDecimal={false} error={errorOn(errors, 'ringTimeoutSeconds')} />
+        <NumberInput
+          label={t('campaigns.ringTimeout')}
+          description={ringLimit.length > 0 && <RuleLimit lines={ringLimit} />}
+          value={draft.ringTimeoutSeconds}
+          onChange={(v) => onChange({ ringTimeoutSeconds: Number(v) || 0 })}
+          min={10}
+          max={120}
+          allowDecimal={false}
+          error={errorOn(errors, 'ringTimeoutSeconds')}
+          data-testid="campaign-ring-timeout"
+        />
         <NumberInput label={t('campaigns.wrapUp')} value={draft.wrapUpSeconds} onChange={(v) => onChange({ wrapUpSeconds: Number(v) || 0 })} min={0} max={600} allowDecimal={false} error={errorOn(errors, 'wrapUpSeconds')} />
         <Select
           label={t('campaigns.amdLabel')}

@@ -2,6 +2,8 @@ import { Checkbox, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { campaignProfiles, errorOn, withRule, type CampaignFieldsProps } from './campaign-draft';
 import { RuleNumberInput } from './RuleNumberInput';
+import { RuleLimit } from './RuleLimit';
+import type { LimitOf } from './useRuleLimits';
 import { WindowRuleInput } from './WindowRuleInput';
 
 const attemptPeriods = ['day', 'week', 'month', 'lifetime'] as const;
@@ -9,14 +11,15 @@ const contactPeriods = ['day', 'week', 'month'] as const;
 const retryOutcomes = ['busy', 'no_answer', 'failed', 'machine', 'abandoned', 'reached'] as const;
 
 /**
- * The law's profile and the campaign's stricter settings over it. Main refuses a setting looser than the
- * profile, naming the field and the profile's limit; the refusal shows under that field.
+ * The law's profile and the campaign's stricter settings over it, each with the profile's limit under it. Main
+ * refuses a setting looser than the profile, naming the field and the profile's limit; the refusal shows under that field.
  */
-export function RulesFields({ draft, onChange, errors }: CampaignFieldsProps) {
+export function RulesFields({ draft, onChange, errors, limitOf }: CampaignFieldsProps & { limitOf: LimitOf }) {
   const { t } = useTranslation();
   const rules = draft.rules;
   const setRules = (next: typeof rules) => onChange({ rules: next });
-  const common = { rules, onChange: setRules, errors };
+  const common = { rules, onChange: setRules, errors, limitOf };
+  const consentLimit = limitOf('requireConsent');
   return (
     <Stack gap="md">
       <Select
@@ -67,6 +70,7 @@ export function RulesFields({ draft, onChange, errors }: CampaignFieldsProps) {
         <Checkbox
           mt="lg"
           label={t('campaigns.rules.requireConsent')}
+          description={consentLimit.length > 0 && <RuleLimit lines={consentLimit} />}
           checked={rules.requireConsent === true}
           onChange={(e) => setRules(withRule(rules, 'requireConsent', e.currentTarget.checked ? true : undefined))}
           error={errorOn(errors, 'rules.requireConsent')}
