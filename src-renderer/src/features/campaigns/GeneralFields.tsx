@@ -27,7 +27,7 @@ export function GeneralFields({ draft, onChange, errors }: CampaignFieldsProps) 
           data-testid="campaign-purpose"
         />
       </SimpleGrid>
-      <Textarea label={t('campaigns.goal')} value={draft.goal} onChange={(e) => onChange({ goal: e.currentTarget.value })} autosize minRows={2} error={errorOn(errors, 'goal')} />
+      <Textarea label={t('campaigns.goal')} value={draft.goal} onChange={(e) => onChange({ goal: e.currentTarget.value })} autosize minRows={2} error={errorOn(errors, 'goal')} data-testid="campaign-goal" />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <DateTimeField label={t('campaigns.startsAt')} value={draft.startsAt} onChange={(value) => value && onChange({ startsAt: value })} error={errorOn(errors, 'startsAt')} />
         <DateTimeField label={t('campaigns.endsAt')} placeholder={t('campaigns.noEnd')} value={draft.endsAt} onChange={(value) => onChange({ endsAt: value })} clearable error={errorOn(errors, 'endsAt')} />

@@ -5,7 +5,7 @@ export interface OperatorStateTextProps {
   /** A session state (ready, on_call, paused…) as the operator's state log keeps it. */
   state: string;
   reason: string | null;
-  /** Whole minutes in the state (null: not known). */
+  /** Whole minutes in the state (null: not known; under a minute goes unsaid rather than "for 0 min"). */
   minutes: number | null;
 }
 
@@ -17,7 +17,7 @@ export function OperatorStateText({ state, reason, minutes }: OperatorStateTextP
   return (
     <Text size="sm" data-testid="operator-state" data-state={state}>
       {reasonText ? t('dialer.stateWithReason', { state: stateText, reason: reasonText }) : stateText}
-      {minutes !== null && ` · ${t('dialer.forMinutes', { count: minutes })}`}
+      {minutes !== null && minutes > 0 && ` · ${t('dialer.forMinutes', { count: minutes })}`}
     </Text>
   );
 }
