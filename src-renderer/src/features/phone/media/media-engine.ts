@@ -19,6 +19,13 @@ interface CallMedia {
   muted: boolean;
   /** The operator hears and is heard on the call (a dialer's call is not until handed over): see `listen`. */
   listening: boolean;
+  /**
+   * We hold the call, as its last completed offer and answer agreed: nothing is sent, for the party
+   * on hold must not hear the operator's next conversation. See `hold`.
+   */
+  held: boolean;
+  /** Whether our offer still awaiting its answer puts the call on hold: a refused re-INVITE leaves the call as it was. */
+  holdOffered: boolean;
   /** Something plays into the call in place of what it sends (a message, the recording's announcement): it puts that back itself. */
   playing: number;
   /** Aborted when the call's audio closes: whatever listens to it or plays into it stops. */
@@ -53,6 +60,11 @@ function remoteAudio(media: CallMedia): MediaStream {
   return track ? new MediaStream([track]) : (media.remote ?? new MediaStream());
 }
 
+/** The operator talks with the call's party now: on the call and not holding it. */
+function talking(media: CallMedia): boolean {
+  return media.listening && !media.held;
+}
+
 /** The call's one audio sender (its track may be null while replaced). */
 function audioSender(media: CallMedia): RTCRtpSender | undefined {
   return media.pc.getSenders().find((s) => s.track === null || s.track.kind === 'audio');
@@ -62,8 +74,8 @@ function audioSender(media: CallMedia): RTCRtpSender | undefined {
  * The window's half of every call: WebRTC audio. Main keeps the SIP dialog and asks for offers,
  * answers and DTMF, and for its dialer answering-machine verdicts and recorded messages, over the
  * API contract (media.request); this engine answers (media.reply). Main also says whether the operator
- * is on a call: a dialer's call is neither played nor sent the microphone until handed over. It
- * also mutes, routes audio to the chosen devices and reports call quality from getStats.
+ * is on a call: a dialer's call is neither played nor sent the microphone until handed over; nor is a
+ * call we hold sent anything. It also mutes, routes audio to the chosen devices and reports call quality from getStats.
  */
 export class MediaEngine {
   readonly clientId = crypto.randomUUID();
@@ -129,7 +141,7 @@ export class MediaEngine {
     return this.conferenceChange;
   }
 
-  /** A member the operator is not on neither hears the others nor is heard by them. */
+  /** A member the operator is not on, or holds, neither hears the others nor is heard by them. */
   private async mix(callIds: readonly string[], rebuild: boolean): Promise<void> {
     const same = this.mixer && this.mixer.callIds.length === callIds.length && callIds.every((id) => this.mixer?.callIds.includes(id));
     if (same && !rebuild) return;
@@ -141,10 +153,10 @@ export class MediaEngine {
     const microphone = context.createMediaStreamSource(first[1].microphone);
     const tracks = new Map<string, MediaStreamTrack>();
     for (const [id, media] of members) {
-      if (!media.listening) continue;
+      if (!talking(media)) continue;
       const mix = context.createMediaStreamDestination();
       microphone.connect(mix);
-      for (const [otherId, other] of members) if (otherId !== id && other.listening && other.remote) context.createMediaStreamSource(remoteAudio(other)).connect(mix);
+      for (const [otherId, other] of members) if (otherId !== id && talking(other) && other.remote) context.createMediaStreamSource(remoteAudio(other)).connect(mix);
       const sender = audioSender(media);
       const track = mix.stream.getAudioTracks()[0];
       if (track) tracks.set(id, track);
@@ -183,7 +195,7 @@ export class MediaEngine {
     const context = new AudioContext();
     const mix = context.createMediaStreamDestination();
     const microphone = context.createGain();
-    microphone.gain.value = media.listening ? 1 : 0;
+    microphone.gain.value = talking(media) ? 1 : 0;
     context.createMediaStreamSource(media.microphone).connect(microphone);
     microphone.connect(mix);
     context.createMediaStreamSource(remoteAudio(media)).connect(mix);
@@ -237,9 +249,9 @@ export class MediaEngine {
     }
   }
 
-  /** What the call sends when nothing is played into it: nothing while the operator is not on it, else the microphone or the conference's mix. */
+  /** What the call sends when nothing is played into it: nothing while the operator is not on it or holds it, else the microphone or the conference's mix. */
   private restingTrack(callId: string, media: CallMedia): MediaStreamTrack | null {
-    if (!media.listening) return null;
+    if (!talking(media)) return null;
     return this.mixer?.tracks.get(callId) ?? media.microphone.getAudioTracks()[0] ?? null;
   }
 
@@ -256,10 +268,26 @@ export class MediaEngine {
    */
   private async listen(callId: string, media: CallMedia, on: boolean): Promise<void> {
     media.audio.muted = !on;
-    const recording = this.recordings.get(callId);
-    if (recording) recording.microphone.gain.value = on ? 1 : 0;
     if (media.listening === on) return;
     media.listening = on;
+    await this.sendAnew(callId, media);
+  }
+
+  /**
+   * Holds or resumes the call on our side once the other side agreed (their answer to our offer, or
+   * ours to theirs): the transceiver's direction alone would still send the held party the operator's
+   * microphone, so the sender sends nothing while held, and on resume what the call should send.
+   */
+  private async hold(callId: string, media: CallMedia, held: boolean): Promise<void> {
+    if (media.held === held) return;
+    media.held = held;
+    await this.sendAnew(callId, media);
+  }
+
+  /** The operator came on or off the call: the recording's side of them, the conference's mix and what the call sends follow. */
+  private async sendAnew(callId: string, media: CallMedia): Promise<void> {
+    const recording = this.recordings.get(callId);
+    if (recording) recording.microphone.gain.value = talking(media) ? 1 : 0;
     if (this.mixer?.callIds.includes(callId)) await this.changeConference(this.mixer.callIds, true);
     const sender = audioSender(media);
     if (sender && media.playing === 0) await sender.replaceTrack(await this.outgoingTrack(callId, media));
@@ -277,6 +305,7 @@ export class MediaEngine {
           const media = await this.media(request.callId, request.iceServers ?? []);
           await this.listen(request.callId, media, request.listen ?? true);
           this.setDirection(media.pc, request.hold === true ? 'sendonly' : 'sendrecv');
+          media.holdOffered = request.hold === true;
           await media.pc.setLocalDescription(await media.pc.createOffer());
           await this.reply(request, { sdp: await gatheredSdp(media.pc) });
           return;
@@ -287,12 +316,14 @@ export class MediaEngine {
           await media.pc.setRemoteDescription({ type: 'offer', sdp: request.sdp ?? '' });
           if (request.hold === true) this.setDirection(media.pc, 'sendonly');
           await media.pc.setLocalDescription(await media.pc.createAnswer());
+          await this.hold(request.callId, media, request.hold === true);
           await this.reply(request, { sdp: await gatheredSdp(media.pc) });
           return;
         }
         case 'remote': {
           const media = this.existing(request.callId);
           await media.pc.setRemoteDescription({ type: 'answer', sdp: request.sdp ?? '' });
+          await this.hold(request.callId, media, media.holdOffered);
           await this.reply(request, {});
           return;
         }
@@ -357,7 +388,7 @@ export class MediaEngine {
     audio.autoplay = true;
     audio.dataset.callId = callId;
     // Listening until the request that made the call says otherwise, before anything is negotiated or heard.
-    const media: CallMedia = { pc, microphone, remote: undefined, audio, muted: false, listening: true, playing: 0, closed: new AbortController() };
+    const media: CallMedia = { pc, microphone, remote: undefined, audio, muted: false, listening: true, held: false, holdOffered: false, playing: 0, closed: new AbortController() };
     pc.addEventListener('track', (event) => {
       media.remote = event.streams[0] ?? new MediaStream([event.track]);
       audio.srcObject = media.remote;

@@ -54,6 +54,10 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
   });
 
   const heard = () => heardOn(customer.page);
+  const heardByOther = () => heardOn(other.page);
+  const since = (list: Heard[], at: number) => list.filter((h) => h.at > at);
+  /** What was on its way when the sender changed still plays out of the far side's jitter buffer for a moment. */
+  const settled = (at: number) => at + 500;
 
   /** A dialer attempt the customer answers; from the answer on, their page notes what it hears. */
   async function answeredAttempt(): Promise<CallInfo> {
@@ -75,6 +79,20 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
     await station.call((c) => c.id === call.id && c.state === 'active');
     await listenOn(peer.page, toneHz);
     return call;
+  }
+
+  /** The customer says something the other party could not mistake for a microphone's beep: a steady tone. */
+  function customerSaysTone(): Promise<void> {
+    return customer.page.evaluate(`(async () => {
+      const context = new AudioContext();
+      await context.resume();
+      const tone = context.createOscillator();
+      tone.frequency.value = ${toneHz};
+      const out = context.createMediaStreamDestination();
+      tone.connect(out);
+      tone.start();
+      await window.peerConnections.at(-1).getSenders()[0].replaceTrack(out.stream.getAudioTracks()[0]);
+    })()`);
   }
 
   it('neither plays the customer nor sends them the microphone before the hand-over, and both after it', async () => {
@@ -124,6 +142,7 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
     expect(handed.info.state).toBe('held');
     expect(await direction()).toBe('sendonly');
     expect(await engine.speaker(attempt.id)).toEqual({ playing: true, muted: false });
+    expect(await engine.sending(attempt.id)).toBe('nothing');
 
     await workstation.phone.focus.resume(attempt.id);
     const resumedAt = Date.now();
@@ -139,27 +158,15 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
     const { workstation } = station;
     const own = await ownCall(other, 'cust852');
     const attempt = await answeredAttempt();
-    // The customer says something the other party could not mistake for a microphone's beep: a steady tone.
-    await customer.page.evaluate(`(async () => {
-      const context = new AudioContext();
-      await context.resume();
-      const tone = context.createOscillator();
-      tone.frequency.value = ${toneHz};
-      const out = context.createMediaStreamDestination();
-      tone.connect(out);
-      tone.start();
-      await window.peerConnections.at(-1).getSenders()[0].replaceTrack(out.stream.getAudioTracks()[0]);
-    })()`);
+    await customerSaysTone();
     await workstation.phone.focus.conference([own.id, attempt.id]);
     // As the phone bar's provider does when main says the calls are joined.
     await engine.page.evaluate(`window.engine.setConference(${JSON.stringify([own.id, attempt.id])})`);
     const mixedAt = Date.now();
     expect(await engine.sending(own.id)).toBe('something else');
     expect(await engine.sending(attempt.id)).toBe('nothing');
-    const heardByOther = () => heardOn(other.page);
     const otherBefore = await eventually(heardByOther, (list) => list.some((h) => h.at > mixedAt + 2_000), 10_000, 'two seconds of the mix');
     const customerBefore = await eventually(heard, (list) => list.some((h) => h.at > mixedAt + 2_000), 10_000, 'two seconds at the customer');
-    const since = (list: Heard[], at: number) => list.filter((h) => h.at > at);
     // The other party hears the operator, not the customer; the customer hears neither.
     expect(since(otherBefore, mixedAt).some(isBeep)).toBe(true);
     expect(since(otherBefore, mixedAt).filter(isTone)).toEqual([]);
@@ -174,6 +181,54 @@ describe('the operator is not on a dialer’s call until it is handed over', () 
     await eventually(heardByOther, (list) => since(list, handedAt).some(isTone), 10_000, 'the customer in the mix');
     await eventually(heard, (list) => since(list, handedAt).some(isBeep), 10_000, 'the operator heard by the customer');
     await workstation.phone.operator.hangup(attempt.id);
+    await workstation.phone.operator.hangup(own.id);
+  });
+
+  it('sends a customer we hold nothing, and the microphone again once resumed', async () => {
+    const { workstation } = station;
+    const call = await ownCall(customer, 'cust851');
+    const talkingAt = Date.now();
+    await eventually(heard, (list) => since(list, talkingAt).some(isBeep), 10_000, 'the operator heard by the customer');
+
+    await workstation.phone.focus.hold(call.id);
+    const heldAt = settled(Date.now());
+    expect(workstation.phone.registry.get(call.id).info.state).toBe('held');
+    expect(await engine.sending(call.id)).toBe('nothing');
+    const onHold = await eventually(heard, (list) => list.some((h) => h.at > heldAt + 2_000), 10_000, 'two seconds on hold at the customer');
+    expect(since(onHold, heldAt).filter(isBeep)).toEqual([]);
+
+    await workstation.phone.focus.resume(call.id);
+    const resumedAt = Date.now();
+    expect(await engine.sending(call.id)).toBe('microphone');
+    await eventually(heard, (list) => since(list, resumedAt).some(isBeep), 10_000, 'the operator heard again by the customer');
+    await workstation.phone.operator.hangup(call.id);
+  });
+
+  it('sends a conference member held at the split nothing: neither the operator nor the other party', async () => {
+    const { workstation } = station;
+    const own = await ownCall(other, 'cust852');
+    const call = await ownCall(customer, 'cust851');
+    await customerSaysTone();
+    await workstation.phone.focus.conference([own.id, call.id]);
+    await engine.page.evaluate(`window.engine.setConference(${JSON.stringify([own.id, call.id])})`);
+    const mixedAt = Date.now();
+    await eventually(heardByOther, (list) => since(list, mixedAt).some(isTone), 10_000, 'the customer heard by the other party');
+
+    // The operator goes on with the customer; the other party waits on hold. The window's mix is still standing
+    // (the phone bar's provider takes it apart when main's change reaches it).
+    await workstation.phone.focus.split(call.id);
+    const splitAt = settled(Date.now());
+    expect(workstation.phone.registry.get(own.id).info.state).toBe('held');
+    expect(await engine.sending(own.id)).toBe('nothing');
+    const onHold = await eventually(heardByOther, (list) => list.some((h) => h.at > splitAt + 2_000), 10_000, 'two seconds on hold at the other party');
+    expect(since(onHold, splitAt).filter(isBeep)).toEqual([]);
+    expect(since(onHold, splitAt).filter(isTone)).toEqual([]);
+    await eventually(heard, (list) => since(list, splitAt).some(isBeep), 10_000, 'the operator still heard by the customer');
+
+    await engine.page.evaluate('window.engine.setConference([])');
+    expect(await engine.sending(own.id)).toBe('nothing');
+    expect(await engine.sending(call.id)).toBe('microphone');
+    await workstation.phone.operator.hangup(call.id);
     await workstation.phone.operator.hangup(own.id);
   });
 });
