@@ -13,13 +13,14 @@ import { createSuiteWorkstation } from '#tests/support/workstation';
  * Whether the operator is on a dialer's call, along the app's path: the core places an attempt through
  * Kamailio to a customer (sip.js in another Chromium page) and the window's MediaEngine makes the audio.
  * Until the dialer hands the call over, the customer must not hear the operator (who may be talking to
- * someone else) and the operator must not hear the customer; after it, both ways. The customer's page
- * listens to what arrives (the operator's fake microphone beeps twice a second).
+ * someone else) and the operator must not hear the customer; after it, both ways. Nor must a party we
+ * hold hear anyone (the operator's next conversation, a conference's other party) until resumed. The
+ * customer's page listens to what arrives (the operator's fake microphone beeps twice a second).
  */
 /** The customer's own voice in the conference test: a steady tone, unlike the fake microphones' beeps. */
 const toneHz = 1_000;
 
-describe('the operator is not on a dialer’s call until it is handed over', () => {
+describe('the operator is heard on a dialer’s call only once it is handed over, and on no call while it is held', () => {
   const kamailio = new TestKamailio();
   let browser: Browser;
   let station: RegisteredWorkstation;
