@@ -1,4 +1,4 @@
-import type { CampaignInput } from '#contract';
+import type { Campaign, CampaignInput } from '#contract';
 import { manualClock } from '#core/shared/clock';
 import { ok } from './crm';
 import { createTestWorkstation, testNow } from './workstation';
@@ -33,4 +33,10 @@ export async function campaignWorkstation(start = testNow) {
       ...input,
     });
   return { workstation, clock, me, colleague, person, campaign };
+}
+
+/** A saved campaign as the editor sends it back. */
+export function editable(campaign: Campaign) {
+  const { state: _state, updatedAt: _updatedAt, messages: _messages, ...input } = campaign;
+  return input;
 }

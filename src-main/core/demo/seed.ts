@@ -4,6 +4,7 @@ import { indexNewDocuments, type SearchDocument } from '#core/crm/search-index';
 import { countContacts } from '#core/crm/contacts';
 import { BulkInsert } from '#core/crm/transfer/bulk-insert';
 import { DomainError } from '#core/shared/errors';
+import { seedDemoCampaign } from './campaign';
 import { generateDemo, type DemoBatch, type DemoOptions } from './generator';
 
 export interface SeedProgress {
@@ -83,6 +84,7 @@ export function seedDemo(database: AppDatabase, options: DemoOptions, onProgress
     done += batch.contacts.length;
     onProgress?.({ done, total: options.contacts });
   }
+  database.write((tx) => seedDemoCampaign(tx, { now: options.now, language: options.language ?? 'uk', people: 400 }));
   return { done, total: options.contacts };
 }
 

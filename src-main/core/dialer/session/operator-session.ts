@@ -107,9 +107,10 @@ export class OperatorSession {
     return this.state;
   }
 
-  private move(to: OperatorState): void {
+  /** `at`: when the move happened, if the caller already read the clock for what goes with it (a countdown). */
+  private move(to: OperatorState, at = this.deps.ctx.clock.now()): void {
     dialingModes[this.campaign.mode].assert(this.state, to);
-    if (to !== this.state) this.since = this.deps.ctx.clock.now();
+    if (to !== this.state) this.since = at;
     this.state = to;
     this.deps.changed(this.view);
   }
@@ -222,9 +223,10 @@ export class OperatorSession {
     if (found.kind !== 'number') return this.waitFor(found.nextAt);
     this.entry = found.entry;
     const countdown = this.campaign.previewCountdownSeconds;
-    this.countdownEndsAt = countdown === null ? null : this.deps.ctx.clock.now() + countdown * 1000;
+    const now = this.deps.ctx.clock.now();
+    this.countdownEndsAt = countdown === null ? null : now + countdown * 1000;
     if (countdown !== null) this.cancelWait = this.deps.setTimer(() => this.state === 'previewing' && this.dialPreviewed(), countdown * 1000);
-    this.move('previewing');
+    this.move('previewing', now);
   }
 
   /** Preview: the operator dials the card shown (a click, or the countdown ran out). The rules are asked again now. */
@@ -265,8 +267,9 @@ export class OperatorSession {
 
   private conversationEnded(): void {
     const wrapUp = this.campaign.wrapUpSeconds;
-    this.wrapUpEndsAt = wrapUp > 0 ? this.deps.ctx.clock.now() + wrapUp * 1000 : null;
-    this.move('wrap_up');
+    const now = this.deps.ctx.clock.now();
+    this.wrapUpEndsAt = wrapUp > 0 ? now + wrapUp * 1000 : null;
+    this.move('wrap_up', now);
   }
 
   private lineEnded(): void {

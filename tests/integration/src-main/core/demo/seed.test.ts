@@ -70,6 +70,19 @@ describe.each(languages)('the demo of a workplace speaking $language (system loc
     for (const phone of work) expect((phone.e164 as string).startsWith(places.get(phone.city as string)?.prefix ?? '?')).toBe(true);
   });
 
+  it('has a running survey whose list is dealt out to everyone in the office, ready to work', async () => {
+    const [campaign] = await ok(workstation, 'campaigns.list', {});
+    expect(campaign).toMatchObject({ state: 'running', mode: 'preview', entries: { total: 400, remaining: 400 } });
+    expect(campaign!.name).toMatch(language === 'en' ? latin : cyrillic);
+    expect(campaign!.name).not.toMatch(never);
+    const full = await ok(workstation, 'campaigns.get', { id: campaign!.id });
+    expect(full.dispositions.map((d) => d.hotkey)).toEqual(['1', '2', '3', '4']);
+    const perOperator = all('SELECT operator_id AS id, count(*) AS n FROM campaign_entries GROUP BY operator_id');
+    expect(perOperator.length).toBe(full.operatorIds.length);
+    expect(Math.max(...perOperator.map((o) => o.n as number)) - Math.min(...perOperator.map((o) => o.n as number))).toBeLessThanOrEqual(1);
+    expect(value(`SELECT count(*) FROM campaign_entries e JOIN contact_phones p ON p.contact_id = e.contact_id AND p.e164 = e.phone AND p.position = 0`)).toBe(400);
+  });
+
   it('names every company differently', () => {
     expect(value('SELECT count(DISTINCT name) FROM companies')).toBe(value('SELECT count(*) FROM companies'));
   });

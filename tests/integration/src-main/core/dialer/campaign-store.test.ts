@@ -1,16 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Campaign } from '#contract';
 import { describe, expect, it } from 'vitest';
 import { campaignAttempts, campaignEntries } from '#core/db/schema';
-import { campaignWorkstation } from '#tests/support/campaigns';
+import { campaignWorkstation, editable } from '#tests/support/campaigns';
 import { ok } from '#tests/support/crm';
 import { callApi } from '#tests/support/workstation';
-
-/** A saved campaign as the editor sends it back. */
-function editable(campaign: Campaign) {
-  const { state: _state, updatedAt: _updatedAt, messages: _messages, ...input } = campaign;
-  return input;
-}
 
 describe('campaigns as the supervisor sets them up', () => {
   it('refuses rules looser than the law, naming the field and the limit, and takes stricter ones', async () => {

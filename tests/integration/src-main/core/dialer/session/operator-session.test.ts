@@ -1,33 +1,15 @@
-import Holidays from 'date-holidays';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Campaign, CampaignInput, OperatorSession } from '#contract';
+import type { CampaignInput, OperatorSession } from '#contract';
 import { campaignAbandonHours, campaignAttempts, campaignEntries, operatorStates, questionnaireResponses, scriptRuns } from '#core/db/schema';
+import { editable } from '#tests/support/campaigns';
 import { ok } from '#tests/support/crm';
 import { salesScript, surveyQuestionnaire } from '#tests/support/scripts';
 import { eventually, registeredWorkstation, type RegisteredWorkstation } from '#tests/support/sip/phone-harness';
 import { useTestPbx } from '#tests/support/sip/test-pbx';
 import { callApi, createTestWorkstation } from '#tests/support/workstation';
-
-const ukraine = new Holidays('UA');
-
-/** 08:00 UTC (10:00 or 11:00 in Kyiv) of the first working day in Ukraine after `after`. */
-function nextWorkingMorning(after: number): number {
-  const day = new Date(after);
-  for (;;) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const weekday = day.getUTCDay();
-    const holiday = ukraine.isHoliday(new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12)));
-    if (weekday !== 0 && weekday !== 6 && !holiday) return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 8);
-  }
-}
-
-/** A saved campaign as the editor sends it back. */
-function editable(campaign: Campaign) {
-  const { state: _state, updatedAt: _updatedAt, messages: _messages, ...input } = campaign;
-  return input;
-}
+import { workingMorningClock } from '#tests/support/working-morning';
 
 describe('an operator working a campaign through a real Kamailio', () => {
   const { kamailio, peer } = useTestPbx();
@@ -42,9 +24,7 @@ describe('an operator working a campaign through a real Kamailio', () => {
    * numbers), and the session's views as the window receives them.
    */
   async function working(user: string, customers: string[], mode: CampaignInput['mode'], extra: Record<string, unknown> = {}) {
-    const realStart = Date.now();
-    const opening = nextWorkingMorning(realStart);
-    const clock = { now: () => opening + (Date.now() - realStart) };
+    const clock = workingMorningClock();
     const station = await registeredWorkstation(kamailio, user, {}, (options) => createTestWorkstation({ ...options, clock }));
     stations.push(station);
     const { workstation, me } = station;
