@@ -471,6 +471,9 @@ export const en = {
       closed: 'no calls',
       consentRequired: 'consent required',
       consentNotRequired: 'consent not required',
+      barredModes: 'not allowed: {{modes}}',
+      messageRequired: 'a message required',
+      operatorWithin: 'an operator within {{value, number}} s of the answer',
     },
     section: { dialing: 'Dialing', rules: 'Calling rules', messages: 'Recorded messages', dispositions: 'Dispositions' },
     messages: {

@@ -484,6 +484,9 @@ export const ru: Messages = {
       closed: 'звонки запрещены',
       consentRequired: 'нужно согласие',
       consentNotRequired: 'согласие не нужно',
+      barredModes: 'запрещено: {{modes}}',
+      messageRequired: 'сообщение обязательно',
+      operatorWithin: 'оператор не позже чем через {{value, number}} с после ответа',
     },
     section: { dialing: 'Набор', rules: 'Правила звонков', messages: 'Записанные сообщения', dispositions: 'Результаты разговоров' },
     messages: {

@@ -484,6 +484,9 @@ export const uk: Messages = {
       closed: 'дзвінки заборонені',
       consentRequired: 'потрібна згода',
       consentNotRequired: 'згода не потрібна',
+      barredModes: 'заборонено: {{modes}}',
+      messageRequired: 'повідомлення обов’язкове',
+      operatorWithin: 'оператор не пізніше ніж через {{value, number}} с після відповіді',
     },
     section: { dialing: 'Набір', rules: 'Правила дзвінків', messages: 'Записані повідомлення', dispositions: 'Результати розмов' },
     messages: {

@@ -82,7 +82,7 @@ export function CampaignEditor({ campaign, onSaved }: CampaignEditorProps) {
       <RulesFields draft={draft} onChange={change} errors={errors.fields} limitOf={limitOf} />
       <Divider />
       <Title order={4}>{t('campaigns.section.messages')}</Title>
-      <MessagesFields campaign={campaign} onChanged={onSaved} />
+      <MessagesFields campaign={campaign} onChanged={onSaved} limitOf={limitOf} />
       <Divider />
       <Title order={4}>{t('campaigns.section.dispositions')}</Title>
       <DispositionsEditor dispositions={draft.dispositions} onChange={(dispositions) => change({ dispositions })} errors={errors.fields} />

@@ -14,6 +14,8 @@ function optionalNumber(value: string | number): number | null {
 export function DialingFields({ draft, onChange, errors, limitOf }: CampaignFieldsProps & { limitOf: LimitOf }) {
   const { t } = useTranslation();
   const ringLimit = limitOf('minRingSeconds');
+  const modeLimit = limitOf('barredModes');
+  const amdLimit = limitOf('operatorWithinMs');
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end">
@@ -27,6 +29,11 @@ export function DialingFields({ draft, onChange, errors, limitOf }: CampaignFiel
             data={dialingModes.map((m) => ({ value: m, label: t(`campaigns.mode.${m}`) }))}
             data-testid="campaign-mode"
           />
+          {modeLimit.length > 0 && (
+            <Text size="xs" c="dimmed">
+              <RuleLimit lines={modeLimit} />
+            </Text>
+          )}
         </Stack>
         {draft.mode === 'power' && (
           <NumberInput
@@ -75,6 +82,7 @@ export function DialingFields({ draft, onChange, errors, limitOf }: CampaignFiel
         <NumberInput label={t('campaigns.wrapUp')} value={draft.wrapUpSeconds} onChange={(v) => onChange({ wrapUpSeconds: Number(v) || 0 })} min={0} max={600} allowDecimal={false} error={errorOn(errors, 'wrapUpSeconds')} />
         <Select
           label={t('campaigns.amdLabel')}
+          description={amdLimit.length > 0 && <RuleLimit lines={amdLimit} />}
           data={amdActions.map((a) => ({ value: a, label: t(`campaigns.amd.${a}`) }))}
           value={draft.amdAction}
           onChange={(amdAction) => amdAction && onChange({ amdAction })}

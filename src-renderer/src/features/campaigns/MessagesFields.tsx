@@ -6,20 +6,24 @@ import { campaignMessageKinds, type Campaign } from '#contract';
 import { call, useBridge } from '#renderer/api/client';
 import { uploadFile } from '#renderer/api/files';
 import { useFailureText } from '#renderer/ui/useErrorText';
+import { RuleLimit } from './RuleLimit';
+import type { LimitOf } from './useRuleLimits';
 
 export interface MessagesFieldsProps {
   /** null: not saved yet (a message belongs to a saved campaign). */
   campaign: Campaign | null;
   onChanged: (campaign: Campaign) => void;
+  limitOf: LimitOf;
 }
 
-/** The two recorded messages: for a person answered when no operator is free (abandon), and for answering machines. */
-export function MessagesFields({ campaign, onChanged }: MessagesFieldsProps) {
+/** The two recorded messages: for a person answered when no operator is free (abandon; where the law requires one, it says so), and for answering machines. */
+export function MessagesFields({ campaign, onChanged, limitOf }: MessagesFieldsProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const failureText = useFailureText();
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const abandonLimit = limitOf('abandonMessage');
   if (!campaign) return <Text c="dimmed" size="sm">{t('campaigns.messages.saveFirst')}</Text>;
 
   const run = async (kind: string, work: () => Promise<Campaign>) => {
@@ -45,11 +49,17 @@ export function MessagesFields({ campaign, onChanged }: MessagesFieldsProps) {
     <Stack gap="xs">
       {campaignMessageKinds.map((kind) => {
         const fileName = campaign.messages[kind];
+        const limit = kind === 'abandon' ? abandonLimit : [];
         return (
           <Group key={kind} gap="sm" data-testid={`campaign-message-${kind}`}>
-            <Text size="sm" w={260}>
-              {t(`campaigns.messages.${kind}`)}
-            </Text>
+            <Stack gap={0} w={260}>
+              <Text size="sm">{t(`campaigns.messages.${kind}`)}</Text>
+              {limit.length > 0 && (
+                <Text size="xs" c="dimmed">
+                  <RuleLimit lines={limit} />
+                </Text>
+              )}
+            </Stack>
             <Text size="sm" c={fileName ? undefined : 'dimmed'} miw={200} data-testid="campaign-message-file">
               {fileName ?? t('campaigns.messages.none')}
             </Text>

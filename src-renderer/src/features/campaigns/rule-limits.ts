@@ -18,17 +18,27 @@ const kindOf: Record<string, string> = {
   abandonRedialHours: 'atLeastHours',
   minRingSeconds: 'atLeastSeconds',
   requireConsent: 'consent',
+  barredModes: 'barredModes',
+  abandonMessage: 'messageRequired',
+  operatorWithinMs: 'operatorWithin',
 };
 
-/** One profile's limit for a rule in words ("at most 3", "09:00–20:00", "no limit"), or null for a path we have no words for. */
+/** Rules that only ever add a duty: a profile without the duty has nothing to say beside the field. */
+const dutyKinds = new Set(['barredModes', 'messageRequired', 'operatorWithin']);
+
+/** One profile's limit for a rule in words ("at most 3", "09:00–20:00", "no limit"); null for a path we have no words for or a duty the profile does not impose. */
 export function limitText(t: TFunction, path: string, value: LimitValue | undefined): string | null {
   const kind = kindOf[path.split('.')[0] ?? ''];
   if (kind === undefined || value === undefined) return null;
+  if (dutyKinds.has(kind) && (value === null || value === false)) return null;
+  if (kind === 'barredModes') return t('campaigns.limits.barredModes', { modes: String(value).split(', ').map((mode) => t(`campaigns.mode.${mode}`)).join(', ') });
+  if (kind === 'messageRequired') return t('campaigns.limits.messageRequired');
   if (value === null) return t('campaigns.limits.none');
   if (kind === 'window') return value === 'closed' ? t('campaigns.limits.closed') : String(value).replace('-', '–');
   if (kind === 'consent') return t(value === true ? 'campaigns.limits.consentRequired' : 'campaigns.limits.consentNotRequired');
   if (typeof value !== 'number') return String(value);
-  return t(`campaigns.limits.${kind}`, { value: kind === 'percent' ? value * 100 : value });
+  const shown = { percent: value * 100, operatorWithin: value / 1000 }[kind] ?? value;
+  return t(`campaigns.limits.${kind}`, { value: shown });
 }
 
 /**

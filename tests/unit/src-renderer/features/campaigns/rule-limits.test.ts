@@ -29,8 +29,17 @@ describe('the law’s limits beside the campaign editor’s fields', () => {
     expect(limitText(t.uk, 'window.weekends', 'closed')).toBe('дзвінки заборонені');
     expect(limitText(t.en, 'contactCaps.week', null)).toBe('no limit');
     expect(limitText(t.en, 'requireConsent', true)).toBe('consent required');
-    expect(limitText(t.en, 'operatorWithinMs', 2000)).toBeNull();
+    expect(limitText(t.en, 'holidaysAsWeekend', true)).toBeNull();
     expect(limitText(t.en, 'attemptCaps.day', undefined)).toBeNull();
+  });
+
+  it('says a duty only where a profile imposes one: barred modes by name, the abandon message, the hand-over time to an operator', () => {
+    expect(limitText(t.uk, 'barredModes', 'power')).toBe('заборонено: Потужний');
+    expect(limitText(t.en, 'barredModes', null)).toBeNull();
+    expect(limitText(t.en, 'abandonMessage', true)).toBe('a message required');
+    expect(limitText(t.en, 'abandonMessage', false)).toBeNull();
+    expect(limitText(t.en, 'operatorWithinMs', 2000)).toBe('an operator within 2 s of the answer');
+    expect(limitText(t.en, 'operatorWithinMs', null)).toBeNull();
   });
 
   it('names one profile with its version, and several by the figure they agree on', () => {
