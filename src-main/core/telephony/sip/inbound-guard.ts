@@ -1,4 +1,5 @@
-import { Core } from 'sip.js';
+import type { Core } from 'sip.js';
+import { parseScreened } from './parse-once';
 
 /**
  * What reaches sip.js from the PBX passes here first. sip.js trusts what it parses: it echoes
@@ -197,7 +198,7 @@ function parseProblem(text: string): string | null {
     problem ??= typeof message === 'string' ? message : 'unreadable message';
   };
   const logger = { error: capture, warn: capture, log: () => undefined, debug: () => undefined } as unknown as Core.Logger;
-  return Core.Parser.parseMessage(text, logger) ? null : (problem ?? 'unreadable message');
+  return parseScreened(text, logger) ? null : (problem ?? 'unreadable message');
 }
 
 /** Judges one message from the PBX; see the module comment. Never throws. */
