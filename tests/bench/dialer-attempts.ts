@@ -1,11 +1,11 @@
 import { Inviter, SessionState, UserAgent } from 'sip.js';
-import type { MethodInput, MethodName, MethodOutput, Result } from '#contract';
 import type { Workstation } from '#core/app/workstation';
 import { AttemptLog } from '#core/dialer/attempt-log';
 import { CampaignStore } from '#core/dialer/campaign-store';
 import { NumberZones } from '#core/dialer/numbers/number-zones';
 import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
 import { CampaignLines, type LineDeps } from '#core/dialer/session/campaign-lines';
+import { dialerPhone } from '#core/dialer/session/dialer-phone';
 import { sessionCampaign } from '#core/dialer/session/session-campaign';
 import { timeOrderedIds } from '#core/shared/ids';
 import { silentLogger } from '#core/shared/logger';
@@ -13,7 +13,7 @@ import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
 import { TestKamailio } from '#tests/support/sip/kamailio';
 import { customerNumber, SippCustomers } from '#tests/support/sip/sipp-customers';
 import { workingMorningClock } from '#tests/support/working-morning';
-import { scratchDir, workstationOn } from './bench-workstation';
+import { ok, scratchDir, until, workstationOn } from './bench-workstation';
 import { medianAndTail, type Figure } from './measure';
 import { bareSipJs } from './telephony';
 
@@ -24,23 +24,7 @@ const warmup = 20;
 const concurrency = 5;
 const block = 50;
 
-async function ok<M extends MethodName>(workstation: Workstation, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = (await workstation.dispatch(method, input, { origin: 'bench' })) as Result<MethodOutput<M>>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
-function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (check()) resolve();
-      else if (Date.now() > deadline) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(tick, 2);
-    };
-    tick();
-  });
-}
 
 /** Runs `count` attempts, `concurrency` at a time: each `attempt` resolves with its set-up time (ms) once its line is done. */
 async function paced(count: number, attempt: (i: number) => Promise<number>): Promise<{ seconds: number; setups: number[] }> {
@@ -106,14 +90,7 @@ export async function dialerAttemptFigures(log: (line: string) => void): Promise
       zones: new NumberZones(),
       log: new AttemptLog(ctx),
       logger: silentLogger,
-      phone: {
-        place: (request) => phone.attempts.place(request),
-        handOver: (callId) => phone.attempts.handOver(callId),
-        hangUp: (callId) => phone.operator.hangup(callId),
-        detectMachine: (callId) => phone.attempts.detectMachine(callId),
-        playMessage: (callId, audio) => phone.attempts.playMessage(callId, audio),
-        defaultAccountId: () => phone.accounts.list()[0]?.id ?? null,
-      },
+      phone: dialerPhone(phone),
     };
     // Nobody takes the answers (the dialer ends them itself, as it does an answer no operator is free for).
     const done = new Map<string, () => void>();

@@ -1,33 +1,17 @@
 import Database from 'better-sqlite3';
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type BodyAndContentType, type SessionDescriptionHandler } from 'sip.js';
 import WebSocket from 'ws';
-import type { CallInfo, MethodInput, MethodName, MethodOutput } from '#contract';
+import type { CallInfo } from '#contract';
 import type { Workstation } from '#core/app/workstation';
 import { StaticMediaPeer } from '#core/telephony/media/static-media-peer';
 import { TestKamailio } from '#tests/support/sip/kamailio';
 import { SipPeer } from '#tests/support/sip/sip-peer';
 import { watchSipWire } from '#tests/support/sip/wire-tap';
-import { assets, scratchDir, workstationOn } from './bench-workstation';
+import { assets, ok, scratchDir, until, workstationOn } from './bench-workstation';
 import { percentile, type Figure } from './measure';
 import { millionContactCopy } from '#tests/support/million-contacts';
 
-async function ok<M extends MethodName>(workstation: Workstation, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await workstation.dispatch(method, input, { origin: 'bench' });
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
-function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (check()) resolve();
-      else if (Date.now() > deadline) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(tick, 2);
-    };
-    tick();
-  });
-}
 
 /** A bare sip.js user agent (its own WebSocket transport on `ws`, a fixed SDP): the baseline for call set-up. */
 export async function bareSipJs(user: string, wsUrl: string): Promise<UserAgent> {

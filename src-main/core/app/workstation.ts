@@ -30,7 +30,8 @@ import { PhoneService } from '#core/telephony/phone-service';
 import { CampaignStore } from '#core/dialer/campaign-store';
 import { campaignHandlers } from '#core/dialer/handlers';
 import { campaignFileHandlers } from '#core/dialer/files/handlers';
-import { DialerSessions, lineRegistered } from '#core/dialer/session/dialer-sessions';
+import { dialerPhone, lineRegistered } from '#core/dialer/session/dialer-phone';
+import { DialerSessions } from '#core/dialer/session/dialer-sessions';
 import { dialerHandlers } from '#core/dialer/session/handlers';
 import { NumberZones } from '#core/dialer/numbers/number-zones';
 import { BUILT_IN_PROFILE_FILES, loadProfiles } from '#core/dialer/rules/index';
@@ -146,15 +147,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       zones: numberZones,
       store: campaigns,
       profiles: () => profiles.accepted,
-      phone: {
-        place: (request) => phone.attempts.place(request),
-        handOver: (callId) => phone.attempts.handOver(callId),
-        hangUp: (callId) => phone.operator.hangup(callId),
-        detectMachine: (callId) => phone.attempts.detectMachine(callId),
-        playMessage: (callId, audio) => phone.attempts.playMessage(callId, audio),
-        defaultAccountId: () => phone.accounts.list().find((a) => lineRegistered(phone.status.current, a.id))?.id ?? null,
-        wrapUp: (callId, subject, note, checked) => phone.afterCall.wrapUp(callId, subject, note, { checkQuestionnaire: checked }),
-      },
+      phone: dialerPhone(phone),
       registered: (accountId) => lineRegistered(phone.status.current, accountId),
       onPhoneStatus: (listener) => events.on('phone.status', listener),
       events,

@@ -160,9 +160,3 @@ export class DialerSessions implements Disposable {
     this.stopHeartbeat();
   }
 }
-
-/** Whether the line a campaign dials through is registered: its own account, else any account of the phone. */
-export function lineRegistered(status: PhoneStatus, accountId: string | null): boolean {
-  if (accountId === null) return status.registration === 'registered' || (status.accounts ?? []).some((a) => a.registration === 'registered');
-  return (status.accounts ?? []).some((a) => a.account.id === accountId && a.registration === 'registered');
-}

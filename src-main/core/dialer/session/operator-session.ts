@@ -61,6 +61,8 @@ export class OperatorSession {
   private countdownEndsAt: number | null = null;
   private wrapUpEndsAt: number | null = null;
   private idleUntil: number | null = null;
+  /** Power: the ratio the pacing last dialed at (read with the abandon figures when lines are placed, not for every view). */
+  private pacedRatio = 1;
   private cancelWait: () => void = () => undefined;
   private readonly lines: CampaignLines;
 
@@ -98,7 +100,7 @@ export class OperatorSession {
       countdownEndsAt: this.countdownEndsAt,
       wrapUpEndsAt: this.wrapUpEndsAt,
       linesOut: this.lines.ringing,
-      pacedRatio: this.campaign.mode === 'power' ? this.ratio() : 1,
+      pacedRatio: this.pacedRatio,
       idleUntil: this.idleUntil,
     };
   }
@@ -181,7 +183,9 @@ export class OperatorSession {
   /** Lines the mode wants out now: one for progressive, the paced ratio for power. */
   private wanted(): number {
     if (this.campaign.mode !== 'power') return this.lines.out === 0 ? 1 : 0;
-    return attemptsToPlace({ readyOperators: 1, attemptsOut: this.lines.ringing, ...this.pacing() });
+    const pacing = this.pacing();
+    this.pacedRatio = pacedRatio(pacing);
+    return attemptsToPlace({ readyOperators: 1, attemptsOut: this.lines.ringing, ...pacing });
   }
 
   private pacing() {
@@ -191,9 +195,6 @@ export class OperatorSession {
     return { maxRatio: this.campaign.powerRatio, abandoned: stats.abandoned, liveAnswered: stats.liveAnswered, abandonCap: Math.min(...policies.map((p) => p.abandon.maxRate.value)) };
   }
 
-  private ratio(): number {
-    return pacedRatio(this.pacing());
-  }
 
   private fill(): void {
     for (let n = this.wanted(); n > 0; n--) {
