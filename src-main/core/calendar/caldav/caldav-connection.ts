@@ -122,7 +122,7 @@ class TsdavConnection implements CalDavConnection {
         const data = textOf(response.props?.calendarData);
         if (!response.href || !response.ok || data === null) continue;
         found.add(response.href);
-        objects.push({ href: response.href, etag: textOf(response.props?.getetag) ?? '', data });
+        objects.push({ href: response.href, etag: textOf(response.props?.getetag) ?? '', data: withFinalLineBreak(data) });
       }
       // A server answers a gone href with 404 or leaves it out; either way it is missing.
       missing.push(...wanted.filter((href) => !found.has(href)));
@@ -181,6 +181,11 @@ class TsdavConnection implements CalDavConnection {
     await response.body?.cancel();
     return response.ok || response.status === 404 ? { ok: true } : { ok: false, status: response.status };
   }
+}
+
+/** tsdav trims XML text, taking the CRLF that ends an iCalendar object's last line (RFC 5545 §3.1); GET keeps it. */
+function withFinalLineBreak(data: string): string {
+  return data.endsWith('\n') ? data : `${data}\r\n`;
 }
 
 async function writeResult(response: Response, url: string): Promise<WriteResult> {

@@ -8,11 +8,15 @@ export interface DiscoveredAccount {
   homeUrl: string;
 }
 
+function forbidden(url: string): CalDavError {
+  return new CalDavError('forbidden', `PROPFIND ${url}: the server forbids this user to read it (403)`, 403);
+}
+
 /** One href property of one resource (PROPFIND depth 0), resolved against the server; null when absent. */
-async function hrefProperty(url: string, prop: 'd:current-user-principal' | 'c:calendar-home-set', davFetch: DavFetch): Promise<string | null> {
+async function hrefProperty(url: string, prop: 'd:current-user-principal' | 'c:calendar-home-set', davFetch: DavFetch): Promise<string | 'forbidden' | null> {
   const responses = await propfind({ url, props: { [prop]: {} }, depth: '0', fetch: davFetch });
   const answer = responses.find((r) => r.ok && r.props) ?? responses[0];
-  if (answer?.status === 403) throw new CalDavError('forbidden', `PROPFIND ${url}: the server forbids this user to read it (403)`, 403);
+  if (answer?.status === 403) return 'forbidden';
   if (!answer?.ok) return null;
   const href = hrefsOf(prop === 'd:current-user-principal' ? answer.props?.currentUserPrincipal : answer.props?.calendarHomeSet)[0];
   return href ? new URL(href, url).href : null;
@@ -26,13 +30,19 @@ async function hrefProperty(url: string, prop: 'd:current-user-principal' | 'c:c
 export async function discoverAccount(serverUrl: string, davFetch: DavFetch): Promise<DiscoveredAccount> {
   const rootUrl = await serviceDiscovery({ account: { serverUrl, accountType: 'caldav' }, fetch: davFetch });
   const candidates = [...new Set([rootUrl, new URL(serverUrl).href])];
+  // A server may forbid its root yet answer on the URL the user typed (or the other way round).
   let principalUrl: string | null = null;
+  let refused = false;
   for (const candidate of candidates) {
-    principalUrl = await hrefProperty(candidate, 'd:current-user-principal', davFetch);
+    const found = await hrefProperty(candidate, 'd:current-user-principal', davFetch);
+    refused ||= found === 'forbidden';
+    principalUrl = found === 'forbidden' ? null : found;
     if (principalUrl) break;
   }
+  if (!principalUrl && refused) throw forbidden(serverUrl);
   if (!principalUrl) throw new CalDavError('not_caldav', `${serverUrl} names no current-user-principal: not a CalDAV server, or the wrong address`);
   const homeUrl = await hrefProperty(principalUrl, 'c:calendar-home-set', davFetch);
+  if (homeUrl === 'forbidden') throw forbidden(principalUrl);
   if (!homeUrl) throw new CalDavError('not_caldav', `${principalUrl} has no calendar-home-set: the server offers no calendars to this user`);
   return { principalUrl, homeUrl };
 }

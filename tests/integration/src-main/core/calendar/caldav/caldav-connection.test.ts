@@ -177,6 +177,18 @@ describe('writes with preconditions', () => {
     expect(await connection.remove(created.href, updated.etag ?? '')).toEqual({ ok: true });
   });
 
+  it('hands over the server’s text unchanged, the same through multiget as through GET', async () => {
+    const connection = await login(bob);
+    const created = await connection.create(bobsUrl, 'text.ics', sampleEvent('text', 'Зустріч & <план>'));
+    if (!created.ok) throw new Error(`create: ${created.status}`);
+    const one = await connection.fetchOne(created.href);
+    const { objects } = await connection.fetchObjects(bobsUrl, [created.href]);
+    expect(one?.data).toContain('SUMMARY:Зустріч & <план>\r\n');
+    expect(one?.data.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(objects[0]).toEqual({ href: created.href, etag: one?.etag, data: one?.data });
+    expect(one?.etag).toBe(created.etag);
+  });
+
   it('keeps a file name with spaces and non-Latin letters as one href', async () => {
     const connection = await login(bob);
     const created = await connection.create(bobsUrl, 'зустріч 1.ics', sampleEvent('zustrich'));
