@@ -13,13 +13,12 @@ function forbidden(url: string): CalDavError {
 }
 
 /** One href property of one resource (PROPFIND depth 0), resolved against the server; null when absent. */
-async function hrefProperty(url: string, prop: 'd:current-user-principal' | 'c:calendar-home-set', davFetch: DavFetch): Promise<string | 'forbidden' | null> {
+async function hrefProperty(url: string, prop: 'd:current-user-principal' | 'c:calendar-home-set', davFetch: DavFetch): Promise<{ href: string | null; forbidden: boolean }> {
   const responses = await propfind({ url, props: { [prop]: {} }, depth: '0', fetch: davFetch });
   const answer = responses.find((r) => r.ok && r.props) ?? responses[0];
-  if (answer?.status === 403) return 'forbidden';
-  if (!answer?.ok) return null;
+  if (!answer?.ok) return { href: null, forbidden: answer?.status === 403 };
   const href = hrefsOf(prop === 'd:current-user-principal' ? answer.props?.currentUserPrincipal : answer.props?.calendarHomeSet)[0];
-  return href ? new URL(href, url).href : null;
+  return { href: href ? new URL(href, url).href : null, forbidden: false };
 }
 
 /**
@@ -35,14 +34,15 @@ export async function discoverAccount(serverUrl: string, davFetch: DavFetch): Pr
   let refused = false;
   for (const candidate of candidates) {
     const found = await hrefProperty(candidate, 'd:current-user-principal', davFetch);
-    refused ||= found === 'forbidden';
-    principalUrl = found === 'forbidden' ? null : found;
+    refused ||= found.forbidden;
+    principalUrl = found.href;
     if (principalUrl) break;
   }
   if (!principalUrl && refused) throw forbidden(serverUrl);
   if (!principalUrl) throw new CalDavError('not_caldav', `${serverUrl} names no current-user-principal: not a CalDAV server, or the wrong address`);
-  const homeUrl = await hrefProperty(principalUrl, 'c:calendar-home-set', davFetch);
-  if (homeUrl === 'forbidden') throw forbidden(principalUrl);
+  const home = await hrefProperty(principalUrl, 'c:calendar-home-set', davFetch);
+  if (home.forbidden) throw forbidden(principalUrl);
+  const homeUrl = home.href;
   if (!homeUrl) throw new CalDavError('not_caldav', `${principalUrl} has no calendar-home-set: the server offers no calendars to this user`);
   return { principalUrl, homeUrl };
 }

@@ -18,7 +18,10 @@ async function radicale(rights?: string): Promise<TestRadicale> {
 
 afterEach(async () => {
   for (const server of running.splice(0)) await server.stop();
-  for (const server of httpServers.splice(0)) server.closeAllConnections(), server.close();
+  for (const server of httpServers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 async function failure(promise: Promise<unknown>): Promise<CalDavError> {
@@ -111,5 +114,19 @@ permissions: r
     const first = await connection.syncChanges(teamUrl, '');
     expect(first).toMatchObject({ changed: [{ href: '/alice/team/a.ics' }] });
     expect(await connection.create(teamUrl, 'b.ics', sampleEvent('b'))).toEqual({ ok: false, status: 403 });
+  });
+});
+
+describe('a server that forbids its root', () => {
+  it('says forbidden from the bare URL, and connects from the URL of the user’s own principal', async () => {
+    const server = await radicale(`[own]
+user: .+
+collection: {user}(/[^/]+)?
+permissions: RWrw
+`);
+    const credentials = { serverUrl: server.url, username: bob.name, password: bob.password };
+    expect((await failure(connectCalDav(credentials))).kind).toBe('forbidden');
+    const connection = await connectCalDav({ ...credentials, serverUrl: new URL('/bob/', server.url).href });
+    expect(new URL(connection.homeUrl).pathname).toBe('/bob/');
   });
 });
