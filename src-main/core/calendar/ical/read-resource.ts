@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import type { ItemFields, ParseResult, RejectReason, ZonedTime } from './calendar-item';
 import { assignmentStatusOf, crmProperty, kindOf, linkProperties } from './crm-properties';
 import type { IntlZone } from './zones';
-import { intlZone, utcOf, wallMs, zonedTimeOf } from './zones';
+import { intlZone, isUtc, resourceZone, utcOf, wallMs, zonedTimeOf } from './zones';
 
 export type Component = InstanceType<typeof ICAL.Component>;
 export type Property = InstanceType<typeof ICAL.Property>;
@@ -105,13 +105,13 @@ function readItems(calendar: Component, floating: IntlZone): ReadResource {
   if (uids.size > 1) throw new Rejected(reject('several_uids', `UIDs ${[...uids].join(', ')} in one resource`));
   const masters = components.filter((component) => !component.hasProperty('recurrence-id'));
   if (masters.length > 1) throw new Rejected(reject('several_uids', `${masters.length} components without RECURRENCE-ID share one UID`));
-  const master = masters[0] ? readItem(masters[0], floating) : null;
-  const overrides = components.filter((component) => component.hasProperty('recurrence-id')).map((component) => readItem(component, floating));
+  const master = masters[0] ? readItem(calendar, masters[0], floating) : null;
+  const overrides = components.filter((component) => component.hasProperty('recurrence-id')).map((component) => readItem(calendar, component, floating));
   return { calendar, uid: [...uids][0]!, floating, master, overrides };
 }
 
-function readItem(component: Component, floating: IntlZone): ReadItem {
-  attachZones(component);
+function readItem(calendar: Component, component: Component, floating: IntlZone): ReadItem {
+  attachZones(calendar, component);
   const kindName = component.name === 'vtodo' ? 'VTODO' : 'VEVENT';
   const startProperty = component.getFirstProperty('dtstart') ?? (kindName === 'VTODO' ? component.getFirstProperty('due') : null);
   if (!startProperty) {
@@ -162,21 +162,21 @@ function readItem(component: Component, floating: IntlZone): ReadItem {
 }
 
 /**
- * Gives each zoned time its zone: the resource's own VTIMEZONE (ical.js finds it in the component tree), else the
- * IANA zone of that name through Intl; a TZID that is neither rejects the item.
+ * Gives each zoned time its zone: the resource's own VTIMEZONE, else the IANA zone of that name through Intl; a
+ * TZID that is neither rejects the item. (ical.js already looks in the resource, but builds a new zone each time.)
  */
-function attachZones(component: Component): void {
+function attachZones(calendar: Component, component: Component): void {
   for (const property of component.getAllProperties()) {
     const tzid = tzidOf(property);
     if (tzid === null) continue;
-    const zone = component.getTimeZoneByID(tzid) ?? intlZone(tzid);
+    const zone = resourceZone(calendar, tzid) ?? intlZone(tzid);
     if (!zone) {
       throw new Rejected(reject('unknown_timezone', `${property.name.toUpperCase()} names TZID "${tzid}": no VTIMEZONE in the resource and no such IANA zone`));
     }
     if (!zonedProperties.includes(property.name)) continue;
     for (const value of property.getValues()) {
       const time = value instanceof ICAL.Period ? value.start : value;
-      if (time instanceof ICAL.Time && !time.isDate && time.zone === ICAL.Timezone.localTimezone) time.zone = zone;
+      if (time instanceof ICAL.Time && !time.isDate && !isUtc(time)) time.zone = zone;
     }
   }
 }

@@ -110,6 +110,28 @@ export function timeAt(utcMs: number, zone: Timezone): Time {
   return time.convertToZone(zone);
 }
 
+const sharedZones = new Map<string, Timezone>();
+const sharedZonesLimit = 1_000;
+
+/**
+ * The zone a resource's own VTIMEZONE defines for a TZID, or null. ical.js expands a zone's rules from their
+ * first DTSTART (often 1970) on first use, about 2 ms: resources carrying the very same definition share one
+ * expanded zone. The key is the whole definition, so two different definitions under one TZID never mix.
+ */
+export function resourceZone(calendar: InstanceType<typeof ICAL.Component>, tzid: string): Timezone | null {
+  const definition = calendar.getAllSubcomponents('vtimezone').find((zone) => zone.getFirstPropertyValue('tzid') === tzid);
+  if (!definition) return null;
+  const key = JSON.stringify(definition.toJSON());
+  let zone = sharedZones.get(key);
+  if (!zone) {
+    // A copy: the cached zone must not keep the resource it came from alive.
+    zone = new ICAL.Timezone({ component: new ICAL.Component(JSON.parse(key) as unknown[]), tzid });
+    if (sharedZones.size >= sharedZonesLimit) sharedZones.clear();
+    sharedZones.set(key, zone);
+  }
+  return zone;
+}
+
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 export function localString(time: Time): string {
