@@ -55,6 +55,8 @@ export interface ItemFields {
   /** The RRULE value, e.g. 'FREQ=WEEKLY;BYDAY=MO;COUNT=10'. */
   rrule: string | null;
   sequence: number;
+  /** UTC ms the item was done: COMPLETED of a VTODO, X-CRM-DONE of a VEVENT (a planned call made); null = not done. */
+  doneAt: number | null;
 }
 
 export interface ParsedResource {

@@ -8,6 +8,7 @@ export const crmProperty = {
   assignee: 'x-crm-assignee',
   assignedBy: 'x-crm-assigned-by',
   checkedBy: 'x-crm-checked-by',
+  done: 'x-crm-done',
 } as const;
 
 export const linkProperties: Record<keyof ItemLinks, string> = {

@@ -75,7 +75,7 @@ function overrideFor(master: ReadItem, fields: ItemFields, context: { calendar: 
 
 function masterZone(master: ReadItem, floating: IntlZone) {
   if (isUtc(master.startTime)) return ICAL.Timezone.utcTimezone;
-  return isFloating(master.startTime) ? floating : master.startTime.zone!;
+  return isFloating(master.startTime) ? floating : master.startTime.zone;
 }
 
 const recurrencePattern = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/;

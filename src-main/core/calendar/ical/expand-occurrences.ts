@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import type { ItemFields, Occurrence } from './calendar-item';
 import type { ReadItem, ReadResource, Time } from './read-resource';
-import { readResource } from './read-resource';
+import { readResource, timesOf } from './read-resource';
 import type { IntlZone } from './zones';
 import { isFloating, isUtc, timeAt, utcOf, zonedTimeOf } from './zones';
 
@@ -98,7 +98,7 @@ function* masterOccurrences(master: ReadItem, floating: IntlZone): Generator<Mas
 function overridesByInstant(read: ReadResource): Map<number, ReadItem> {
   const excluded = new Set<number>();
   for (const property of read.master?.component.getAllProperties('exdate') ?? []) {
-    for (const value of property.getValues()) if (value instanceof ICAL.Time) excluded.add(utcOf(value, read.floating));
+    for (const time of timesOf(property)) excluded.add(utcOf(time, read.floating));
   }
   const byInstant = new Map<number, ReadItem>();
   for (const override of read.overrides) {
@@ -120,7 +120,7 @@ function shiftedFields(master: ReadItem, occurrence: MasterOccurrence, floating:
   const fields = master.fields;
   const start = zonedTimeOf(occurrence.time, fields.start.tzid);
   if (!fields.end || !master.endTime) return { ...fields, start };
-  const endZone = isUtc(master.endTime) || isFloating(master.endTime) ? (isUtc(master.endTime) ? ICAL.Timezone.utcTimezone : floating) : master.endTime.zone!;
+  const endZone = isUtc(master.endTime) || isFloating(master.endTime) ? (isUtc(master.endTime) ? ICAL.Timezone.utcTimezone : floating) : master.endTime.zone;
   const endTime = master.endTime.isDate ? datePlusMinutes(occurrence.time, fields.durationMinutes) : timeAt(occurrence.endUtc, endZone);
   return { ...fields, start, end: zonedTimeOf(endTime, fields.end.tzid) };
 }
@@ -136,6 +136,6 @@ export function recurrenceIdString(read: ReadResource, override: ReadItem): stri
   const own = override.component.getFirstPropertyValue('recurrence-id') as Time;
   const master = read.master;
   if (!master || master.startTime.isDate || own.isDate) return own.toICALString();
-  const zone = isUtc(master.startTime) ? ICAL.Timezone.utcTimezone : isFloating(master.startTime) ? read.floating : master.startTime.zone!;
+  const zone = isUtc(master.startTime) ? ICAL.Timezone.utcTimezone : isFloating(master.startTime) ? read.floating : master.startTime.zone;
   return timeAt(override.recurrenceId!.utc, zone).toICALString();
 }

@@ -148,6 +148,7 @@ function readItem(calendar: Component, component: Component, floating: IntlZone)
     assignment: kindName === 'VTODO' ? assignmentOf(component) : null,
     rrule: ruleOf(component, startTime),
     sequence: sequenceOf(component),
+    doneAt: doneAtOf(component, kindName),
   };
   return {
     component,
@@ -174,11 +175,14 @@ function attachZones(calendar: Component, component: Component): void {
       throw new Rejected(reject('unknown_timezone', `${property.name.toUpperCase()} names TZID "${tzid}": no VTIMEZONE in the resource and no such IANA zone`));
     }
     if (!zonedProperties.includes(property.name)) continue;
-    for (const value of property.getValues()) {
-      const time = value instanceof ICAL.Period ? value.start : value;
-      if (time instanceof ICAL.Time && !time.isDate && !isUtc(time)) time.zone = zone;
-    }
+    for (const time of timesOf(property)) if (!time.isDate && !isUtc(time)) time.zone = zone;
   }
+}
+
+/** The dates and date-times of a property (an RDATE period counts by its start). */
+export function timesOf(property: Property): Time[] {
+  const values: unknown[] = property.getValues();
+  return values.map((value) => (value instanceof ICAL.Period ? value.start : value)).filter((value): value is Time => value instanceof ICAL.Time);
 }
 
 export function tzidOf(property: Property): string | null {
@@ -252,6 +256,18 @@ function ruleOf(component: Component, start: Time): string | null {
     throw new Rejected(reject('bad_rrule', `RRULE ${rule.toString()}: ${error instanceof Error ? error.message : String(error)}`));
   }
   return rule.toString();
+}
+
+/** COMPLETED in a VTODO; in a VEVENT, where RFC 5545 has no such property, X-CRM-DONE with a UTC date-time. */
+function doneAtOf(component: Component, kindName: 'VEVENT' | 'VTODO'): number | null {
+  if (kindName === 'VTODO') {
+    const completed = component.getFirstPropertyValue('completed');
+    return completed instanceof ICAL.Time ? utcOf(completed, intlZone('UTC')!) : null;
+  }
+  const done = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(textOf(component, crmProperty.done) ?? '');
+  if (!done) return null;
+  const [year, month, day, hour, minute, second] = done.slice(1).map(Number);
+  return Date.UTC(year!, month! - 1, day, hour, minute, second);
 }
 
 function sequenceOf(component: Component): number {

@@ -1,6 +1,5 @@
-import ICAL from 'ical.js';
 import type { ReadResource } from './read-resource';
-import { readResource } from './read-resource';
+import { readResource, timesOf } from './read-resource';
 import { utcOf } from './zones';
 
 /** True when two texts describe the same item (all fields of master and overrides equal), ignoring DTSTAMP/LAST-MODIFIED/line folding. */
@@ -15,9 +14,7 @@ export function sameContent(a: string, b: string, floatingZone: string): boolean
 function contentKey(read: ReadResource): string {
   const instants = (name: string) =>
     (read.master?.component.getAllProperties(name) ?? [])
-      .flatMap((property) => property.getValues())
-      .map((value) => (value instanceof ICAL.Period ? value.start : value))
-      .filter((value) => value instanceof ICAL.Time)
+      .flatMap(timesOf)
       .map((time) => utcOf(time, read.floating))
       .sort((x, y) => x - y);
   return JSON.stringify({

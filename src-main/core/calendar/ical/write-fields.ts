@@ -39,6 +39,7 @@ export function writeFields(component: Component, current: ItemFields | null, ch
   if (changes.links) writeLinks(component, current?.links ?? null, changes.links);
   if (changed('ownerEmployeeId')) setText(component, crmProperty.owner, changes.ownerEmployeeId!);
   if (todo && changed('assignment') && changes.assignment) writeAssignment(component, changes.assignment, context.nowUtc);
+  if (changed('doneAt')) writeDoneAt(component, changes.doneAt!);
   const ruleChanged = changed('rrule');
   if (ruleChanged) {
     if (changes.rrule) component.updatePropertyWithValue('rrule', ICAL.Recur.fromString(changes.rrule));
@@ -52,7 +53,7 @@ export function writeFields(component: Component, current: ItemFields | null, ch
 
 /** DTSTAMP and LAST-MODIFIED: this copy of the item was written now. */
 export function stamp(component: Component, nowUtc: number): void {
-  const now = timeAt(Math.floor(nowUtc / 1000) * 1000, ICAL.Timezone.utcTimezone);
+  const now = utcTime(nowUtc);
   component.updatePropertyWithValue('dtstamp', now);
   component.updatePropertyWithValue('last-modified', now.clone());
 }
@@ -134,7 +135,7 @@ export function zonedAfter(start: ZonedTime, minutes: number, context: WriteCont
     time.adjust(Math.ceil(minutes / dayMinutes), 0, 0, 0);
     return { local: localString(time), tzid: null };
   }
-  const zone = start.tzid === null ? context.floating : (time.zone as Timezone);
+  const zone = start.tzid === null ? context.floating : (time.zone);
   const end = timeAt(utcOf(time, context.floating) + minutes * 60_000, zone);
   return { local: localString(end), tzid: start.tzid };
 }
@@ -168,6 +169,20 @@ function writeLinks(component: Component, current: ItemLinks | null, links: Item
   }
 }
 
+function writeDoneAt(component: Component, doneAt: number | null): void {
+  const name = component.name === 'vtodo' ? 'completed' : crmProperty.done;
+  if (doneAt === null) {
+    component.removeAllProperties(name);
+    return;
+  }
+  const at = utcTime(doneAt);
+  component.updatePropertyWithValue(name, name === 'completed' ? at : at.toICALString());
+}
+
+function utcTime(utcMs: number): Time {
+  return timeAt(Math.floor(utcMs / 1000) * 1000, ICAL.Timezone.utcTimezone);
+}
+
 function writeAssignment(component: Component, assignment: NonNullable<ItemFields['assignment']>, nowUtc: number): void {
   setText(component, crmProperty.assignee, assignment.assigneeId);
   setText(component, crmProperty.assignedBy, assignment.assignedById);
@@ -175,7 +190,7 @@ function writeAssignment(component: Component, assignment: NonNullable<ItemField
   setText(component, 'status', todoStatusOf(assignment));
   if (isCompleted(assignment.status)) {
     component.updatePropertyWithValue('percent-complete', 100);
-    if (!component.hasProperty('completed')) component.updatePropertyWithValue('completed', timeAt(Math.floor(nowUtc / 1000) * 1000, ICAL.Timezone.utcTimezone));
+    if (!component.hasProperty('completed')) component.updatePropertyWithValue('completed', utcTime(nowUtc));
   } else {
     component.removeAllProperties('completed');
     if (Number(component.getFirstPropertyValue('percent-complete')) === 100) component.removeAllProperties('percent-complete');

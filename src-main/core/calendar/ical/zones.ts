@@ -40,7 +40,7 @@ export class IntlZone extends ICAL.Timezone {
     const at = bucket * 15 * minuteMs;
     const parts: Record<string, number> = {};
     for (const part of this.#format.formatToParts(at)) parts[part.type] = Number(part.value);
-    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
     const offset = Math.round((wall - at) / 1000);
     if (this.#offsets.size > offsetCacheLimit) this.#offsets.clear();
     this.#offsets.set(bucket, offset);
@@ -94,7 +94,7 @@ export function isFloating(time: Time): boolean {
 /** The UTC instant of a time; floating times and dates are read in the floating zone. */
 export function utcOf(time: Time, floating: IntlZone): number {
   if (isUtc(time)) return wallMs(time);
-  const zone = isFloating(time) ? floating : (time.zone as Timezone);
+  const zone = isFloating(time) ? floating : (time.zone);
   return wallMs(time) - zone.utcOffset(time) * 1000;
 }
 

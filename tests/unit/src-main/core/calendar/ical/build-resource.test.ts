@@ -24,12 +24,13 @@ const base: ItemFields = {
   assignment: null,
   rrule: null,
   sequence: 0,
+  doneAt: null,
 };
 
 const cases: Array<[string, ItemFields]> = [
   ['meeting in Kyiv', base],
   ['weekly call in New York, free time', { ...base, kind: 'call', start: { local: '2026-03-02T09:00:00', tzid: 'America/New_York' }, end: null, durationMinutes: 20, busy: false, rrule: 'FREQ=WEEKLY;COUNT=10;BYDAY=MO', reminderMinutes: null }],
-  ['callback in UTC', { ...base, kind: 'callback', start: { local: '2026-03-30T07:00:00', tzid: 'UTC' }, end: null, durationMinutes: 0, links: { ...noLinks, contactId: 'c-9', callId: 'call-4' }, description: null, location: null, status: null }],
+  ['callback in UTC, made', { ...base, kind: 'callback', doneAt: Date.UTC(2026, 2, 30, 7, 2, 13), start: { local: '2026-03-30T07:00:00', tzid: 'UTC' }, end: null, durationMinutes: 0, links: { ...noLinks, contactId: 'c-9', callId: 'call-4' }, description: null, location: null, status: null }],
   ['interaction, floating', { ...base, kind: 'interaction', start: { local: '2026-03-30T10:00:00', tzid: null }, end: { local: '2026-03-30T10:10:00', tzid: null }, durationMinutes: 10, links: { ...noLinks, complaintId: 'cp-5' } }],
   ['all-day event', { ...base, kind: 'event', start: { local: '2026-03-29', tzid: null }, end: null, durationMinutes: 1440, allDay: true, reminderMinutes: null }],
   [
@@ -47,6 +48,7 @@ const cases: Array<[string, ItemFields]> = [
       durationMinutes: 33 * 60,
       status: 'COMPLETED',
       assignment: { assigneeId: 'e-2', assignedById: 'e-1', status: 'checked', checkedById: 'e-1' },
+      doneAt: Date.UTC(2026, 2, 31, 12, 0, 0),
     },
   ],
 ];

@@ -108,6 +108,18 @@ describe('editResource', () => {
     expect(master(again).overrides[0]!.location).toBe('Room 5');
   });
 
+  it('marks a planned call made, and an assignment done, with the time it was done', () => {
+    const made = editResource(thunderbird, { scope: 'series' }, { doneAt: now }, now);
+    expect(made).toContain('X-CRM-DONE:20260320T120000Z');
+    expect(master(made).master!.doneAt).toBe(now);
+    const todo = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN', 'BEGIN:VTODO', 'UID:t-1', 'DTSTAMP:20260301T090000Z', 'SUMMARY:Call the bank', 'DUE:20260321T150000Z', 'STATUS:NEEDS-ACTION', 'X-CRM-ASSIGNEE:e-2', 'END:VTODO', 'END:VCALENDAR', ''].join('\r\n');
+    const done = editResource(todo, { scope: 'series' }, { assignment: { assigneeId: 'e-2', assignedById: null, status: 'done', checkedById: null } }, now);
+    expect(master(done).master).toMatchObject({ status: 'COMPLETED', doneAt: now, assignment: { status: 'done' } });
+    expect(done).toContain('PERCENT-COMPLETE:100');
+    const reopened = editResource(done, { scope: 'series' }, { assignment: { assigneeId: 'e-2', assignedById: null, status: 'in_progress', checkedById: null } }, now);
+    expect(master(reopened).master).toMatchObject({ status: 'IN-PROCESS', doneAt: null, assignment: { status: 'in_progress' } });
+  });
+
   it('rejects a recurrence id that names no occurrence', () => {
     expect(() => editResource(thunderbird, { scope: 'occurrence', recurrenceId: '20260331T100000' }, { summary: 'x' }, now)).toThrow(/no occurrence/);
   });
