@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvent } from '#renderer/api/client';
+import { ReminderActions } from '#renderer/features/calendar/ReminderActions';
 import { apiErrorText } from '#renderer/i18n/error-text';
 import { formatDateTime, formatNumber } from '#renderer/i18n/format';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
@@ -39,9 +40,16 @@ export function BackgroundNotices() {
   });
 
   useEvent('reminder.due', (reminder) => {
+    const id = `reminder:${reminder.eventId}:${reminder.occurrenceStart}`;
     notifications.show({
+      id,
       title: `${t('calendar.reminderDue')}: ${reminder.title}`,
-      message: [formatDateTime(locale, reminder.startsAt), reminder.contactName].filter(Boolean).join(' · '),
+      message: (
+        <>
+          {[formatDateTime(locale, reminder.startsAt), reminder.contactName].filter(Boolean).join(' · ')}
+          <ReminderActions reminder={reminder} onDone={() => notifications.hide(id)} />
+        </>
+      ),
       autoClose: false,
       color: 'orange',
     });
