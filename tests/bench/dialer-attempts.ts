@@ -20,22 +20,27 @@ import { bareSipJs } from './telephony';
 /** Attempts timed on each side, after a warm-up of each. */
 const attempts = 500;
 const warmup = 20;
-/** Attempts out at once on each side, as a power dialer keeps several lines ringing. */
+/**
+ * Attempts out at once on each side: the most one operator's workstation ever has out, a power campaign's
+ * highest ratio of lines per ready operator (powerRatio ≤ 5 in the contract).
+ */
 const concurrency = 5;
 const block = 50;
 
 
 
 /** Runs `count` attempts, `concurrency` at a time: each `attempt` resolves with its set-up time (ms) once its line is done. */
-async function paced(count: number, attempt: (i: number) => Promise<number>): Promise<{ seconds: number; setups: number[] }> {
+async function paced(count: number, attempt: (i: number) => Promise<number>): Promise<{ seconds: number; cpuMs: number; setups: number[] }> {
   const setups: number[] = [];
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const worker = async () => {
     while (next < count) setups.push(await attempt(next++));
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { seconds: (performance.now() - started) / 1000, setups };
+  const spent = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, cpuMs: (spent.user + spent.system) / 1000, setups };
 }
 
 /**
@@ -45,7 +50,8 @@ async function paced(count: number, attempt: (i: number) => Promise<number>): Pr
  * test Kamailio to sipp customers who answer busy (486) or answer and hang up at once, several out at a
  * time; beside it a bare sip.js loop (an Inviter per call on a user agent with sip.js's own transport,
  * registered at the same Kamailio) calling the same customers at the same concurrency, in the same run. Set-up time: from the attempt's
- * start (before the number is chosen; before the Inviter is made) to its final response handled.
+ * start (before the number is chosen; before the Inviter is made) to its final response handled. CPU per attempt:
+ * this process's CPU time (user and system, every thread) over each side's blocks, divided by its attempts.
  */
 export async function dialerAttemptFigures(log: (line: string) => void): Promise<Figure[]> {
   const scratch = scratchDir();
@@ -129,15 +135,16 @@ export async function dialerAttemptFigures(log: (line: string) => void): Promise
     await paced(warmup, (i) => bareCall(i));
     // In alternate blocks, so that both sides meet the same load from whatever else runs on the machine.
     log(`dialer-attempts: ${attempts} attempts through the dialer's lines and ${attempts} bare sip.js calls, ${concurrency} out at a time, in blocks of ${block}`);
-    const engine = { seconds: 0, setups: [] as number[] };
-    const raw = { seconds: 0, setups: [] as number[] };
+    const engine = { seconds: 0, cpuMs: 0, setups: [] as number[] };
+    const raw = { seconds: 0, cpuMs: 0, setups: [] as number[] };
+    const add = (side: typeof engine, measured: typeof engine) => {
+      side.seconds += measured.seconds;
+      side.cpuMs += measured.cpuMs;
+      side.setups.push(...measured.setups);
+    };
     for (let from = 0; from < attempts; from += block) {
-      const ourBlock = await paced(block, () => ours());
-      const bareBlock = await paced(block, (i) => bareCall(warmup + from + i));
-      engine.seconds += ourBlock.seconds;
-      engine.setups.push(...ourBlock.setups);
-      raw.seconds += bareBlock.seconds;
-      raw.setups.push(...bareBlock.setups);
+      add(engine, await paced(block, () => ours()));
+      add(raw, await paced(block, (i) => bareCall(warmup + from + i)));
     }
     const invited = customers.invites();
     const twice = numbers.filter((n) => (invited.get(n) ?? 0) > 2);
@@ -149,9 +156,16 @@ export async function dialerAttemptFigures(log: (line: string) => void): Promise
       { name: 'dialer.attempts_per_s', value: perSecond, unit: 'attempts/s' },
       { name: 'raw.dialer.attempts_per_s', value: rawPerSecond, unit: 'calls/s' },
       { name: 'dialer.attempts_ratio_to_bare', value: perSecond / rawPerSecond, unit: 'x' },
+      { name: 'dialer.attempt_cpu_ms', value: engine.cpuMs / attempts, unit: 'ms' },
+      { name: 'raw.dialer.attempt_cpu_ms', value: raw.cpuMs / attempts, unit: 'ms' },
       ...medianAndTail('dialer.attempt_setup', engine.setups),
       ...medianAndTail('raw.dialer.attempt_setup', raw.setups),
     ];
+  } catch (error) {
+    // A call that never ended is usually the PBX's or sipp's doing: their own words say which.
+    log(`sipp customers: ${customers?.errors.slice(-3000) ?? ''}`);
+    log(`Kamailio: ${kamailio.output.slice(-3000)}`);
+    throw error;
   } finally {
     await bare?.stop();
     await workstation?.dispose();
