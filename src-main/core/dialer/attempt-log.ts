@@ -1,7 +1,8 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { CrmContext } from '#core/crm/crm-context';
 import type { WriteDb } from '#core/db/handles';
-import { campaignAbandonHours, campaignAttempts, campaignEntries, contacts, doNotCallNumbers } from '#core/db/schema';
+import { preparedOnce } from '#core/db/prepared-once';
+import { campaignAttempts, campaignEntries, contacts, doNotCallNumbers } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
 import type { Because, DialMode } from './rules/index';
 
@@ -24,6 +25,61 @@ export interface ChosenDisposition {
   retryMinutes: number | null;
 }
 
+interface AttemptRow {
+  campaignId: string;
+  entryId: string;
+  contactId: string;
+  phone: string;
+  startedAt: number;
+  answeredAt: number | null;
+  amdVerdict: 'human' | 'machine' | 'silence' | null;
+  outcome: string | null;
+}
+
+interface NewAttempt {
+  id: string;
+  campaignId: string;
+  entryId: string;
+  contactId: string;
+  phone: string;
+  operatorId: string | null;
+  mode: DialMode;
+  allowedBecause: string;
+  now: number;
+  me: string | null;
+}
+
+/** What every attempt writes, a few times a second on a power dialer's lines: prepared once per connection. */
+const statements = preparedOnce((sqlite) => ({
+  insert: sqlite.prepare<[NewAttempt]>(
+    `INSERT INTO campaign_attempts (id, campaign_id, entry_id, contact_id, phone, operator_id, mode, state, started_at, allowed_because, updated_at, updated_by)
+     VALUES (@id, @campaignId, @entryId, @contactId, @phone, @operatorId, @mode, 'placing', @now, @allowedBecause, @now, @me)`,
+  ),
+  dialing: sqlite.prepare<[{ entryId: string; now: number; me: string | null }]>(
+    `UPDATE campaign_entries SET state = 'dialing', attempts = attempts + 1, last_attempt_at = @now, updated_at = @now, updated_by = @me WHERE id = @entryId`,
+  ),
+  attempt: sqlite.prepare<[string], AttemptRow>(
+    `SELECT campaign_id AS campaignId, entry_id AS entryId, contact_id AS contactId, phone, started_at AS startedAt, answered_at AS answeredAt,
+       amd_verdict AS amdVerdict, outcome FROM campaign_attempts WHERE id = ?`,
+  ),
+  ringing: sqlite.prepare<[{ id: string; callId: string; now: number }]>(
+    `UPDATE campaign_attempts SET state = 'ringing', call_id = @callId, updated_at = @now WHERE id = @id`,
+  ),
+  answered: sqlite.prepare<[{ id: string; at: number }]>(
+    `UPDATE campaign_attempts SET state = 'answered', answered_at = @at, updated_at = @at WHERE id = @id`,
+  ),
+  ended: sqlite.prepare<[{ id: string; outcome: string; now: number }]>(
+    `UPDATE campaign_attempts SET state = 'ended', ended_at = @now, outcome = @outcome, updated_at = @now WHERE id = @id`,
+  ),
+  backInList: sqlite.prepare<[{ entryId: string; outcome: LineOutcome; now: number; me: string | null }]>(
+    `UPDATE campaign_entries SET state = 'waiting', next_at = @now, last_outcome = @outcome, updated_at = @now, updated_by = @me WHERE id = @entryId AND state = 'dialing'`,
+  ),
+  abandonHour: sqlite.prepare<[{ id: string; campaignId: string; hour: number; live: number; abandoned: number; now: number }]>(
+    `INSERT INTO campaign_abandon_hours (id, campaign_id, hour, live, abandoned, updated_at, updated_by) VALUES (@id, @campaignId, @hour, @live, @abandoned, @now, NULL)
+     ON CONFLICT (id) DO UPDATE SET live = live + excluded.live, abandoned = abandoned + excluded.abandoned, updated_at = excluded.updated_at`,
+  ),
+}));
+
 /**
  * Every attempt of a campaign, written as it happens so that a kill -9 at any moment loses nothing and
  * dials nothing twice: the attempt row (with the rules' "allowed because") and its entry's "dialing" go
@@ -41,40 +97,35 @@ export class AttemptLog {
   begin(tx: WriteDb, start: AttemptStart): string {
     const id = this.ctx.ids.next();
     const now = this.ctx.clock.now();
-    tx.insert(campaignAttempts)
-      .values({
-        id,
-        campaignId: start.campaignId,
-        entryId: start.entry.id,
-        contactId: start.entry.contactId,
-        phone: start.entry.phone,
-        operatorId: start.operatorId,
-        mode: start.mode,
-        state: 'placing',
-        startedAt: now,
-        allowedBecause: JSON.stringify(start.because),
-        updatedAt: now,
-        updatedBy: this.me(),
-      })
-      .run();
-    tx.update(campaignEntries)
-      .set({ state: 'dialing', attempts: sql`${campaignEntries.attempts} + 1`, lastAttemptAt: now, updatedAt: now, updatedBy: this.me() })
-      .where(eq(campaignEntries.id, start.entry.id))
-      .run();
+    const me = this.me();
+    const s = statements(tx);
+    s.insert.run({
+      id,
+      campaignId: start.campaignId,
+      entryId: start.entry.id,
+      contactId: start.entry.contactId,
+      phone: start.entry.phone,
+      operatorId: start.operatorId,
+      mode: start.mode,
+      allowedBecause: JSON.stringify(start.because),
+      now,
+      me,
+    });
+    s.dialing.run({ entryId: start.entry.id, now, me });
     return id;
   }
 
   /** The INVITE is out: the attempt is tied to its call in the history. */
   placed(attemptId: string, callId: string): void {
     const now = this.ctx.clock.now();
-    this.ctx.database.write((tx) => tx.update(campaignAttempts).set({ state: 'ringing', callId, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run());
+    this.ctx.database.write((tx) => statements(tx).ringing.run({ id: attemptId, callId, now }));
   }
 
   /** Answered: a live call for the abandon rate until the machine detector says otherwise. */
   answered(attemptId: string, at: number): void {
     this.ctx.database.write((tx) => {
       const attempt = this.attempt(tx, attemptId);
-      tx.update(campaignAttempts).set({ state: 'answered', answeredAt: at, updatedAt: at }).where(eq(campaignAttempts.id, attemptId)).run();
+      statements(tx).answered.run({ id: attemptId, at });
       countAbandonHour(tx, attempt, { live: 1 }, at);
     });
   }
@@ -109,15 +160,13 @@ export class AttemptLog {
   ended(attemptId: string, outcome: LineOutcome): void {
     const now = this.ctx.clock.now();
     this.ctx.database.write((tx) => {
+      const s = statements(tx);
       const attempt = this.attempt(tx, attemptId);
       const kept = outcome === 'reached' && attempt.outcome === 'reached_late' ? attempt.outcome : outcome;
-      tx.update(campaignAttempts).set({ state: 'ended', endedAt: now, outcome: kept, updatedAt: now }).where(eq(campaignAttempts.id, attemptId)).run();
+      s.ended.run({ id: attemptId, outcome: kept, now });
       if (outcome === 'abandoned') countAbandonHour(tx, attempt, { abandoned: 1 }, now);
       if (outcome === 'reached') return;
-      tx.update(campaignEntries)
-        .set({ state: 'waiting', nextAt: now, lastOutcome: outcome, updatedAt: now, updatedBy: this.me() })
-        .where(and(eq(campaignEntries.id, attempt.entryId), eq(campaignEntries.state, 'dialing')))
-        .run();
+      s.backInList.run({ entryId: attempt.entryId, outcome, now, me: this.me() });
     });
   }
 
@@ -186,21 +235,8 @@ export class AttemptLog {
     });
   }
 
-  private attempt(tx: WriteDb, attemptId: string) {
-    const row = tx
-      .select({
-        campaignId: campaignAttempts.campaignId,
-        entryId: campaignAttempts.entryId,
-        contactId: campaignAttempts.contactId,
-        phone: campaignAttempts.phone,
-        startedAt: campaignAttempts.startedAt,
-        answeredAt: campaignAttempts.answeredAt,
-        amdVerdict: campaignAttempts.amdVerdict,
-        outcome: campaignAttempts.outcome,
-      })
-      .from(campaignAttempts)
-      .where(eq(campaignAttempts.id, attemptId))
-      .get();
+  private attempt(tx: WriteDb, attemptId: string): AttemptRow {
+    const row = statements(tx).attempt.get(attemptId);
     if (!row) throw notFound('Campaign attempt', attemptId);
     return row;
   }
@@ -211,11 +247,5 @@ const hourMs = 3_600_000;
 /** Adds to the campaign's abandon figures of the hour the attempt started in (see campaign_abandon_hours). */
 function countAbandonHour(tx: WriteDb, attempt: { campaignId: string; startedAt: number }, add: { live?: number; abandoned?: number }, now: number): void {
   const hour = Math.floor(attempt.startedAt / hourMs) * hourMs;
-  tx.insert(campaignAbandonHours)
-    .values({ id: `${attempt.campaignId}:${hour}`, campaignId: attempt.campaignId, hour, live: add.live ?? 0, abandoned: add.abandoned ?? 0, updatedAt: now, updatedBy: null })
-    .onConflictDoUpdate({
-      target: campaignAbandonHours.id,
-      set: { live: sql`${campaignAbandonHours.live} + ${add.live ?? 0}`, abandoned: sql`${campaignAbandonHours.abandoned} + ${add.abandoned ?? 0}`, updatedAt: now },
-    })
-    .run();
+  statements(tx).abandonHour.run({ id: `${attempt.campaignId}:${hour}`, campaignId: attempt.campaignId, hour, live: add.live ?? 0, abandoned: add.abandoned ?? 0, now });
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '#core/db/connection';
+import { preparedOnce } from '#core/db/prepared-once';
 import { calls, contacts, interactions } from '#core/db/schema';
 
 export type Disposition = typeof calls.$inferSelect.disposition;
@@ -21,6 +22,25 @@ export interface CallStart {
   startedAt: number;
 }
 
+/** What every call writes as it starts, is answered and ends (a power dialer's several a second): prepared once per connection. */
+const statements = preparedOnce((sqlite) => ({
+  companyOf: sqlite.prepare<[string], { companyId: string | null }>('SELECT company_id AS companyId FROM contacts WHERE id = ?'),
+  interaction: sqlite.prepare<[Pick<CallStart, 'interactionId' | 'direction' | 'startedAt' | 'employeeId' | 'contactId' | 'companyId'>]>(
+    `INSERT INTO interactions (id, kind, direction, occurred_at, employee_id, contact_id, company_id, subject, duration_seconds, created_at)
+     VALUES (@interactionId, 'call', @direction, @startedAt, @employeeId, @contactId, @companyId, '', 0, @startedAt)`,
+  ),
+  call: sqlite.prepare<[Omit<CallStart, 'contactId' | 'companyId' | 'employeeId'>]>(
+    `INSERT INTO calls (interaction_id, account_id, direction, remote_number, remote_raw, remote_name, remote_key, sip_call_id, started_at, disposition)
+     VALUES (@interactionId, @accountId, @direction, @remoteNumber, @remoteRaw, @remoteName, @remoteKey, @sipCallId, @startedAt, 'ringing')`,
+  ),
+  answered: sqlite.prepare<[number, string]>(`UPDATE calls SET answered_at = ?, disposition = 'active' WHERE interaction_id = ?`),
+  answeredAt: sqlite.prepare<[string], { answeredAt: number | null }>('SELECT answered_at AS answeredAt FROM calls WHERE interaction_id = ?'),
+  ended: sqlite.prepare<[{ interactionId: string; at: number; by: string; reason: string | null; disposition: Disposition }]>(
+    `UPDATE calls SET ended_at = @at, ended_by = @by, end_reason = @reason, disposition = @disposition WHERE interaction_id = @interactionId`,
+  ),
+  duration: sqlite.prepare<[number, string]>('UPDATE interactions SET duration_seconds = ? WHERE id = ?'),
+}));
+
 /**
  * Writes calls into the history as they happen, from main, whatever the window does: a row when
  * the call starts ringing, its answer time, its end (who hung up, why, for how long). Each step is
@@ -31,50 +51,26 @@ export class CallLog {
 
   started(call: CallStart): void {
     this.database.write((tx) => {
-      const companyId =
-        call.companyId ??
-        (call.contactId ? (tx.select({ companyId: contacts.companyId }).from(contacts).where(eq(contacts.id, call.contactId)).get()?.companyId ?? null) : null);
-      tx.insert(interactions)
-        .values({
-          id: call.interactionId,
-          kind: 'call',
-          direction: call.direction,
-          occurredAt: call.startedAt,
-          employeeId: call.employeeId,
-          contactId: call.contactId,
-          companyId,
-          subject: '',
-          durationSeconds: 0,
-          createdAt: call.startedAt,
-        })
-        .run();
-      tx.insert(calls)
-        .values({
-          interactionId: call.interactionId,
-          accountId: call.accountId,
-          direction: call.direction,
-          remoteNumber: call.remoteNumber,
-          remoteRaw: call.remoteRaw,
-          remoteName: call.remoteName,
-          remoteKey: call.remoteKey,
-          sipCallId: call.sipCallId,
-          startedAt: call.startedAt,
-          disposition: 'ringing',
-        })
-        .run();
+      const s = statements(tx);
+      const companyId = call.companyId ?? (call.contactId ? (s.companyOf.get(call.contactId)?.companyId ?? null) : null);
+      const { interactionId, direction, startedAt, employeeId, contactId } = call;
+      s.interaction.run({ interactionId, direction, startedAt, employeeId, contactId, companyId });
+      const { accountId, remoteNumber, remoteRaw, remoteName, remoteKey, sipCallId } = call;
+      s.call.run({ interactionId, accountId, direction, remoteNumber, remoteRaw, remoteName, remoteKey, sipCallId, startedAt });
     });
   }
 
   answered(interactionId: string, at: number): void {
-    this.database.write((tx) => tx.update(calls).set({ answeredAt: at, disposition: 'active' }).where(eq(calls.interactionId, interactionId)).run());
+    this.database.write((tx) => statements(tx).answered.run(at, interactionId));
   }
 
   ended(interactionId: string, end: { at: number; by: 'local' | 'remote' | 'system'; reason: string | null; disposition: Disposition }): void {
     this.database.write((tx) => {
-      const row = tx.select({ answeredAt: calls.answeredAt }).from(calls).where(eq(calls.interactionId, interactionId)).get();
-      tx.update(calls).set({ endedAt: end.at, endedBy: end.by, endReason: end.reason, disposition: end.disposition }).where(eq(calls.interactionId, interactionId)).run();
+      const s = statements(tx);
+      const row = s.answeredAt.get(interactionId);
+      s.ended.run({ interactionId, ...end });
       const seconds = row?.answeredAt ? Math.max(0, Math.round((end.at - row.answeredAt) / 1000)) : 0;
-      tx.update(interactions).set({ durationSeconds: seconds }).where(eq(interactions.id, interactionId)).run();
+      s.duration.run(seconds, interactionId);
     });
   }
 

@@ -16,7 +16,9 @@ export function dialerPhone(phone: PhoneService): SessionDeps['phone'] {
     hangUp: (callId) => phone.operator.hangup(callId),
     detectMachine: (callId) => phone.attempts.detectMachine(callId),
     playMessage: (callId, audio) => phone.attempts.playMessage(callId, audio),
-    defaultAccountId: () => phone.accounts.list().find((a) => lineRegistered(phone.status.current, a.id))?.id ?? null,
+    // The first registered line, as the phone itself picks one, from its status in memory: reading the stored
+    // accounts (and unsealing their passwords) on every dial cost more than the rules did.
+    defaultAccountId: () => phone.status.current.accounts?.find((a) => a.registration === 'registered')?.account.id ?? null,
     wrapUp: (callId, subject, note, checked) => phone.afterCall.wrapUp(callId, subject, note, { checkQuestionnaire: checked }),
   };
 }

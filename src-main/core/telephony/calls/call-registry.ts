@@ -139,8 +139,9 @@ export class CallRegistry {
     const { crm } = this.deps;
     const id = this.idOf(session);
     const startedAt = crm.clock.now();
+    const settings = crm.settings();
     // One spelling in the history whatever form the number came in; the form itself is kept beside it.
-    const remoteNumber = canonicalNumber(init.remoteNumber, crm.settings().workingCountries);
+    const remoteNumber = canonicalNumber(init.remoteNumber, settings.workingCountries);
     const interactionId = crm.ids.next();
     const recording = account.config.record ? { announce: account.config.consentAnnouncement } : null;
     const watchers = watcher ? [...this.watchers, watcher] : this.watchers;
@@ -174,7 +175,7 @@ export class CallRegistry {
       sipCallId: session instanceof Invitation ? session.request.callId : null,
       contactId: init.contact?.id ?? null,
       companyId: init.companyId ?? null,
-      employeeId: crm.settings().currentEmployeeId,
+      employeeId: settings.currentEmployeeId,
       startedAt,
     });
     return call;
