@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
+import { isKnownZone, wallClock } from '#core/dialer/rules/zoned-time';
 import type { ZonedTime } from './calendar-item';
 
 type Time = InstanceType<typeof ICAL.Time>;
@@ -14,21 +15,11 @@ const offsetCacheLimit = 50_000;
  * enters ical.js's global TimezoneService, so no resource's definitions leak into another's.
  */
 export class IntlZone extends ICAL.Timezone {
-  readonly #format: Intl.DateTimeFormat;
   readonly #offsets = new Map<number, number>();
 
+  /** Use intlZone(): it checks the name. */
   constructor(tzid: string) {
     super({ tzid });
-    this.#format = new Intl.DateTimeFormat('en-US', {
-      timeZone: tzid,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
   }
 
   /** Offset in seconds at a UTC instant. */
@@ -38,10 +29,8 @@ export class IntlZone extends ICAL.Timezone {
     const cached = this.#offsets.get(bucket);
     if (cached !== undefined) return cached;
     const at = bucket * 15 * minuteMs;
-    const parts: Record<string, number> = {};
-    for (const part of this.#format.formatToParts(at)) parts[part.type] = Number(part.value);
-    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
-    const offset = Math.round((wall - at) / 1000);
+    const clock = wallClock(at, this.tzid);
+    const offset = Math.round((Date.parse(`${clock.date}T00:00:00Z`) + clock.secondOfDay * 1000 - at) / 1000);
     if (this.#offsets.size > offsetCacheLimit) this.#offsets.clear();
     this.#offsets.set(bucket, offset);
     return offset;
@@ -68,11 +57,7 @@ const intlZones = new Map<string, IntlZone | null>();
 export function intlZone(tzid: string): IntlZone | null {
   let zone = intlZones.get(tzid);
   if (zone === undefined) {
-    try {
-      zone = new IntlZone(tzid);
-    } catch {
-      zone = null;
-    }
+    zone = isKnownZone(tzid) ? new IntlZone(tzid) : null;
     intlZones.set(tzid, zone);
   }
   return zone;
