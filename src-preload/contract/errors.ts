@@ -156,6 +156,18 @@ export const errorReasons = [
   'record_unknown_here',
   'not_campaign_operator',
   'abandon_message_missing',
+  // calendar
+  'calendar_read_only',
+  'unknown_time_zone',
+  'occurrence_unknown',
+  'calendar_item_unreadable',
+  'caldav_auth_failed',
+  'caldav_unreachable',
+  'caldav_not_caldav',
+  'caldav_account_exists',
+  'conflict_already_resolved',
+  'only_assigner_checks',
+  'not_an_assignment',
 ] as const;
 
 export const ErrorReasonSchema = z.enum(errorReasons);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PhoneShortcutActionSchema, SettingsSchema } from './app';
-import { ReminderDueSchema, SyncProgressSchema } from './calendar';
+import { calendarEvents } from './calendar';
 import { dialerEvents } from './dialer';
 import { JobProgressSchema } from './jobs';
 import { CallInfoSchema, CallRingingSchema, UnreadableLinkReasonSchema, ColleagueLineSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
@@ -22,9 +22,7 @@ export const events = {
   'phone.unreadableLink': z.object({ link: z.string().max(200), reason: UnreadableLinkReasonSchema }),
   /** Main asks the media window to make or take SDP, send DTMF, or close a call's audio. */
   'media.request': MediaRequestSchema,
-  /** A calendar event's reminder time has come. */
-  'reminder.due': ReminderDueSchema,
-  'sync.progress': SyncProgressSchema,
+  ...calendarEvents,
   /** Progress of work running in a worker thread (import, demo data, big reports). */
   'job.progress': JobProgressSchema,
   /** Settings changed, possibly from another window or the command line. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema, SettingsPatchSchema, SettingsSchema } from './app';
-import { CalendarEventSchema, CalendarRangeRequestSchema } from './calendar';
+import { calendarMethods } from './calendar';
 import { EmptyInputSchema, IdSchema, PageRequestSchema, TimestampSchema } from './common';
 import {
   ComplaintAnalysisRequestSchema,
@@ -194,8 +194,6 @@ export const methods = {
   /** Erases a person and their personal data; counts stay in reports, anonymised. */
   'privacy.erase': { input: EraseRequestSchema, output: ErasureSchema },
 
-  'calendar.range': { input: CalendarRangeRequestSchema, output: z.array(CalendarEventSchema) },
-
   'reports.summary': { input: EmptyInputSchema, output: ReportSummarySchema },
 
   /** Recent background work, newest first; `states: ['interrupted']` lists what the last stop cut short. */
@@ -260,6 +258,7 @@ export const methods = {
   'media.reply': { input: MediaReplySchema, output: ok },
   'media.quality': { input: CallQualitySchema, output: ok },
 
+  ...calendarMethods,
   ...scriptMethods,
   ...campaignMethods,
   ...campaignFileMethods,

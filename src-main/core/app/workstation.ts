@@ -3,7 +3,12 @@ import { methodNames, type HostKind, type IceServer, type Language } from '#cont
 import { createDispatcher, type Dispatch } from '#core/api/dispatch';
 import { EventBus } from '#core/api/event-bus';
 import { combineHandlers, defineHandlers, missingHandlers } from '#core/api/registry';
+import { connectCalDav } from '#core/calendar/caldav/caldav-connection';
+import { systemZone, type CalendarContext } from '#core/calendar/calendar-context';
 import { calendarHandlers } from '#core/calendar/handlers';
+import { writeDeps } from '#core/calendar/items/item-store';
+import { writeMissingTexts } from '#core/calendar/items/plan-item';
+import { CalendarSync } from '#core/calendar/sync/calendar-sync';
 import { ReminderScheduler } from '#core/calendar/reminders';
 import { makeDatabaseFilesPrivate, makeDataDirPrivate } from '#core/app/private-files';
 import { countContacts } from '#core/crm/contacts';
@@ -62,6 +67,10 @@ export interface WorkstationOptions {
   ids?: IdGenerator;
   /** Off in tests that drive the scheduler by hand. */
   startReminders?: boolean;
+  /** Off in tests that sync the calendar by hand (calendar.syncNow). */
+  startCalendarSync?: boolean;
+  /** The zone floating times and all-day dates are read in; default the machine's. */
+  timeZone?: string;
   /** Who handles call audio: the window (default) or a MediaPeer of the caller's (tests, headless). */
   media?: MediaPeer;
   /** Keep-alive interval of SIP connections (tests shorten it). */
@@ -133,9 +142,31 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       },
     }),
   );
-  const reminders = store.add(
-    new ReminderScheduler({ database, clock, notify: (reminder) => events.emit('reminder.due', reminder) }),
+  const calendar: CalendarContext = {
+    ...crm,
+    workstationZone: () => options.timeZone ?? systemZone(),
+    changed: (source) => {
+      events.emit('calendar.changed', { source });
+      if (source === 'local') calendarSync.changedLocally();
+    },
+  };
+  // Items from before the calendar kept iCalendar text get theirs (once; see migration 0020).
+  database.write((tx) => writeMissingTexts(tx, writeDeps(calendar)));
+  const calendarSync = store.add(
+    new CalendarSync({
+      ctx: calendar,
+      secrets: options.secrets,
+      connect: (credentials, extraCalendarUrls) => connectCalDav(credentials, { extraCalendarUrls }),
+      logger,
+      progress: (progress) => events.emit('sync.progress', progress),
+      setTimer: (fn, ms) => {
+        const timer = setTimeout(fn, ms);
+        timer.unref();
+        return () => clearTimeout(timer);
+      },
+    }),
   );
+  const reminders = store.add(new ReminderScheduler({ ctx: calendar, notify: (reminder) => events.emit('reminder.due', reminder) }));
 
   const profiles = loadProfiles(BUILT_IN_PROFILE_FILES);
   for (const rejected of profiles.rejected) logger.error('Calling-rules profile refused', { ...rejected });
@@ -177,7 +208,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     }),
     settingsHandlers(settings),
     crmHandlers({ ctx: crm, jobs, transfers, logger, removeRecordings: (files) => recordings.remove(files) }),
-    calendarHandlers(database),
+    calendarHandlers({ ctx: calendar, sync: calendarSync, secrets: options.secrets, connect: (credentials, extraCalendarUrls) => connectCalDav(credentials, { extraCalendarUrls }) }),
     reportHandlers(jobs),
     jobHandlers(jobs, journal),
     demoHandlers(database, jobs, clock, languageOfDemo),
@@ -191,6 +222,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   if (missing.length > 0) throw new BugError(`API methods without a handler: ${missing.join(', ')}`);
 
   if (options.startReminders !== false) reminders.start();
+  if (options.startCalendarSync !== false) calendarSync.start();
   if (options.rereadPhones !== false) store.defer(keepPhonesRead({ jobs, journal, events, clock, logger, workingCountries: () => settings.get().workingCountries }));
   phone.start().catch((error: unknown) => logger.error('Phone start failed', { error: String(error) }));
 

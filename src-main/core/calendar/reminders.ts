@@ -1,63 +1,105 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import type { ReminderDue } from '#contract';
-import type { AppDatabase } from '#core/db/connection';
+import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import type { CalendarOccurrence, Reminder } from '#contract';
 import type { ReadDb } from '#core/db/handles';
-import { calendarEvents, contacts } from '#core/db/schema';
-import type { Clock } from '#core/shared/clock';
+import { calendarEvents, reminderStates } from '#core/db/schema';
 import type { Disposable } from '#core/shared/disposable';
+import { currentEmployee, type CalendarContext } from './calendar-context';
+import { occurrencesInRange } from './items/occurrences';
 
-/** A reminder is not shown for an event that began longer ago than this (the workstation was off). */
-const staleAfterMs = 60 * 60 * 1000;
+const minuteMs = 60_000;
+/** Reminders whose time came up to this long ago are still offered (missed while the workstation was off). */
+const lookBackMs = 7 * 24 * 60 * minuteMs;
 /** Reminders may be set at most this far ahead. */
-const lookAheadMs = 8 * 24 * 60 * 60 * 1000;
+const lookAheadMs = 8 * 24 * 60 * minuteMs;
+/** Shown this much after its time: it was missed (the workstation was off or asleep). */
+const missedAfterMs = 2 * minuteMs;
 
-const remindAt = sql<number>`${calendarEvents.startsAt} - ${calendarEvents.reminderMinutes} * 60000`;
+type StateRow = typeof reminderStates.$inferSelect;
 
-/** Events with a reminder not yet shown, starting inside the window around `now` (served by the start-time index). */
-function pendingReminder(now: number) {
-  return and(
-    gte(calendarEvents.startsAt, now - staleAfterMs),
-    lte(calendarEvents.startsAt, now + lookAheadMs),
-    isNotNull(calendarEvents.reminderMinutes),
-    isNull(calendarEvents.remindedAt),
+interface Candidate {
+  occurrence: CalendarOccurrence;
+  remindAt: number;
+  state: StateRow | undefined;
+}
+
+/** The current employee's occurrences with a reminder, around now, each with its local state. */
+function candidates(db: ReadDb, ctx: CalendarContext, now: number): Candidate[] {
+  const me = currentEmployee(ctx);
+  const mine = me
+    ? or(eq(calendarEvents.ownerId, me), eq(calendarEvents.assigneeId, me), isNull(calendarEvents.ownerId))
+    : isNull(calendarEvents.ownerId);
+  const occurrences = occurrencesInRange(db, ctx.workstationZone(), {
+    from: now - lookBackMs,
+    to: now + lookAheadMs,
+    record: and(isNotNull(calendarEvents.reminderMinutes), mine),
+  }).filter((o) => o.reminderMinutes !== null && o.doneAt === null && o.assignment?.status !== 'done' && o.assignment?.status !== 'checked');
+  const ids = [...new Set(occurrences.map((o) => o.eventId))];
+  const states = new Map<string, StateRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const s of db.select().from(reminderStates).where(inArray(reminderStates.eventId, ids.slice(i, i + 500))).all()) states.set(`${s.eventId}|${s.occurrenceStart}`, s);
+  }
+  return occurrences.map((occurrence) => ({
+    occurrence,
+    remindAt: occurrence.startsAt - (occurrence.reminderMinutes ?? 0) * minuteMs,
+    state: states.get(`${occurrence.eventId}|${occurrence.startsAt}`),
+  }));
+}
+
+function reminderOf(c: Candidate, now: number): Reminder {
+  const snoozed = c.state?.snoozedUntil != null && c.state.snoozedUntil > now;
+  const shownAt = c.state?.shownAt ?? now;
+  return {
+    eventId: c.occurrence.eventId,
+    occurrenceStart: c.occurrence.startsAt,
+    title: c.occurrence.title,
+    kind: c.occurrence.kind,
+    startsAt: c.occurrence.startsAt,
+    contactId: c.occurrence.contactId,
+    contactName: c.occurrence.contactName,
+    state: snoozed ? 'snoozed' : shownAt - c.remindAt > missedAfterMs ? 'missed' : 'due',
+    snoozedUntil: snoozed ? (c.state?.snoozedUntil ?? null) : null,
+  };
+}
+
+/** Due, missed and snoozed reminders of the current employee (dismissed ones are gone). */
+export function listReminders(ctx: CalendarContext): Reminder[] {
+  const now = ctx.clock.now();
+  return candidates(ctx.database.read, ctx, now)
+    .filter((c) => c.remindAt <= now && !c.state?.dismissedAt)
+    .map((c) => reminderOf(c, now))
+    .sort((a, b) => a.startsAt - b.startsAt);
+}
+
+function upsertState(ctx: CalendarContext, eventId: string, occurrenceStart: number, set: Partial<StateRow>): void {
+  const now = ctx.clock.now();
+  ctx.database.write((tx) =>
+    tx
+      .insert(reminderStates)
+      .values({ id: ctx.ids.next(), eventId, occurrenceStart, updatedAt: now, ...set })
+      .onConflictDoUpdate({ target: [reminderStates.eventId, reminderStates.occurrenceStart], set: { ...set, updatedAt: now } })
+      .run(),
   );
 }
 
-export function dueReminders(db: ReadDb, now: number): ReminderDue[] {
-  return db
-    .select({
-      eventId: calendarEvents.id,
-      title: calendarEvents.title,
-      startsAt: calendarEvents.startsAt,
-      contactName: contacts.fullName,
-    })
-    .from(calendarEvents)
-    .leftJoin(contacts, eq(contacts.id, calendarEvents.contactId))
-    .where(and(pendingReminder(now), lte(remindAt, now)))
-    .all();
+export function snoozeReminder(ctx: CalendarContext, eventId: string, occurrenceStart: number, minutes: number): void {
+  upsertState(ctx, eventId, occurrenceStart, { snoozedUntil: ctx.clock.now() + minutes * minuteMs, dismissedAt: null });
 }
 
-/** When the next reminder falls due, or null when none is pending in the look-ahead window. */
-export function nextReminderAt(db: ReadDb, now: number): number | null {
-  const row = db
-    .select({ at: sql<number | null>`min(${remindAt})` })
-    .from(calendarEvents)
-    .where(pendingReminder(now))
-    .get();
-  return row?.at ?? null;
+export function dismissReminder(ctx: CalendarContext, eventId: string, occurrenceStart: number): void {
+  upsertState(ctx, eventId, occurrenceStart, { dismissedAt: ctx.clock.now(), snoozedUntil: null });
 }
 
 export interface ReminderSchedulerOptions {
-  database: AppDatabase;
-  clock: Clock;
-  notify: (reminder: ReminderDue) => void;
-  /** Longest sleep between checks, so events added by a sync or another process are seen. */
+  ctx: CalendarContext;
+  notify: (reminder: Reminder) => void;
+  /** Longest sleep between checks, so items added by a sync or another process are seen. */
   maxSleepMs?: number;
 }
 
 /**
- * Fires each due reminder once, marking it in the database in the same step,
- * so a restart neither loses nor repeats one.
+ * Fires each occurrence's reminder once (and again when a snooze ends), marking it in the database in the
+ * same step, so a restart neither loses nor repeats one; those whose time came while the workstation was off
+ * fire at start, as missed.
  */
 export class ReminderScheduler implements Disposable {
   private timer: NodeJS.Timeout | undefined;
@@ -70,29 +112,29 @@ export class ReminderScheduler implements Disposable {
   }
 
   /** Checks now and schedules the next check. Public so tests can drive it with a manual clock. */
-  tick(): ReminderDue[] {
-    const { database, clock, notify } = this.options;
-    const now = clock.now();
-    const due = database.write((tx) => {
-      const found = dueReminders(tx, now);
-      if (found.length > 0) {
-        tx.update(calendarEvents)
-          .set({ remindedAt: now })
-          .where(inArray(calendarEvents.id, found.map((r) => r.eventId)))
-          .run();
-      }
-      return found;
+  tick(): Reminder[] {
+    const { ctx, notify } = this.options;
+    const now = ctx.clock.now();
+    const all = candidates(ctx.database.read, ctx, now);
+    const firing = all.filter((c) => {
+      if (c.remindAt > now || c.state?.dismissedAt) return false;
+      if (!c.state?.shownAt) return true;
+      return c.state.snoozedUntil != null && c.state.snoozedUntil <= now && c.state.shownAt < c.state.snoozedUntil;
     });
-    for (const reminder of due) notify(reminder);
-    this.schedule(now);
-    return due;
+    const fired = firing.map((c) => reminderOf({ ...c, state: c.state ? { ...c.state, snoozedUntil: null } : undefined }, now));
+    for (const c of firing) upsertState(ctx, c.occurrence.eventId, c.occurrence.startsAt, { shownAt: now, snoozedUntil: null });
+    for (const reminder of fired) notify(reminder);
+    const upcoming = all
+      .flatMap((c) => [c.remindAt, c.state?.snoozedUntil ?? Number.POSITIVE_INFINITY])
+      .filter((at) => at > now);
+    this.schedule(now, upcoming.length > 0 ? Math.min(...upcoming) : null);
+    return fired;
   }
 
-  private schedule(now: number): void {
+  private schedule(now: number, next: number | null): void {
     if (this.stopped) return;
     clearTimeout(this.timer);
     const maxSleep = this.options.maxSleepMs ?? 60_000;
-    const next = nextReminderAt(this.options.database.read, now);
     const sleep = next === null ? maxSleep : Math.min(Math.max(next - now, 250), maxSleep);
     this.timer = setTimeout(() => this.tick(), sleep);
     this.timer.unref();

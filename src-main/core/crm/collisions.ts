@@ -1,8 +1,9 @@
-import { and, eq, gte, inArray, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
 import type { Collision } from '#contract';
 import type { ReadDb } from '#core/db/handles';
-import { complaints, contacts, dealStages, deals, employees, interactions } from '#core/db/schema';
+import { calendarEvents, complaints, contacts, dealStages, deals, employees } from '#core/db/schema';
 import { openComplaintStates } from './complaints/complaint-state';
+import { colleaguesPlanned } from './planned-contacts';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -40,20 +41,7 @@ export function findCollisions(db: ReadDb, request: { contactId?: string | undef
     .where(and(about(complaints.contactId, complaints.companyId), inArray(complaints.state, [...openComplaintStates]), notMine(complaints.responsibleId, me)))
     .all()
     .map((r) => ({ kind: 'complaint' as const, ...r }));
-  const planned = db
-    .select({ id: interactions.id, subject: interactions.subject, at: interactions.occurredAt, employeeId: interactions.employeeId, employeeName: employees.name })
-    .from(interactions)
-    .leftJoin(employees, eq(employees.id, interactions.employeeId))
-    .where(
-      and(
-        about(interactions.contactId, interactions.companyId),
-        eq(interactions.kind, 'planned'),
-        isNull(interactions.completedAt),
-        gte(interactions.occurredAt, now - day),
-        notMine(interactions.employeeId, me),
-      ),
-    )
-    .all()
+  const planned = colleaguesPlanned(db, about(calendarEvents.contactId, calendarEvents.companyId), notMine(calendarEvents.ownerId, me), now - day)
     .map((r) => ({ kind: 'planned' as const, ...r }));
 
   return [...openDeals, ...openComplaints, ...planned].map((r) => ({

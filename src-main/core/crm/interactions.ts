@@ -1,10 +1,11 @@
-import { aliasedTable, and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { InteractionInput, Milestone, MethodOutput, MethodParams, TimelineItem } from '#contract';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { calls, companies, complaintEvents, complaints, contacts, dealStageHistory, dealStages, deals, employees, interactionParticipants, interactions, questionnaireResponses, scriptRuns } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
 import type { CrmContext } from './crm-context';
 import { interactionItemColumns } from './interaction-columns';
+import { isCalendarItem, markPlannedDone, planContact, plannedTimelineItems } from './planned-contacts';
 import { requireRecord } from './records';
 
 const participantContact = aliasedTable(contacts, 'participant');
@@ -100,8 +101,11 @@ export function timeline(db: ReadDb, request: MethodParams<'timeline.list'>): Me
   );
   const items = timelineRows(db, where, request.limit + 1);
   const hasMore = items.length > request.limit;
-  const page = items.slice(0, request.limit);
-  const nextBefore = hasMore ? (page.at(-1)?.occurredAt ?? null) : null;
+  const recorded = items.slice(0, request.limit);
+  const nextBefore = hasMore ? (recorded.at(-1)?.occurredAt ?? null) : null;
+  // The calendar's planned contacts and meetings in the same stretch of time (the first page: also all still to come).
+  const planned = plannedTimelineItems(db, request, { from: nextBefore ?? 0, to: request.before ?? Number.MAX_SAFE_INTEGER });
+  const page = [...recorded, ...planned].sort((a, b) => b.occurredAt - a.occurredAt || b.id.localeCompare(a.id));
   const showMilestones = !request.employeeId && (!request.kinds || request.kinds.length === 0);
   return {
     items: page,
@@ -176,7 +180,7 @@ function colleagueActivity(db: ReadDb, request: { contactId?: string | undefined
 }
 
 export function getTimelineItem(db: ReadDb, id: string): TimelineItem {
-  const [item] = timelineRows(db, eq(interactions.id, id), 1);
+  const [item] = isCalendarItem(db, id) ? plannedTimelineItems(db, {}, { id }) : timelineRows(db, eq(interactions.id, id), 1);
   if (!item) throw notFound('Interaction', id);
   return item;
 }
@@ -189,6 +193,9 @@ export function createInteraction(ctx: CrmContext, tx: WriteDb, input: Required<
   requireRecord(tx, 'complaint', input.complaintId, 'complaintId');
   const employeeId = input.employeeId === undefined ? ctx.settings().currentEmployeeId : input.employeeId;
   requireRecord(tx, 'employee', employeeId, 'employeeId');
+  if (input.kind === 'planned' || (input.kind === 'meeting' && input.occurredAt > ctx.clock.now())) {
+    return planContact(ctx, tx, { ...input, kind: input.kind, employeeId });
+  }
   input.participantIds.forEach((id, i) => requireRecord(tx, 'contact', id, `participantIds.${i}`));
   // A person's interactions also belong on their company's timeline.
   const companyId =
@@ -216,10 +223,31 @@ export function createInteraction(ctx: CrmContext, tx: WriteDb, input: Required<
   return id;
 }
 
+/**
+ * A planned contact carried out: its calendar item is marked done, and what came of it, when said, is
+ * recorded as a note on the client's timeline (the plan stays in the calendar, what happened in the history).
+ */
 export function completePlanned(ctx: CrmContext, tx: WriteDb, id: string, outcome: string | null): void {
-  const row = tx.select({ kind: interactions.kind, completedAt: interactions.completedAt }).from(interactions).where(eq(interactions.id, id)).get();
-  if (!row) throw notFound('Interaction', id);
-  if (row.kind !== 'planned') throw new DomainError('conflict', 'planned_only_completes', 'Only a planned contact can be marked done');
-  if (row.completedAt !== null) throw new DomainError('conflict', 'planned_already_done', 'This planned contact is already done');
-  tx.update(interactions).set({ completedAt: ctx.clock.now(), outcome }).where(and(eq(interactions.id, id), isNull(interactions.completedAt))).run();
+  if (!isCalendarItem(tx, id)) {
+    const row = tx.select({ kind: interactions.kind }).from(interactions).where(eq(interactions.id, id)).get();
+    if (!row) throw notFound('Interaction', id);
+    throw new DomainError('conflict', 'planned_only_completes', 'Only a planned contact can be marked done');
+  }
+  markPlannedDone(ctx, tx, id);
+  const [planned] = plannedTimelineItems(tx, {}, { id });
+  if (outcome && planned) {
+    createInteraction(ctx, tx, {
+      kind: 'note',
+      direction: null,
+      occurredAt: ctx.clock.now(),
+      contactId: planned.contact?.id ?? null,
+      companyId: planned.company?.id ?? null,
+      dealId: planned.deal?.id ?? null,
+      complaintId: planned.complaint?.id ?? null,
+      participantIds: [],
+      subject: planned.subject,
+      outcome,
+      durationSeconds: null,
+    });
+  }
 }

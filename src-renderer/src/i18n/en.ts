@@ -1,3 +1,4 @@
+import { calendarEn } from './calendar/en';
 /** English messages; the shape every other language must match (checked by the compiler). */
 export const en = {
   app: { name: 'Operator Workstation', loading: 'Opening the workplace…', connectionLost: 'Connection to the workstation lost; reconnecting…' },
@@ -619,13 +620,7 @@ export const en = {
       note: 'Note',
     },
   },
-  calendar: {
-    title: 'Calendar',
-    upcoming: 'Next two weeks',
-    empty: 'Nothing planned for the next two weeks.',
-    reminder: 'Reminder {{minutes}} min before',
-    reminderDue: 'Reminder',
-  },
+  calendar: calendarEn,
   reports: {
     title: 'Reports',
     companies: 'Companies',
@@ -843,6 +838,17 @@ export const en = {
     record_unknown_here: 'Not known on this workstation ({{detail}}); left out.',
     not_campaign_operator: 'You are not one of this campaign\'s operators; ask the supervisor to add you.',
     abandon_message_missing: 'Power dialing needs the campaign\'s recorded message for answered calls no operator is free for. Add it in the campaign.',
+    calendar_read_only: 'This calendar is read-only for you: ask its owner, or put the item in your own calendar.',
+    unknown_time_zone: '“{{zone}}” is not a time zone this workstation knows.',
+    occurrence_unknown: 'That occurrence is not part of the series (it may have been moved or deleted meanwhile).',
+    calendar_item_unreadable: "The item's calendar text could not be read: {{detail}}",
+    caldav_auth_failed: 'The calendar server refused the user name or password.',
+    caldav_unreachable: 'The calendar server does not answer; the calendar works offline and catches up when it returns.',
+    caldav_not_caldav: 'No CalDAV calendars were found at this address.',
+    caldav_account_exists: 'This account is already connected.',
+    conflict_already_resolved: 'Someone has already resolved this conflict.',
+    only_assigner_checks: 'Only the person who gave the assignment marks it checked.',
+    not_an_assignment: 'Only an assignment has a status.',
     field: { lastName: 'Last name', firstName: 'First name', middleName: 'Middle name', name: 'Name', phones: 'Phone', emails: 'E-mail', companyId: 'Company', contactId: 'Client', responsibleId: 'Responsible', position: 'Position', city: 'City', notes: 'Notes', source: 'Source', tags: 'Tags', custom: 'Custom field', stages: 'Stages', options: 'Options', from: 'From', to: 'To', title: 'Title', subject: 'Subject', description: 'Details', wsUrl: 'WebSocket address', sipUri: 'SIP address', amount: 'Amount', probability: 'Probability', occurredAt: 'When', resolution: 'Resolution', note: 'Note', mergeIds: 'Duplicates', type: 'Type', workingCountries: 'Countries' },
   },
   callState: {

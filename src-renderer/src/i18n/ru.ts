@@ -1,3 +1,4 @@
+import { calendarRu } from './calendar/ru';
 import type { Messages } from './en';
 
 export const ru: Messages = {
@@ -632,13 +633,7 @@ export const ru: Messages = {
       note: 'Примечание',
     },
   },
-  calendar: {
-    title: 'Календарь',
-    upcoming: 'Ближайшие две недели',
-    empty: 'На ближайшие две недели ничего не запланировано.',
-    reminder: 'Напоминание за {{minutes}} мин',
-    reminderDue: 'Напоминание',
-  },
+  calendar: calendarRu,
   reports: {
     title: 'Отчёты',
     companies: 'Компании',
@@ -868,6 +863,17 @@ export const ru: Messages = {
     record_unknown_here: 'На этом рабочем месте этого нет ({{detail}}); пропущено.',
     not_campaign_operator: 'Вы не среди операторов этой кампании; попросите супервизора добавить вас.',
     abandon_message_missing: 'Для автоматического набора нужно записанное сообщение для ответивших, когда свободного оператора нет. Добавьте его в кампании.',
+    calendar_read_only: 'Этот календарь доступен вам только для чтения: попросите владельца или добавьте запись в свой календарь.',
+    unknown_time_zone: 'Часовой пояс «{{zone}}» этой станции неизвестен.',
+    occurrence_unknown: 'Такого повторения в серии нет (возможно, его уже перенесли или удалили).',
+    calendar_item_unreadable: 'Не удалось прочитать календарную запись: {{detail}}',
+    caldav_auth_failed: 'Сервер календаря не принял имя пользователя или пароль.',
+    caldav_unreachable: 'Сервер календаря не отвечает; календарь работает без него и догонит, когда сервер вернётся.',
+    caldav_not_caldav: 'По этому адресу не найдено календарей CalDAV.',
+    caldav_account_exists: 'Эта учётная запись уже подключена.',
+    conflict_already_resolved: 'Этот конфликт уже разрешён.',
+    only_assigner_checks: 'Отметить поручение проверенным может только тот, кто его дал.',
+    not_an_assignment: 'Статус есть только у поручения.',
     field: { lastName: 'Фамилия', firstName: 'Имя', middleName: 'Отчество', name: 'Название', phones: 'Телефон', emails: 'Эл. почта', companyId: 'Компания', contactId: 'Клиент', responsibleId: 'Ответственный', position: 'Должность', city: 'Город', notes: 'Примечания', source: 'Источник', tags: 'Метки', custom: 'Дополнительное поле', stages: 'Этапы', options: 'Варианты', from: 'С', to: 'По', title: 'Название', subject: 'Тема', description: 'Подробности', wsUrl: 'Адрес WebSocket', sipUri: 'SIP-адрес', amount: 'Сумма', probability: 'Вероятность', occurredAt: 'Когда', resolution: 'Решение', note: 'Примечание', mergeIds: 'Дубликаты', type: 'Тип', workingCountries: 'Страны' },
   },
   callState: {

@@ -1,3 +1,4 @@
+import { calendarUk } from './calendar/uk';
 import type { Messages } from './en';
 
 export const uk: Messages = {
@@ -632,13 +633,7 @@ export const uk: Messages = {
       note: 'Примітка',
     },
   },
-  calendar: {
-    title: 'Календар',
-    upcoming: 'Найближчі два тижні',
-    empty: 'На найближчі два тижні нічого не заплановано.',
-    reminder: 'Нагадування за {{minutes}} хв',
-    reminderDue: 'Нагадування',
-  },
+  calendar: calendarUk,
   reports: {
     title: 'Звіти',
     companies: 'Компанії',
@@ -868,6 +863,17 @@ export const uk: Messages = {
     record_unknown_here: 'На цьому робочому місці цього немає ({{detail}}); пропущено.',
     not_campaign_operator: 'Ви не серед операторів цієї кампанії; попросіть супервізора додати вас.',
     abandon_message_missing: 'Для автоматичного набору потрібне записане повідомлення для тих, хто відповів, коли вільного оператора немає. Додайте його в кампанії.',
+    calendar_read_only: 'Цей календар доступний вам лише для читання: попросіть власника або додайте запис у свій календар.',
+    unknown_time_zone: 'Часовий пояс «{{zone}}» цій станції невідомий.',
+    occurrence_unknown: 'Такого повторення в серії немає (можливо, його вже перенесли або видалили).',
+    calendar_item_unreadable: 'Не вдалося прочитати календарний запис: {{detail}}',
+    caldav_auth_failed: "Сервер календаря не прийняв ім'я користувача або пароль.",
+    caldav_unreachable: 'Сервер календаря не відповідає; календар працює без нього і наздожене, коли сервер повернеться.',
+    caldav_not_caldav: 'За цією адресою не знайдено календарів CalDAV.',
+    caldav_account_exists: 'Цей обліковий запис уже підключено.',
+    conflict_already_resolved: "Цей конфлікт уже розв'язано.",
+    only_assigner_checks: 'Позначити доручення перевіреним може лише той, хто його дав.',
+    not_an_assignment: 'Статус є лише в доручення.',
     field: { lastName: 'Прізвище', firstName: 'Ім’я', middleName: 'По батькові', name: 'Назва', phones: 'Телефон', emails: 'Ел. пошта', companyId: 'Компанія', contactId: 'Клієнт', responsibleId: 'Відповідальний', position: 'Посада', city: 'Місто', notes: 'Примітки', source: 'Джерело', tags: 'Мітки', custom: 'Додаткове поле', stages: 'Етапи', options: 'Варіанти', from: 'З', to: 'По', title: 'Назва', subject: 'Тема', description: 'Подробиці', wsUrl: 'Адреса WebSocket', sipUri: 'SIP-адреса', amount: 'Сума', probability: 'Ймовірність', occurredAt: 'Коли', resolution: 'Рішення', note: 'Примітка', mergeIds: 'Дублікати', type: 'Тип', workingCountries: 'Країни' },
   },
   callState: {

@@ -23,7 +23,8 @@ describe('interactions and the timeline', () => {
     expect(page.items.find((i) => i.kind === 'call')).toMatchObject({ direction: 'in', durationSeconds: 95, employeeName: 'Оксана Литвин', company: { id: company.id } });
     expect(page.colleagues.map((c) => [c.employee.id, c.interactions])).toEqual(
       expect.arrayContaining([
-        [me.id, 4],
+        // The planned contact is the calendar's (it shows on the timeline from there), not an interaction yet.
+        [me.id, 3],
         [colleague.id, 1],
       ]),
     );
@@ -34,6 +35,10 @@ describe('interactions and the timeline', () => {
     const done = await ok(workstation, 'interactions.complete', { id: planned.id, outcome: 'Передзвонили, чекають рахунок' });
     expect(done.completedAt).toBe(testNow);
     expect(await callApi(workstation, 'interactions.complete', { id: planned.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // What came of it is recorded on the timeline; the plan stays in the calendar, marked done.
+    const after = await ok(workstation, 'timeline.list', { contactId: olha.id });
+    expect(after.items.find((i) => i.kind === 'note' && i.outcome === 'Передзвонили, чекають рахунок')?.subject).toBe('Передзвонити');
+    expect((await ok(workstation, 'calendar.get', { id: planned.id })).doneAt).toBe(testNow);
   });
 
   it('filters by kind and by employee, and pages back in time', async () => {

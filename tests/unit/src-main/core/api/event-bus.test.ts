@@ -10,9 +10,9 @@ describe('EventBus', () => {
     bus.on('phone.status', (status) => named.push(status));
     bus.onAny((name) => all.push(name));
     bus.emit('phone.status', { registration: 'registering' });
-    bus.emit('reminder.due', { eventId: 'ev-1', title: 'Call back', startsAt: 1, contactName: null });
+    bus.emit('calendar.changed', { source: 'sync' });
     expect(named).toEqual([{ registration: 'registering' }]);
-    expect(all).toEqual(['phone.status', 'reminder.due']);
+    expect(all).toEqual(['phone.status', 'calendar.changed']);
   });
 
   it('refuses to emit a payload outside the contract', () => {
