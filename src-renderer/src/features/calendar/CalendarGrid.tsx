@@ -68,7 +68,7 @@ export function CalendarGrid({ view, date, occurrences, onRange, onOpen, onMove,
   };
 
   return (
-    <div data-testid={testId} className={column ? `cal-column${column.showAxis ? '' : ' cal-column-no-axis'}` : undefined}>
+    <div data-testid={testId} className={`cal-grid${column && !column.showAxis ? ' cal-column-no-axis' : ''}`}>
       <FullCalendar
         ref={ref}
         plugins={plugins}
@@ -104,5 +104,7 @@ export function CalendarGrid({ view, date, occurrences, onRange, onOpen, onMove,
 }
 
 function renderOccurrence(arg: EventContentArg) {
-  return <OccurrenceContent occurrence={arg.event.extendedProps.occurrence as CalendarOccurrence} timeText={arg.timeText} />;
+  // The mirror of a slot being selected is no item yet: FullCalendar draws it its own way.
+  const occurrence = arg.event.extendedProps.occurrence as CalendarOccurrence | undefined;
+  return occurrence ? <OccurrenceContent occurrence={occurrence} timeText={arg.timeText} /> : true;
 }

@@ -125,7 +125,10 @@ export function CalendarScreen({ onOpenContact }: CalendarScreenProps) {
           />
           <Tooltip label={t('calendar.reminders.title')}>
             <Indicator label={dueReminders} size={16} disabled={dueReminders === 0} color="orange">
-              <ActionIcon variant="default" onClick={() => setDialog('reminders')} aria-label={t('calendar.reminders.title')} data-testid="calendar-reminders-open">
+              <ActionIcon variant="default" onClick={() => {
+                  reminders.reload();
+                  setDialog('reminders');
+                }} aria-label={t('calendar.reminders.title')} data-testid="calendar-reminders-open">
                 <IconBell size={16} />
               </ActionIcon>
             </Indicator>
