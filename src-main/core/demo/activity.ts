@@ -15,8 +15,23 @@ export function clientHistory(ctx: DemoContext, client: DemoClient, count: numbe
   for (let k = 0; k < count; k++) {
     const kind = random.pick(kinds);
     if (kind === 'planned') {
+      // Planned contacts are the calendar's (the timeline shows them from there).
       const plannedAt = office.after(random, random.int(0, 9));
-      addInteraction(ctx, client, { kind, direction: null, occurredAt: plannedAt, subject: random.pick(text.subjects.planned), outcome: null, durationSeconds: null, createdAt: office.before(random, random.int(0, 6)) });
+      const created = office.before(random, random.int(0, 6));
+      ctx.batch.events.push({
+        id: `ev-${pad(++ctx.serials.event)}`,
+        kind: 'interaction',
+        title: random.pick(text.subjects.planned),
+        startsAt: plannedAt,
+        endsAt: plannedAt + 30 * 60_000,
+        rangeEndsAt: plannedAt + 30 * 60_000,
+        location: null,
+        contactId: client.contactId,
+        ownerId: colleagueFor(ctx, client.responsibleId),
+        reminderMinutes: 15,
+        createdAt: created,
+        updatedAt: created,
+      });
       continue;
     }
     const daysBack = random.chance(recentShare) ? random.int(0, recentDays - 1) : random.int(recentDays, 250);
@@ -113,11 +128,14 @@ export function addMeeting(ctx: DemoContext, client: DemoClient): void {
   const at = random.chance(0.8) ? office.after(random, random.int(0, 9)) : office.before(random, random.int(1, recentDays));
   const startsAt = at - (at % quarter);
   const created = office.before(random, random.int(recentDays + 1, 15));
+  const endsAt = startsAt + random.pick([30, 60, 90]) * 60_000;
   ctx.batch.events.push({
     id: `ev-${pad(++ctx.serials.event)}`,
+    kind: 'meeting',
     title: `${random.pick(text.subjects.meeting)}: ${client.fullName}`,
     startsAt,
-    endsAt: startsAt + random.pick([30, 60, 90]) * 60_000,
+    endsAt,
+    rangeEndsAt: endsAt,
     location: random.chance(0.3) ? text.onlineLocation : client.place,
     contactId: client.contactId,
     ownerId: client.responsibleId,

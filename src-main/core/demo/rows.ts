@@ -45,7 +45,7 @@ export interface DemoComplaintEvent {
   fromState: DemoComplaintState | null; toState: DemoComplaintState | null;
 }
 export interface DemoEvent {
-  id: string; title: string; startsAt: number; endsAt: number; location: string | null; contactId: string;
+  id: string; kind: 'meeting' | 'interaction'; title: string; startsAt: number; endsAt: number; rangeEndsAt: number; location: string | null; contactId: string;
   ownerId: string; reminderMinutes: number | null; createdAt: number; updatedAt: number;
 }
 

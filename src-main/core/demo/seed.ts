@@ -4,6 +4,9 @@ import { indexNewDocuments, type SearchDocument } from '#core/crm/search-index';
 import { countContacts } from '#core/crm/contacts';
 import { BulkInsert } from '#core/crm/transfer/bulk-insert';
 import { DomainError } from '#core/shared/errors';
+import { systemZone } from '#core/calendar/calendar-context';
+import { writeMissingTexts } from '#core/calendar/items/plan-item';
+import { timeOrderedIds } from '#core/shared/ids';
 import { seedDemoCampaign } from './campaign';
 import { generateDemo, type DemoBatch, type DemoOptions } from './generator';
 
@@ -49,7 +52,7 @@ const destinations: readonly { rows: keyof DemoBatch; table: string; fields: rea
   { rows: 'stageMoves', table: 'deal_stage_history', fields: ['id', 'dealId', 'fromStageId', 'toStageId', 'changedAt', 'employeeId'] },
   {
     rows: 'events', table: 'calendar_events',
-    fields: ['id', 'title', 'startsAt', 'endsAt', 'location', 'contactId', 'ownerId', 'reminderMinutes', 'createdAt', 'updatedAt'],
+    fields: ['id', 'kind', 'title', 'startsAt', 'endsAt', 'rangeEndsAt', 'location', 'contactId', 'ownerId', 'reminderMinutes', 'createdAt', 'updatedAt'],
   },
 ];
 
@@ -85,6 +88,8 @@ export function seedDemo(database: AppDatabase, options: DemoOptions, onProgress
     onProgress?.({ done, total: options.contacts });
   }
   database.write((tx) => seedDemoCampaign(tx, { now: options.now, language: options.language ?? 'uk', people: 400 }));
+  // The calendar's items get their iCalendar text, as items made by hand have.
+  database.write((tx) => writeMissingTexts(tx, { ids: timeOrderedIds(() => options.now), now: options.now, author: null, workstationZone: systemZone() }));
   return { done, total: options.contacts };
 }
 

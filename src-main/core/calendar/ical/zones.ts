@@ -144,6 +144,19 @@ export function timeOfLocal(local: string): Time | null {
 
 /** The VTIMEZONE block of an IANA zone, for resources we write; null for zones the library does not have. */
 export function vtimezoneFor(tzid: string): InstanceType<typeof ICAL.Component> | null {
+  let jcal = vtimezoneCache.get(tzid);
+  if (jcal === undefined) {
+    jcal = libraryVtimezone(tzid);
+    vtimezoneCache.set(tzid, jcal);
+  }
+  // Each resource gets its own copy: a component belongs to one parent.
+  return jcal === null ? null : new ICAL.Component(structuredClone(jcal));
+}
+
+/** The library reads and parses its zone file on every call (most of a new item's cost): once per zone is enough. */
+const vtimezoneCache = new Map<string, unknown[] | null>();
+
+function libraryVtimezone(tzid: string): unknown[] | null {
   // Asked for a zone it lacks, the library prints to the console: ask only for zones on its list.
   libraryZones ??= new Set(tzlib_get_timezones(false) as string[]);
   if (!libraryZones.has(tzid)) return null;
@@ -153,7 +166,7 @@ export function vtimezoneFor(tzid: string): InstanceType<typeof ICAL.Component> 
   const component = new ICAL.Component(ICAL.parse(text) as unknown[]);
   // The library may answer under the zone's canonical name (UTC → Etc/UTC); the events name it as asked.
   component.updatePropertyWithValue('tzid', tzid);
-  return component;
+  return component.toJSON() as unknown[];
 }
 
 let libraryZones: Set<string> | undefined;

@@ -114,9 +114,12 @@ describe.each(languages)('the demo of a workplace speaking $language (system loc
   });
 
   it('has contacts and meetings planned for the coming days', () => {
-    expect(value('SELECT count(*) FROM interactions WHERE kind = ? AND occurred_at BETWEEN ? AND ?', 'planned', testNow, testNow + 7 * day)).toBeGreaterThan(50);
-    expect(value('SELECT count(*) FROM interactions WHERE kind = ? AND occurred_at > ?', 'planned', testNow + 21 * day)).toBe(0);
-    expect(value('SELECT count(*) FROM calendar_events WHERE starts_at BETWEEN ? AND ?', testNow, testNow + 7 * day)).toBeGreaterThan(20);
+    // Planned contacts are the calendar's, with the meetings; every item has its iCalendar text and a calendar.
+    expect(value('SELECT count(*) FROM calendar_events WHERE kind = ? AND starts_at BETWEEN ? AND ?', 'interaction', testNow, testNow + 7 * day)).toBeGreaterThan(50);
+    expect(value('SELECT count(*) FROM calendar_events WHERE kind = ? AND starts_at > ?', 'interaction', testNow + 21 * day)).toBe(0);
+    expect(value('SELECT count(*) FROM calendar_events WHERE kind = ? AND starts_at BETWEEN ? AND ?', 'meeting', testNow, testNow + 7 * day)).toBeGreaterThan(20);
+    expect(value('SELECT count(*) FROM interactions WHERE kind = ?', 'planned')).toBe(0);
+    expect(value('SELECT count(*) FROM calendar_events WHERE ics IS NULL OR calendar_id IS NULL')).toBe(0);
   });
 
   it('has complaints in every state, each walked there step by step', async () => {
