@@ -1,22 +1,11 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '#core/db/connection';
+import { migrationsBefore } from '#tests/support/migrations';
 import { tempDir } from '#tests/support/temp-dir';
 import { sourceAssets } from '#tests/support/workstation';
 
 const { migrationsFolder, nativeBinding } = sourceAssets;
-const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-
-/** The migrations folder as it was before the named migration. */
-function migrationsBefore(tag: string): string {
-  const folder = join(tempDir(), 'migrations');
-  mkdirSync(join(folder, 'meta'), { recursive: true });
-  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
-  for (const entry of entries) copyFileSync(join(migrationsFolder, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  return folder;
-}
 
 describe('migration 0012: complaint events without English words', () => {
   it('turns the words main used to write ("registered", "planned: …", "done: …") into kinds the renderer words, keeping operators’ own text', () => {
