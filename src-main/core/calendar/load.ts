@@ -3,7 +3,7 @@ import type { EmployeeLoadSchema } from '#contract';
 import { listEmployees } from '#core/crm/employees';
 import type { CalendarContext } from './calendar-context';
 import { occurrencesInRange } from './items/occurrences';
-import { addMinutes, localAt, minutesBetween } from './items/wall-clock';
+import { addMinutes, localAt, utcOfLocal } from '#core/calendar/items/wall-clock';
 
 type EmployeeLoad = z.infer<typeof EmployeeLoadSchema>;
 interface Figure { bookedMinutes: number; meetings: number; callbacks: number }
@@ -26,6 +26,7 @@ export function employeeLoad(ctx: CalendarContext, query: { from: number; to: nu
   const occurrences = occurrencesInRange(ctx.database.read, zone, { from: query.from, to: query.to, employeeIds: employees.map((e) => e.id) });
   const days: string[] = [];
   for (let day = localAt(query.from, zone).slice(0, 10), last = localAt(query.to - 1, zone).slice(0, 10); day <= last; day = addMinutes(day, 24 * 60)) days.push(day);
+  const dayBounds = days.map((day) => [day, Math.max(query.from, utcOfLocal(day, zone)), Math.min(query.to, utcOfLocal(addMinutes(day, 24 * 60), zone))] as const);
   return employees.map((employee) => {
     const perDay = new Map(days.map((d) => [d, blank()]));
     for (const o of occurrences) {
@@ -35,15 +36,11 @@ export function employeeLoad(ctx: CalendarContext, query: { from: number; to: nu
       if (counted && o.kind === 'meeting') counted.meetings++;
       if (counted && o.kind === 'callback') counted.callbacks++;
       if (!o.busy) continue;
-      // Minutes on each day the occurrence spans, on the workstation's clock.
-      let from = localAt(Math.max(o.startsAt, query.from), zone);
-      const until = localAt(Math.min(o.endsAt, query.to), zone);
-      while (from < until) {
-        const nextMidnight = `${addMinutes(from.slice(0, 10), 24 * 60)}T00:00:00`;
-        const end = until < nextMidnight ? until : nextMidnight;
-        const figure = perDay.get(from.slice(0, 10));
-        if (figure) figure.bookedMinutes += minutesBetween(from, end);
-        from = end;
+      // Real minutes on each day the occurrence spans (a night when the clocks go back has an hour more).
+      for (const [day, from, to] of dayBounds) {
+        const minutes = (Math.min(o.endsAt, to) - Math.max(o.startsAt, from)) / 60_000;
+        const figure = perDay.get(day);
+        if (figure && minutes > 0) figure.bookedMinutes += minutes;
       }
     }
     const perWeek = new Map<string, Figure>();

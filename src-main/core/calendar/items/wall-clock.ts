@@ -61,3 +61,11 @@ export function movedTo(newUtc: number, previous: { utc: number; time: ZonedTime
   if (isKnownZone(zone)) return { local: localAt(newUtc, zone === 'UTC' ? 'UTC' : zone), tzid: previous.time.tzid };
   return { local: addMinutes(previous.time.local, Math.round((newUtc - previous.utc) / 60_000)), tzid: previous.time.tzid };
 }
+
+/** The UTC instant of a wall-clock time in an IANA zone (in a skipped hour, the instant after the jump). */
+export function utcOfLocal(local: string, zone: string): number {
+  const asUtc = Date.parse(`${local.length === 10 ? `${local}T00:00:00` : local}Z`);
+  const offsetAt = (utc: number) => Date.parse(`${localAt(utc, zone)}Z`) - utc;
+  const first = asUtc - offsetAt(asUtc);
+  return asUtc - offsetAt(first);
+}
