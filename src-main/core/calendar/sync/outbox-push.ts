@@ -7,7 +7,7 @@ import { sameContent } from '#core/calendar/ical/index';
 import type { CalendarRow } from '#core/calendar/items/calendars';
 import type { EventRow } from '#core/calendar/items/item-store';
 import { openConflict } from './conflicts';
-import { dueOutbox, retryLater, sent } from './outbox';
+import { dueOutbox, retryLater, sent, unreachable } from './outbox';
 
 export interface PushReport {
   sent: number;
@@ -56,7 +56,7 @@ export async function pushOutbox(ctx: CalendarContext, connection: CalDavConnect
       });
     } catch (error) {
       if (error instanceof CalDavError && (error.kind === 'unreachable' || error.kind === 'timeout' || error.kind === 'auth_failed')) {
-        ctx.database.write((tx) => retryLater(tx, row, ctx.clock.now(), error.message));
+        ctx.database.write((tx) => unreachable(tx, row, error.message));
         throw error;
       }
       report.failed++;

@@ -37,6 +37,14 @@ export function retryLater(tx: WriteDb, row: OutboxRow, now: number, error: stri
     .run();
 }
 
+/**
+ * Not sent because the server is out of reach: stays due. The account's own offline retries pace the next
+ * attempt, and a "sync now" once the server is back must send it at once, not after this item's backoff.
+ */
+export function unreachable(tx: WriteDb, row: OutboxRow, error: string): void {
+  tx.update(calendarOutbox).set({ lastError: error }).where(eq(calendarOutbox.id, row.id)).run();
+}
+
 /** Held while its conflict waits for a person's choice. */
 export function hold(tx: WriteDb, eventId: string, error: string): void {
   tx.update(calendarOutbox).set({ nextAttemptAt: Number.MAX_SAFE_INTEGER, lastError: error }).where(eq(calendarOutbox.eventId, eventId)).run();
