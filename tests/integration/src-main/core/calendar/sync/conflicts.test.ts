@@ -57,7 +57,7 @@ describe('an item edited here and on the server before a sync', () => {
     { choice: 'mine' as const, fields: {}, title: 'Planning (mine)', start: '20261124T100000', location: 'Room 2' },
     { choice: 'theirs' as const, fields: {}, title: 'Planning (theirs)', start: '20261124T140000', location: 'Room 1' },
     { choice: 'merge' as const, fields: { title: 'mine' as const }, title: 'Planning (mine)', start: '20261124T140000', location: 'Room 1' },
-  ])('keeps both versions; “$choice” is applied and reaches the server, nothing else touched', async ({ choice, fields, title, start, location }) => {
+  ])('keeps both versions; the choice $choice is applied and reaches the server, nothing else touched', async ({ choice, fields, title, start, location }) => {
     server = await startCalendarServer();
     const { workstation, item, url, bystanderUrl, bystanderBefore } = await twoSyncedItems(server);
     await editOnServer(url, 'Planning (theirs)');
