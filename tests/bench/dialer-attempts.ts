@@ -49,7 +49,8 @@ async function paced(count: number, attempt: (i: number) => Promise<number>): Pr
  * the INVITE through the workstation's registered line, the outcome written back to the list) through the
  * test Kamailio to sipp customers who answer busy (486) or answer and hang up at once, several out at a
  * time; beside it a bare sip.js loop (an Inviter per call on a user agent with sip.js's own transport,
- * registered at the same Kamailio) calling the same customers at the same concurrency, in the same run. Set-up time: from the attempt's
+ * registered at the same Kamailio) calling the same customers at the same concurrency and hanging up
+ * an answer at once as the dialer does, in the same run. Set-up time: from the attempt's
  * start (before the number is chosen; before the Inviter is made) to its final response handled. CPU per attempt:
  * this process's CPU time (user and system, every thread) over each side's blocks, divided by its attempts.
  */
@@ -118,15 +119,26 @@ export async function dialerAttemptFigures(log: (line: string) => void): Promise
     // sip.js with its own transport: none of the workstation's layers (not even its inbound guard) on this side.
     bare = await bareSipJs('bare960', kamailio.wsUrl);
     const ua = bare;
+    // Followed as the dialer's lines are, by its state changes (no polling), and ended as the dialer ends an
+    // answer nobody takes: hung up at once, racing the customers who hang up at once themselves.
     const bareCall = async (i: number): Promise<number> => {
+      const number = numbers[i % numbers.length]!;
       const started = performance.now();
-      const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${numbers[i % numbers.length]}@127.0.0.1`)!);
+      const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${number}@127.0.0.1`)!);
       let respondedAt = 0;
-      inviter.stateChange.addListener((state) => {
-        if (respondedAt === 0 && (state === SessionState.Established || state === SessionState.Terminated)) respondedAt = performance.now();
+      const ended = new Promise<void>((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error(`the bare call to ${number} did not end (${inviter.state})`)), 15_000);
+        inviter.stateChange.addListener((state) => {
+          if (respondedAt === 0 && (state === SessionState.Established || state === SessionState.Terminated)) respondedAt = performance.now();
+          if (state === SessionState.Established) inviter.bye().catch(() => undefined);
+          if (state === SessionState.Terminated) {
+            clearTimeout(timeout);
+            resolve();
+          }
+        });
       });
       await inviter.invite();
-      await until(() => inviter.state === SessionState.Terminated, 15_000, `the bare call to ${numbers[i % numbers.length]} ended (${inviter.state})`);
+      await ended;
       return respondedAt - started;
     };
 
