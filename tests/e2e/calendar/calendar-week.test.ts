@@ -127,4 +127,14 @@ describe('the calendar’s week view, through the real UI', () => {
     await reminder.getByTestId('reminder-dismiss').click();
     await reminder.waitFor({ state: 'detached' });
   });
+
+  it('speaks Ukrainian and starts the week on Monday when the workstation is in Ukrainian', async () => {
+    await api.call('settings.update', { language: 'uk' });
+    await page.reload();
+    await page.getByTestId('nav-calendar').click();
+    await page.getByTestId('calendar-views').getByText('Тиждень', { exact: true }).waitFor();
+    const firstDay = await page.getByTestId('calendar-fc').locator('.fc-col-header-cell').first().getAttribute('data-date');
+    expect(new Date(`${firstDay}T12:00:00`).getDay()).toBe(1);
+    expect(await page.getByTestId('calendar-fc').locator('.fc-col-header-cell').first().textContent()).toMatch(/^пн/i);
+  });
 });

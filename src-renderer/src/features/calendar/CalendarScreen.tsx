@@ -92,14 +92,14 @@ export function CalendarScreen({ onOpenContact }: CalendarScreenProps) {
 
   const openConflicts = conflicts.data?.length ?? 0;
   const dueReminders = (reminders.data ?? []).filter((r) => r.state !== 'snoozed').length;
-  const title = mode === 'team' || mode === 'load' ? formatDate(locale, date.getTime()) : (range?.title ?? '');
+  const title = mode === 'team' ? formatDate(locale, date.getTime()) : (range?.title ?? '');
   const teamMembers = (employees.data ?? []).filter((e) => team.includes(e.id));
 
   return (
     <Box>
       <ScreenTitle>{t('calendar.title')}</ScreenTitle>
       <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
-        <Group gap="xs">
+        <Group gap="xs" display={mode === 'load' ? 'none' : undefined}>
           <Button variant="default" size="xs" onClick={() => setDate(startOfDay(new Date()))} data-testid="calendar-today">
             {t('calendar.today')}
           </Button>
@@ -109,11 +109,9 @@ export function CalendarScreen({ onOpenContact }: CalendarScreenProps) {
           <ActionIcon variant="default" onClick={() => setDate(shiftDate(date, mode, 1))} aria-label={t('calendar.next')} data-testid="calendar-next">
             <IconChevronRight size={16} />
           </ActionIcon>
-          {mode !== 'load' && (
-            <Title order={4} data-testid="calendar-range-title">
-              {title}
-            </Title>
-          )}
+          <Title order={4} data-testid="calendar-range-title">
+            {title}
+          </Title>
         </Group>
         <Group gap="xs">
           <SegmentedControl
