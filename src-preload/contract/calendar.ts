@@ -329,6 +329,8 @@ export const calendarMethods = {
   },
   'calendar.calendars': { input: z.strictObject({}), output: z.array(CalendarSchema) },
   'calendar.setVisible': { input: z.strictObject({ id: IdSchema, visible: z.boolean() }), output: ok },
+  /** Where the owner's new items go (one of their writable calendars). */
+  'calendar.setDefault': { input: byId, output: ok },
   'calendar.accounts': { input: z.strictObject({}), output: z.array(CalendarAccountSchema) },
   /** Finds the calendars behind a server address (well-known, principal, home) and starts the first sync. */
   'calendar.connect': { input: CalendarConnectSchema, output: CalendarAccountSchema },

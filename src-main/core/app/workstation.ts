@@ -147,7 +147,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     workstationZone: () => options.timeZone ?? systemZone(),
     changed: (source) => {
       events.emit('calendar.changed', { source });
-      if (source === 'local') calendarSync.changedLocally();
+      // A test that syncs by hand (startCalendarSync: false) gets no sync it did not ask for.
+      if (source === 'local' && options.startCalendarSync !== false) calendarSync.changedLocally();
     },
   };
   // Items from before the calendar kept iCalendar text get theirs (once; see migration 0020).

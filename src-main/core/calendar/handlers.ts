@@ -5,6 +5,7 @@ import { InvalidInputError, issue, notFound } from '#core/shared/errors';
 import type { SecretStore } from '#core/secrets/secret-store';
 import type { CalendarContext } from './calendar-context';
 import { listAccounts, listCalendars, listProblems, recordFilter } from './calendar-views';
+import { setDefaultCalendar } from './items/calendars';
 import { deleteItem, moveItem, saveItem, setAssignmentStatus, setDone } from './items/item-edits';
 import { eventById } from './items/item-store';
 import { itemView } from './items/item-view';
@@ -44,6 +45,10 @@ export function calendarHandlers(deps: { ctx: CalendarContext; sync: CalendarSyn
     'calendar.setVisible': ({ id, visible }) => {
       ctx.database.write((tx) => tx.update(calendars).set({ visible, updatedAt: ctx.clock.now() }).where(eq(calendars.id, id)).run());
       ctx.changed('local');
+      return ok;
+    },
+    'calendar.setDefault': ({ id }) => {
+      setDefaultCalendar(ctx, id);
       return ok;
     },
     'calendar.accounts': () => listAccounts(read(), (id) => sync.phase(id)),

@@ -1,5 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { AppDatabase } from '#core/db/connection';
 import type { ReadDb, WriteDb } from '#core/db/handles';
+import type { Clock } from '#core/shared/clock';
 import { calendars, employees } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
 import type { IdGenerator } from '#core/shared/ids';
@@ -57,4 +59,16 @@ export function defaultCalendarOf(tx: WriteDb, deps: { ids: IdGenerator; now: nu
     .where(and(employeeId ? eq(calendars.ownerEmployeeId, employeeId) : isNull(calendars.ownerEmployeeId), eq(calendars.isDefault, true), eq(calendars.readOnly, false), isNull(calendars.deletedAt)))
     .get();
   return chosen ?? localCalendarOf(tx, deps, employeeId);
+}
+
+/** The owner's new items go here from now on (their other calendars stop being the default). */
+export function setDefaultCalendar(ctx: { database: AppDatabase; clock: Clock }, id: string): void {
+  ctx.database.write((tx) => {
+    const calendar = calendarById(tx, id);
+    assertWritable(calendar);
+    const now = ctx.clock.now();
+    const owner = calendar.ownerEmployeeId ? eq(calendars.ownerEmployeeId, calendar.ownerEmployeeId) : isNull(calendars.ownerEmployeeId);
+    tx.update(calendars).set({ isDefault: false, updatedAt: now }).where(and(owner, eq(calendars.isDefault, true))).run();
+    tx.update(calendars).set({ isDefault: true, updatedAt: now }).where(eq(calendars.id, id)).run();
+  });
 }

@@ -33,37 +33,43 @@ function calendarUrlWithSlash(calendar: CalendarRow): string {
  */
 export async function pushOutbox(ctx: CalendarContext, connection: CalDavConnection, calendarsOfAccount: Map<string, CalendarRow>, progress: (done: number, total: number) => void): Promise<PushReport> {
   const report: PushReport = { sent: 0, conflicts: 0, failed: 0 };
-  const due = dueOutbox(ctx.database.read, ctx.clock.now()).flatMap((row) => {
-    const event = ctx.database.read.select().from(calendarEvents).where(eq(calendarEvents.id, row.eventId)).get();
-    const calendar = event?.calendarId ? calendarsOfAccount.get(event.calendarId) : undefined;
-    return event && calendar ? [{ row, event, calendar }] : [];
-  });
-  progress(0, due.length);
-  for (const [index, { row, event, calendar }] of due.entries()) {
-    try {
-      const outcome = row.operation === 'put' ? await put(connection, event, calendar) : await remove(connection, event);
-      ctx.database.write((tx) => {
-        if (outcome.kind === 'sent') {
-          if (row.operation === 'put') tx.update(calendarEvents).set({ href: outcome.href, etag: outcome.etag }).where(eq(calendarEvents.id, event.id)).run();
-          else tx.update(calendarEvents).set({ href: null, etag: null }).where(eq(calendarEvents.id, event.id)).run();
-          sent(tx, row);
-          report.sent++;
-        } else {
-          const current = tx.select().from(calendarEvents).where(eq(calendarEvents.id, event.id)).get() ?? event;
-          openConflict(tx, ctx, current, outcome.kind, { ics: outcome.server?.data ?? null, etag: outcome.server?.etag ?? null });
-          report.conflicts++;
+  const calendarIds = [...calendarsOfAccount.keys()];
+  // In batches until nothing is due: what fails waits for its retry time, a conflict for a person, so this ends.
+  for (let batch = dueOutbox(ctx.database.read, ctx.clock.now(), calendarIds); batch.length > 0; batch = dueOutbox(ctx.database.read, ctx.clock.now(), calendarIds)) {
+    const due = batch.flatMap((row) => {
+      const event = ctx.database.read.select().from(calendarEvents).where(eq(calendarEvents.id, row.eventId)).get();
+      const calendar = event?.calendarId ? calendarsOfAccount.get(event.calendarId) : undefined;
+      return event && calendar ? [{ row, event, calendar }] : [];
+    });
+    if (due.length === 0) break;
+    const before = report.sent + report.conflicts + report.failed;
+    progress(before, before + due.length);
+    for (const [index, { row, event, calendar }] of due.entries()) {
+      try {
+        const outcome = row.operation === 'put' ? await put(connection, event, calendar) : await remove(connection, event);
+        ctx.database.write((tx) => {
+          if (outcome.kind === 'sent') {
+            if (row.operation === 'put') tx.update(calendarEvents).set({ href: outcome.href, etag: outcome.etag }).where(eq(calendarEvents.id, event.id)).run();
+            else tx.update(calendarEvents).set({ href: null, etag: null }).where(eq(calendarEvents.id, event.id)).run();
+            sent(tx, row);
+            report.sent++;
+          } else {
+            const current = tx.select().from(calendarEvents).where(eq(calendarEvents.id, event.id)).get() ?? event;
+            openConflict(tx, ctx, current, outcome.kind, { ics: outcome.server?.data ?? null, etag: outcome.server?.etag ?? null });
+            report.conflicts++;
+          }
+        });
+      } catch (error) {
+        if (error instanceof CalDavError && (error.kind === 'unreachable' || error.kind === 'timeout' || error.kind === 'auth_failed')) {
+          ctx.database.write((tx) => unreachable(tx, row, error.message));
+          throw error;
         }
-      });
-    } catch (error) {
-      if (error instanceof CalDavError && (error.kind === 'unreachable' || error.kind === 'timeout' || error.kind === 'auth_failed')) {
-        ctx.database.write((tx) => unreachable(tx, row, error.message));
-        throw error;
+        report.failed++;
+        const message = error instanceof Error ? error.message : String(error);
+        ctx.database.write((tx) => retryLater(tx, row, ctx.clock.now(), message));
       }
-      report.failed++;
-      const message = error instanceof Error ? error.message : String(error);
-      ctx.database.write((tx) => retryLater(tx, row, ctx.clock.now(), message));
+      progress(before + index + 1, before + due.length);
     }
-    progress(index + 1, due.length);
   }
   return report;
 }

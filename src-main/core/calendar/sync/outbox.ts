@@ -1,6 +1,6 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { ReadDb, WriteDb } from '#core/db/handles';
-import { calendarOutbox } from '#core/db/schema';
+import { calendarEvents, calendarOutbox } from '#core/db/schema';
 import type { IdGenerator } from '#core/shared/ids';
 
 export type OutboxRow = typeof calendarOutbox.$inferSelect;
@@ -19,8 +19,18 @@ export function enqueue(tx: WriteDb, deps: { ids: IdGenerator; now: number; auth
     .run();
 }
 
-export function dueOutbox(db: ReadDb, now: number, limit = 500): OutboxRow[] {
-  return db.select().from(calendarOutbox).where(lte(calendarOutbox.nextAttemptAt, now)).orderBy(asc(calendarOutbox.nextAttemptAt)).limit(limit).all();
+/** Changes due for the server in the given calendars, oldest first. */
+export function dueOutbox(db: ReadDb, now: number, calendarIds: string[], limit = 500): OutboxRow[] {
+  if (calendarIds.length === 0) return [];
+  return db
+    .select({ outbox: calendarOutbox })
+    .from(calendarOutbox)
+    .innerJoin(calendarEvents, eq(calendarEvents.id, calendarOutbox.eventId))
+    .where(and(lte(calendarOutbox.nextAttemptAt, now), inArray(calendarEvents.calendarId, calendarIds)))
+    .orderBy(asc(calendarOutbox.nextAttemptAt))
+    .limit(limit)
+    .all()
+    .map((r) => r.outbox);
 }
 
 /** The server took the change: the row goes, unless a newer edit arrived while it was on its way. */

@@ -121,4 +121,17 @@ describe('calendar items', () => {
       { weekStart: '2026-10-26', bookedMinutes: 75, meetings: 1, callbacks: 1 },
     ]);
   });
+
+  it('go to the calendar the owner chose as default', async () => {
+    const { workstation, me } = await workplace();
+    const first = await ok(workstation, 'calendar.save', item('Перша', '2026-11-23T10:00', '2026-11-23T11:00'));
+    workstation.database.write((tx) =>
+      tx.insert(calendars).values({ id: 'cal-team', displayName: 'Відділ продажів', ownerEmployeeId: me.id, createdAt: 1, updatedAt: 1 }).run(),
+    );
+    await ok(workstation, 'calendar.setDefault', { id: 'cal-team' });
+    const second = await ok(workstation, 'calendar.save', item('Друга', '2026-11-23T12:00', '2026-11-23T13:00'));
+    expect(second.calendarId).toBe('cal-team');
+    expect((await ok(workstation, 'calendar.calendars', {})).filter((c) => c.isDefault).map((c) => c.id)).toEqual(['cal-team']);
+    expect(first.calendarId).not.toBe('cal-team');
+  });
 });
