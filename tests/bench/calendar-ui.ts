@@ -67,7 +67,7 @@ export async function calendarUiFigures(log: (line: string) => void): Promise<Fi
     await page.goto(`${host.url}#/calendar`);
     await page.getByTestId('calendar-fc').locator('.fc-event').first().waitFor({ timeout: 60_000 });
     const shown = await page.getByTestId('calendar-fc').locator('.fc-event').count();
-    log(`calendar-ui: ${shown} items on the grid (the rest behind "+N more")`);
+    log(`calendar-ui: ${shown} of ${items} items drawn on the grid, the rest behind "+N more"`);
     const samples: number[] = [];
     for (let i = 0; i < renders + warmup; i++) {
       await page.getByTestId('calendar-next').click();

@@ -6,11 +6,12 @@ import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/intera
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { useEffect, useMemo, useRef } from 'react';
-import type { CalendarOccurrence } from '#contract';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { calendarItemKinds, type CalendarOccurrence } from '#contract';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { eventInputOf } from './occurrence-events';
-import { OccurrenceContent } from './OccurrenceContent';
+import { occurrenceElement, timeRangeText, type OccurrenceLabels } from './occurrence-element';
 import './calendar-grid.css';
 
 export const gridViews = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'] as const;
@@ -51,9 +52,31 @@ const maxStack = 4;
  * are the screen's; FullCalendar only follows them and reports the range it shows.
  */
 export function CalendarGrid({ view, date, occurrences, onRange, onOpen, onMove, onCreate, column, testId }: CalendarGridProps) {
+  const { t } = useTranslation();
   const { locale } = useWorkplace();
   const ref = useRef<FullCalendar>(null);
   const events = useMemo(() => occurrences.map(eventInputOf), [occurrences]);
+  const labels = useMemo<OccurrenceLabels>(
+    () => ({
+      kinds: Object.fromEntries(calendarItemKinds.map((kind) => [kind, t(`calendar.kind.${kind}`)])) as OccurrenceLabels['kinds'],
+      pending: t('calendar.sync.pendingItem'),
+      conflict: t('calendar.sync.conflictItem'),
+      readOnly: t('calendar.readOnly'),
+    }),
+    [t],
+  );
+  // The agenda has a time column of its own; the grids show the time inside the item.
+  const listed = view === 'listWeek';
+  const renderOccurrence = useCallback(
+    (arg: EventContentArg) => {
+      // The mirror of a slot being selected is no item yet: FullCalendar draws it its own way.
+      const occurrence = arg.event.extendedProps.occurrence as CalendarOccurrence | undefined;
+      if (!occurrence) return true;
+      const time = listed || occurrence.allDay ? '' : timeRangeText(locale, occurrence.startsAt, occurrence.endsAt);
+      return { domNodes: [occurrenceElement(occurrence, time, labels)] };
+    },
+    [labels, locale, listed],
+  );
 
   useEffect(() => {
     const api = ref.current?.getApi();
@@ -92,6 +115,7 @@ export function CalendarGrid({ view, date, occurrences, onRange, onOpen, onMove,
         scrollTime="08:00:00"
         height="100%"
         events={events}
+        displayEventTime={listed}
         eventContent={renderOccurrence}
         datesSet={(arg: DatesSetArg) => onRange({ from: arg.start.getTime(), to: arg.end.getTime(), title: arg.view.title })}
         eventClick={(arg: EventClickArg) => onOpen(arg.event.extendedProps.occurrence as CalendarOccurrence)}
@@ -104,10 +128,4 @@ export function CalendarGrid({ view, date, occurrences, onRange, onOpen, onMove,
       />
     </div>
   );
-}
-
-function renderOccurrence(arg: EventContentArg) {
-  // The mirror of a slot being selected is no item yet: FullCalendar draws it its own way.
-  const occurrence = arg.event.extendedProps.occurrence as CalendarOccurrence | undefined;
-  return occurrence ? <OccurrenceContent occurrence={occurrence} timeText={arg.timeText} /> : true;
 }
