@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath } from '#tests/support/artifacts';
+import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
+import { alice, property, serverObject, startCalendarServer, storedFiles, type CalendarServer } from '#tests/support/calendar-sync';
+import { launchChromium } from '#tests/support/chromium';
+import { putRawObject } from '#tests/support/radicale';
+import { PageApi } from '#tests/support/scripted-call';
+import { tempDirOutsideTest } from '#tests/support/temp-dir';
+
+const meeting = { kind: 'meeting' as const, title: 'Planning', location: 'Room 1', start: { local: '2026-12-15T10:00', tzid: 'Europe/Kyiv' }, end: { local: '2026-12-15T11:00', tzid: 'Europe/Kyiv' } };
+
+describe('the calendar’s CalDAV account, conflicts and problems, through the real UI against Radicale', () => {
+  let server: CalendarServer;
+  let host: BrowserHostProcess;
+  let browser: Browser;
+  let page: Page;
+  let api: PageApi;
+  let dataDir: { path: string; remove(): void };
+
+  beforeAll(async () => {
+    server = await startCalendarServer();
+    dataDir = tempDirOutsideTest();
+    host = await startBrowserHost(['--data-dir', dataDir.path, '--port', '0']);
+    browser = await launchChromium(['--lang=en-US']);
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1500, height: 950 }, reducedMotion: 'reduce' });
+    await page.goto(host.url);
+    await page.getByTestId('app-title').waitFor();
+    api = await PageApi.of(page);
+    const me = await api.call('employees.save', { name: 'Alice Hart', extension: '201' });
+    await api.call('settings.update', { currentEmployeeId: me.id });
+    await page.reload();
+    await page.getByTestId('nav-calendar').click();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await browser?.close();
+    await host?.stop();
+    dataDir?.remove();
+    await server?.radicale.stop();
+  });
+
+  it('connects the account from the server’s bare address and lists its calendars', async () => {
+    await page.getByTestId('calendar-connect').click();
+    await page.getByTestId('calendar-connect-url').fill(server.radicale.url);
+    await page.getByTestId('calendar-connect-user').fill(alice.name);
+    await page.getByTestId('calendar-connect-password').fill('not the password');
+    await page.getByTestId('calendar-connect-submit').click();
+    // A refused password is said in the form, which stays open for the right one.
+    await page.getByTestId('calendar-connect-form').getByRole('alert').waitFor();
+    await page.getByTestId('calendar-connect-password').fill(alice.password);
+    await page.getByTestId('calendar-connect-submit').click();
+    await page.getByTestId('calendar-connect-form').waitFor({ state: 'detached' });
+    await page.getByTestId('calendar-account').waitFor();
+    await page.getByTestId('calendar-list').getByText('Alice work').waitFor();
+  });
+
+  it('shows an item changed both here and on the server as a conflict, and merges it field by field', async () => {
+    const work = (await api.call('calendar.calendars', {})).find((c) => c.displayName === 'Alice work');
+    const item = await api.call('calendar.save', { ...meeting, calendarId: work?.id });
+    await api.call('calendar.syncNow', {});
+    const [file] = storedFiles(server, server.aliceWork);
+    if (!file) throw new Error('the item did not reach the server');
+    const url = `${server.aliceWork}${file}`;
+    const theirs = (await serverObject(url, alice))?.text ?? '';
+    expect((await putRawObject(url, alice, theirs.replace(/SUMMARY:[^\r]*/, 'SUMMARY:Planning (theirs)'))).status).toBe(201);
+    await api.call('calendar.save', { ...meeting, id: item.id, calendarId: work?.id, title: 'Planning (mine)', location: 'Room 2' });
+
+    await page.getByTestId('calendar-sync-now').click();
+    await page.getByTestId('calendar-conflicts-open').click();
+    const conflict = page.getByTestId('calendar-conflict');
+    await conflict.waitFor();
+    // Title and location differ (the server kept Room 1); the title is taken from here, the location from the server.
+    expect(await conflict.locator('tr[data-differs="true"]').count()).toBe(2);
+    await conflict.getByLabel('Title: Here').check();
+    await page.screenshot({ path: artifactPath('calendar-conflict.png') });
+    await conflict.getByTestId('conflict-merge').click();
+    await conflict.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('calendar-conflicts-open').waitFor({ state: 'detached' });
+
+    await expect
+      .poll(async () => {
+        await api.call('calendar.syncNow', {});
+        const text = (await serverObject(url, alice))?.text ?? '';
+        return [property(text, 'SUMMARY'), property(text, 'LOCATION')];
+      })
+      .toEqual(['Planning (mine)', 'Room 1']);
+  });
+
+  it('lists an item the server sent that cannot be read, with why', async () => {
+    expect((await putRawObject(`${server.aliceWork}broken.ics`, alice, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:broken-1\r\nDTSTAMP:20261201T090000Z\r\nDTSTART:20261215T110000Z\r\nDTEND:20261215T100000Z\r\nSUMMARY:Backwards\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')).status).toBe(201);
+    await page.getByTestId('calendar-sync-now').click();
+    await page.getByTestId('calendar-account').getByText('1 unreadable item').click();
+    const problems = page.getByTestId('calendar-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('Ends before it starts');
+  });
+});
