@@ -95,7 +95,9 @@ export class TestKamailio {
     const pidFile = join(this.dir, 'kamailio.pid');
     rmSync(pidFile, { force: true });
     const media = this.options.rtpengineNgPort ? ['-A', 'WITH_RTPENGINE'] : [];
-    this.child = spawn('kamailio', ['-f', cfgFile, '-DD', '-E', '-Y', this.dir, '-P', pidFile, '-m', '64', '-M', '8', '-w', this.dir, ...media], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // 256 MB of shared memory: every call's dialog is published for colleagues' line status, and at 64 MB a
+    // few hundred calls in a row exhaust it ("could not allocate shared memory", BYEs answered 500).
+    this.child = spawn('kamailio', ['-f', cfgFile, '-DD', '-E', '-Y', this.dir, '-P', pidFile, '-m', '256', '-M', '8', '-w', this.dir, ...media], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
     const deadline = Date.now() + 15_000;

@@ -83,8 +83,9 @@ describe('an operator working a campaign through a real Kamailio', () => {
     expect(byPhone['+380671110001']).toMatchObject({ state: 'waiting', priority: 0, nextAt: at, callbackAt: at, operatorId: op.me.id });
     expect(byPhone['+380671110002']).toMatchObject({ state: 'waiting', lastOutcome: 'busy' });
     expect(byPhone['+380671110003']).toMatchObject({ state: 'waiting', lastOutcome: 'no_answer' });
-    const events = await ok(op.workstation, 'calendar.range', { from: at - 1, to: at + 86_400_000 });
-    expect(events).toEqual([expect.objectContaining({ startsAt: at, contactId: byPhone['+380671110001']!.contactId })]);
+    // The calendar keeps whole seconds (iCalendar's resolution).
+    const events = await ok(op.workstation, 'calendar.range', { from: at - 1000, to: at + 86_400_000 });
+    expect(events).toEqual([expect.objectContaining({ kind: 'callback', startsAt: Math.floor(at / 1000) * 1000, contactId: byPhone['+380671110001']!.contactId })]);
     // Nothing else is due (retry delays), so the session waits, ready, saying until when.
     const idle = await op.until((v) => v.state === 'ready' && v.idleUntil !== null, 'idle until the next entry is due');
     expect(idle.idleUntil).toBeGreaterThan(op.clock.now());
