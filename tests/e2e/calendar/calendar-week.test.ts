@@ -21,12 +21,12 @@ function occurrence(page: Page): Locator {
   return page.getByTestId('calendar-fc').locator('[data-testid="calendar-occurrence"]', { hasText: title });
 }
 
-/** The Monday three weeks on (clear of the demo's plans) and its days, as the grid names them. */
+/** Three weeks of days from the Monday three weeks on (clear of the demo's plans), as the grid names them. */
 function weekAhead(): string[] {
   const monday = new Date();
   monday.setHours(12, 0, 0, 0);
   monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) + 21);
-  return Array.from({ length: 14 }, (_, i) => {
+  return Array.from({ length: 21 }, (_, i) => {
     const d = new Date(monday);
     d.setDate(monday.getDate() + i);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -97,6 +97,25 @@ describe('the calendar’s week view, through the real UI', () => {
     await page.getByTestId('calendar-next').click();
     await page.locator(`.fc-timegrid-col[data-date="${days[9]}"]`).getByText(title).waitFor();
     await page.screenshot({ path: artifactPath('calendar-week-series.png') });
+  });
+
+  it('drags one occurrence to another day, asked whether the whole series moves', async () => {
+    const box = await occurrence(page).boundingBox();
+    if (!box) throw new Error('the occurrence is not on the grid');
+    const target = await slotPoint(page, days[10] ?? '', '10:00:00');
+    await page.mouse.move(box.x + box.width / 2, box.y + 4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 20, box.y + 10, { steps: 5 });
+    await page.mouse.move(target.x, target.y - (box.height / 2 - 4), { steps: 15 });
+    await page.mouse.up();
+    await page.getByTestId('calendar-move-occurrence').click();
+    await page.locator(`.fc-timegrid-col[data-date="${days[10]}"]`).getByText(title).waitFor();
+    expect(await page.locator(`.fc-timegrid-col[data-date="${days[9]}"]`).getByText(title).count()).toBe(0);
+    // The series itself stays on Wednesdays.
+    await page.getByTestId('calendar-next').click();
+    await page.locator(`.fc-timegrid-col[data-date="${days[16]}"]`).getByText(title).waitFor();
+    await page.getByTestId('calendar-previous').click();
+    await page.locator(`.fc-timegrid-col[data-date="${days[10]}"]`).getByText(title).waitFor();
   });
 
   it('deletes one occurrence and keeps the rest of the series', async () => {

@@ -74,12 +74,13 @@ export function CalendarScreen({ onOpenContact }: CalendarScreenProps) {
   useEvent('calendar.changed', reloadAll);
   useEvent('reminder.due', reminders.reload);
 
+  // The dragged occurrence is named either way: a whole series moves by as much as that occurrence did.
   const move = async (pending: GridMove, scope: 'occurrence' | 'series') => {
     const { occurrence } = pending;
     const moved = await act(
       bridge,
       'calendar.move',
-      { id: occurrence.eventId, recurrenceId: scope === 'occurrence' ? occurrence.recurrenceId : null, scope, startsAt: pending.startsAt, endsAt: pending.endsAt, allDay: pending.allDay },
+      { id: occurrence.eventId, recurrenceId: occurrence.recurrenceId, scope, startsAt: pending.startsAt, endsAt: pending.endsAt, allDay: pending.allDay },
       errorText,
     );
     if (!moved) pending.revert();

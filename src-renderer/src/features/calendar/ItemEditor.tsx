@@ -10,7 +10,7 @@ import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { FormFooter } from '#renderer/ui/FormFooter';
 import { RecordPicker } from '#renderer/ui/RecordPicker';
-import { draftOfItem, inputOfDraft, newDraft, type ItemDraft, type ItemPrefill } from './item-draft';
+import { draftOfItem, inputOfDraft, newDraft, timesOf, type ItemDraft, type ItemPrefill } from './item-draft';
 import { frequencies, noRecurrence, weekdayOf, weekdays, type Recurrence } from './recurrence';
 import { knownZones, workstationZone } from './zoned-time';
 
@@ -88,7 +88,11 @@ function EditorForm({ target, item, onClose, onSaved }: EditorFormProps) {
       {recurring && (
         <SegmentedControl
           value={scope}
-          onChange={(v) => setScope(v)}
+          onChange={(next) => {
+            // The series keeps its own first date; one occurrence is edited at its own times.
+            setScope(next);
+            if (item) set(timesOf(item, next === 'occurrence' ? occurrence : null, draft.zone));
+          }}
           data={[
             { value: 'occurrence', label: t('calendar.scope.occurrence') },
             { value: 'series', label: t('calendar.scope.series') },

@@ -95,29 +95,37 @@ export function newDraft(prefill: ItemPrefill, now: number, zone: string): ItemD
   };
 }
 
+type Times = Pick<ItemDraft, 'startDate' | 'startTime' | 'endDate' | 'endTime'>;
+
 /**
- * The editor's fields for an item; for one occurrence of a series, that occurrence's own times (shown in the
- * item's zone, or the workstation's for a floating item).
+ * An item's times for the editor: the series' own, or one occurrence's (shown in the item's zone, or the
+ * workstation's for a floating item). All-day items show their last day, not the day after.
  */
-export function draftOfItem(item: CalendarItem, occurrence: CalendarOccurrence | null, workstationZone: string): ItemDraft {
-  const zone = item.start.tzid ?? workstationZone;
-  const { recurrence, custom } = recurrenceOf(item.rrule);
+export function timesOf(item: CalendarItem, occurrence: Pick<CalendarOccurrence, 'startsAt' | 'endsAt'> | null, zone: string): Times {
   let [startDate = '', startTime = '09:00'] = item.start.local.split('T');
   let [endDate = '', endTime = '10:00'] = item.end.local.split('T');
   if (occurrence && !item.allDay) {
     ({ date: startDate, time: startTime } = wallClockAt(occurrence.startsAt, zone));
     ({ date: endDate, time: endTime } = wallClockAt(occurrence.endsAt, zone));
+  } else if (occurrence) {
+    const length = Math.round((Date.parse(endDate) - Date.parse(startDate)) / 86_400_000);
+    startDate = wallClockAt(occurrence.startsAt, zone).date;
+    endDate = addDays(startDate, length);
   }
   if (item.allDay) endDate = addDays(endDate, -1) < startDate ? startDate : addDays(endDate, -1);
+  return { startDate, startTime: startTime.slice(0, 5), endDate, endTime: endTime.slice(0, 5) };
+}
+
+/** The editor's fields for an item, at the series' times or one occurrence's. */
+export function draftOfItem(item: CalendarItem, occurrence: CalendarOccurrence | null, workstationZone: string): ItemDraft {
+  const zone = item.start.tzid ?? workstationZone;
+  const { recurrence, custom } = recurrenceOf(item.rrule);
   return {
     kind: item.kind,
     title: item.title,
     description: item.description ?? '',
     location: item.location ?? '',
-    startDate,
-    startTime: startTime.slice(0, 5),
-    endDate,
-    endTime: endTime.slice(0, 5),
+    ...timesOf(item, occurrence, zone),
     zone,
     allDay: item.allDay,
     recurrence,

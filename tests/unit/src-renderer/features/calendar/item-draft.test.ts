@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarItem, CalendarOccurrence } from '#contract';
-import { draftOfItem, inputOfDraft, newDraft } from '#renderer/features/calendar/item-draft';
+import { draftOfItem, inputOfDraft, newDraft, timesOf } from '#renderer/features/calendar/item-draft';
 
 const zone = 'Europe/Kyiv';
 const at = (iso: string) => Date.parse(iso);
@@ -67,5 +67,13 @@ describe('item draft', () => {
   it('sends the assignee only for an assignment', () => {
     const draft = { ...newDraft({ kind: 'assignment' }, 0, zone), assigneeId: 'e-2' };
     expect(inputOfDraft(draft, { scope: 'series', recurrenceId: null })).toMatchObject({ kind: 'assignment', assigneeId: 'e-2' });
+  });
+
+  it('gives the series its own first times, and an all-day occurrence its own days', () => {
+    const occurrence = { startsAt: at('2026-12-09T15:00:00Z'), endsAt: at('2026-12-09T16:00:00Z') };
+    expect(timesOf(item, null, 'America/New_York')).toEqual({ startDate: '2026-12-02', startTime: '10:00', endDate: '2026-12-02', endTime: '11:00' });
+    expect(timesOf(item, occurrence, 'America/New_York')).toEqual({ startDate: '2026-12-09', startTime: '10:00', endDate: '2026-12-09', endTime: '11:00' });
+    const twoDays = { ...item, allDay: true, start: { local: '2026-12-02', tzid: null }, end: { local: '2026-12-04', tzid: null } };
+    expect(timesOf(twoDays, { startsAt: at('2026-12-08T22:00:00Z'), endsAt: at('2026-12-10T22:00:00Z') }, zone)).toMatchObject({ startDate: '2026-12-09', endDate: '2026-12-10' });
   });
 });
