@@ -59,6 +59,19 @@ describe('the calendar’s week view, through the real UI', () => {
     await workplace?.close();
   });
 
+  it('says under the end when it comes before the start, in the operator’s words', async () => {
+    await page.getByTestId('calendar-new').click();
+    await page.getByTestId('calendar-editor-title').fill('Backwards');
+    await page.getByTestId('calendar-editor-start-time').fill('10:00');
+    await page.getByTestId('calendar-editor-end-time').fill('09:00');
+    await page.getByTestId('calendar-editor-save').click();
+    const end = page.locator('.mantine-InputWrapper-root', { has: page.getByTestId('calendar-editor-end-date') });
+    await end.locator('.mantine-InputWrapper-error').waitFor();
+    expect(await end.locator('.mantine-InputWrapper-error').textContent()).toBe('The end comes before the start: choose a later end.');
+    await page.getByTestId('calendar-editor').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('calendar-editor').waitFor({ state: 'detached' });
+  });
+
   it('creates a meeting by clicking a slot and shows it on the grid', async () => {
     const slot = await slotPoint(page, monday, '10:00:00');
     await page.mouse.click(slot.x, slot.y);
