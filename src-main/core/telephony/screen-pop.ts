@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne, or, type Column } from 'drizzle-orm';
+import { and, asc, type Column, desc, eq, gte, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { ScreenPop } from '#contract';
 import type { ReadDb } from '#core/db/handles';
 import { calendarEvents, companies, complaints, contacts, contactTags, dealStages, deals, employees, interactions, tags } from '#core/db/schema';
@@ -69,7 +69,7 @@ export function screenPop(db: ReadDb, call: { callId: string; number: string; di
         : db
             .select({ id: calendarEvents.id, title: calendarEvents.title, startsAt: calendarEvents.startsAt })
             .from(calendarEvents)
-            .where(and(inArray(calendarEvents.contactId, contactIds), gte(calendarEvents.startsAt, now)))
+            .where(and(inArray(calendarEvents.contactId, contactIds), gte(calendarEvents.startsAt, now), isNull(calendarEvents.deletedAt), isNull(calendarEvents.doneAt)))
             .orderBy(asc(calendarEvents.startsAt))
             .limit(3)
             .all(),

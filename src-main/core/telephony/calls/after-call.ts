@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { CallInfo, MethodOutput, MethodParams, ScreenPop } from '#contract';
-import { createInteraction } from '#core/crm/interactions';
+import { planContact } from '#core/crm/planned-contacts';
 import type { CrmContext } from '#core/crm/crm-context';
 import { calls, interactions } from '#core/db/schema';
 import { DomainError, notFound } from '#core/shared/errors';
@@ -54,19 +54,17 @@ export class AfterCall {
       .where(eq(calls.interactionId, interactionId))
       .get();
     if (!call) throw notFound('Call', input.callId);
+    // The colleague's planned contact is a calendar item: their calendar and reminder, the caller's timeline.
     const messageId = crm.database.write((tx) =>
-      createInteraction(crm, tx, {
+      planContact(crm, tx, {
         kind: 'planned',
-        direction: null,
         occurredAt: input.callBackAt ?? crm.clock.now() + 30 * 60_000,
         employeeId: input.forEmployeeId,
         contactId: call.contactId,
         companyId: null,
-        participantIds: [],
-        subject: `${input.text} (${call.remoteName ?? call.remoteNumber}, ${call.remoteNumber})`,
-        outcome: null,
         dealId: null,
         complaintId: null,
+        subject: `${input.text} (${call.remoteName ?? call.remoteNumber}, ${call.remoteNumber})`,
         durationSeconds: null,
       }),
     );

@@ -295,6 +295,9 @@ describe('calls through a real Kamailio', () => {
     const task = timeline.items.find((i) => i.id === message.interactionId);
     expect(task).toMatchObject({ kind: 'planned', employeeId: director.id, subject: expect.stringContaining('Передзвонити щодо договору') });
     expect(timeline.items.some((i) => i.id === second.interactionId && i.kind === 'call')).toBe(true);
+    // It is the director's: in their calendar, with its reminder.
+    const theirs = await ok(op.workstation, 'calendar.forRecord', { contactId: client.id });
+    expect(theirs).toEqual([expect.objectContaining({ eventId: message.interactionId, ownerId: director.id, kind: 'interaction', reminderMinutes: 15 })]);
   });
 });
 
