@@ -17,7 +17,7 @@ export interface SyncAccountsProps {
   onChanged: () => void;
 }
 
-const phaseColors: Record<CalendarAccount['phase'], string> = { idle: 'green', connecting: 'blue', pulling: 'blue', pushing: 'blue', offline: 'gray', failed: 'red' };
+const phaseColors: Record<CalendarAccount['phase'] | 'done', string> = { idle: 'green', done: 'green', connecting: 'blue', pulling: 'blue', pushing: 'blue', offline: 'gray', failed: 'red' };
 
 /** Each CalDAV account's sync: phase (live), last sync, what waits, conflicts and problems; sync now, disconnect. */
 export function SyncAccounts({ accounts, onConnect, onOpenProblems, onOpenConflicts, onChanged }: SyncAccountsProps) {
@@ -62,7 +62,7 @@ export function SyncAccounts({ accounts, onConnect, onOpenProblems, onOpenConfli
                 </Tooltip>
               </Group>
             </Group>
-            <Badge size="sm" variant="light" color={phaseColors[account.phase] ?? 'blue'}>
+            <Badge size="sm" variant="light" color={phaseColors[phase]}>
               {t(`calendar.sync.phase.${phase}`)}
             </Badge>
             {running && live.total > 0 && <Progress value={(100 * live.done) / live.total} size="xs" mt={4} />}
