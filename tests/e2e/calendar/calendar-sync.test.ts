@@ -4,7 +4,7 @@ import { artifactPath } from '#tests/support/artifacts';
 import { startBrowserHost, type BrowserHostProcess } from '#tests/support/browser-host';
 import { alice, property, serverObject, startCalendarServer, storedFiles, type CalendarServer } from '#tests/support/calendar-sync';
 import { launchChromium } from '#tests/support/chromium';
-import { putRawObject } from '#tests/support/radicale';
+import { deleteRawObject, putRawObject } from '#tests/support/radicale';
 import { PageApi } from '#tests/support/scripted-call';
 import { tempDirOutsideTest } from '#tests/support/temp-dir';
 
@@ -87,6 +87,34 @@ describe('the calendar’s CalDAV account, conflicts and problems, through the r
         return [property(text, 'SUMMARY'), property(text, 'LOCATION')];
       })
       .toEqual(['Planning (mine)', 'Room 1']);
+  });
+
+  it('shows an item deleted on the server while edited here as such, and keeping it creates it again', async () => {
+    const work = (await api.call('calendar.calendars', {})).find((c) => c.displayName === 'Alice work');
+    const item = await api.call('calendar.save', { ...meeting, calendarId: work?.id, title: 'Workshop' });
+    await api.call('calendar.syncNow', {});
+    const summaries = async () =>
+      Promise.all(storedFiles(server, server.aliceWork).map(async (file) => ({ url: `${server.aliceWork}${file}`, summary: property((await serverObject(`${server.aliceWork}${file}`, alice))?.text ?? '', 'SUMMARY') })));
+    const workshop = (await summaries()).find((o) => o.summary === 'Workshop');
+    if (!workshop) throw new Error('the workshop did not reach the server');
+    expect(await deleteRawObject(workshop.url, alice)).toBeLessThan(300);
+    await api.call('calendar.save', { ...meeting, id: item.id, calendarId: work?.id, title: 'Workshop (kept here)' });
+
+    await page.getByTestId('calendar-sync-now').click();
+    await page.getByTestId('calendar-conflicts-open').click();
+    const conflict = page.getByTestId('calendar-conflict');
+    await conflict.getByText('Deleted on the server while it was being changed here.').waitFor();
+    expect(await conflict.getByTestId('conflict-keep-mine').textContent()).toBe('Keep mine (create it again)');
+    expect(await conflict.getByTestId('conflict-take-theirs').textContent()).toBe('Let it go');
+    await conflict.getByTestId('conflict-keep-mine').click();
+    await conflict.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => {
+        await api.call('calendar.syncNow', {});
+        return (await summaries()).map((o) => o.summary).sort();
+      })
+      .toEqual(['Planning (mine)', 'Workshop (kept here)']);
   });
 
   it('lists an item the server sent that cannot be read, with why', async () => {
