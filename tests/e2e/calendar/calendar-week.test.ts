@@ -144,7 +144,7 @@ describe('the calendar’s week view, through the real UI', () => {
     await occurrence(page).waitFor();
   });
 
-  it('lists a reminder whose time has just come as due, and dismisses it', async () => {
+  it('lists a reminder whose time has just come as due, snoozes it and dismisses it', async () => {
     const zone = await page.evaluate<string>('Intl.DateTimeFormat().resolvedOptions().timeZone');
     const pad = (n: number) => String(n).padStart(2, '0');
     const local = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
@@ -156,6 +156,9 @@ describe('the calendar’s week view, through the real UI', () => {
     const reminder = page.getByTestId('calendar-reminder').filter({ hasText: reminderTitle });
     await reminder.waitFor();
     expect(await reminder.getAttribute('data-state')).toBe('due');
+    await reminder.getByTestId('reminder-snooze').click();
+    await page.getByTestId('reminder-snooze-15').click();
+    await page.locator('[data-testid="calendar-reminder"][data-state="snoozed"]', { hasText: reminderTitle }).waitFor();
     await reminder.getByTestId('reminder-dismiss').click();
     await reminder.waitFor({ state: 'detached' });
   });
