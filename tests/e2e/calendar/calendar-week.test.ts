@@ -161,6 +161,34 @@ describe('the calendar’s week view, through the real UI', () => {
     await page.locator('[data-testid="calendar-reminder"][data-state="snoozed"]', { hasText: reminderTitle }).waitFor();
     await reminder.getByTestId('reminder-dismiss').click();
     await reminder.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('calendar-reminders').waitFor({ state: 'detached' });
+  });
+
+  it('shows a colleague’s day beside mine in the team view, and takes over their meeting', async () => {
+    const me = (await api.call('settings.get', {})).currentEmployeeId;
+    const colleague = (await api.call('employees.list', {})).find((e) => e.id !== me);
+    if (!me || !colleague) throw new Error('the demo has no colleague');
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
+    const theirs = (await api.call('calendar.range', { from: today.getTime(), to: today.getTime() + 14 * 86_400_000, employeeIds: [colleague.id] })).find((o) => !o.allDay && !o.readOnly && o.ownerId === colleague.id);
+    if (!theirs) throw new Error(`${colleague.name} has nothing planned in the demo's fortnight`);
+    await page.getByTestId('calendar-views').getByText('Team', { exact: true }).click();
+    await page.getByTestId('calendar-today').click();
+    await page.getByTestId('calendar-team-employees').click();
+    await page.getByRole('option', { name: colleague.name, exact: true }).click();
+    await page.keyboard.press('Escape');
+    const day = new Date(theirs.startsAt);
+    day.setHours(0, 0, 0, 0);
+    for (let i = 0; i < Math.round((day.getTime() - today.getTime()) / 86_400_000); i++) await page.getByTestId('calendar-next').click();
+    const column = page.locator(`[data-testid="calendar-team-column"][data-employee-id="${colleague.id}"]`);
+    expect(await page.getByTestId('calendar-team-column').count()).toBe(2);
+    await page.screenshot({ path: artifactPath('calendar-team.png') });
+    await column.locator(`[data-testid="calendar-occurrence"][data-event-id="${theirs.eventId}"]`).click({ timeout: 5_000 });
+    await page.getByTestId('calendar-panel-take-over').click();
+    await expect.poll(async () => (await api.call('calendar.get', { id: theirs.eventId })).ownerId).toBe(me);
+    await page.locator(`[data-testid="calendar-team-column"][data-employee-id="${me}"] [data-testid="calendar-occurrence"][data-event-id="${theirs.eventId}"]`).waitFor();
+    await page.getByTestId('calendar-views').getByText('Week', { exact: true }).click();
   });
 
   it('speaks Ukrainian and starts the week on Monday when the workstation is in Ukrainian', async () => {

@@ -52,7 +52,7 @@ export function CalendarList({ calendars, me, onChanged }: CalendarListProps) {
                 <ColorSwatch color={calendar.color ?? defaultColor} size={12} />
                 <Text size="sm" truncate="end" style={{ flex: 1 }} title={calendar.ownerName ?? undefined}>
                   {calendar.displayName}
-                  {group === 'colleagues' && calendar.ownerName ? ` · ${calendar.ownerName}` : ''}
+                  {group === 'colleagues' && calendar.ownerName && !calendar.displayName.includes(calendar.ownerName) ? ` · ${calendar.ownerName}` : ''}
                 </Text>
                 {calendar.readOnly && (
                   <Tooltip label={t('calendar.readOnly')}>
