@@ -191,6 +191,15 @@ describe('the calendar’s week view, through the real UI', () => {
     await page.getByTestId('calendar-views').getByText('Week', { exact: true }).click();
   });
 
+  it('shows the booked hours per day of this fortnight, as a chart and a table', async () => {
+    await page.getByTestId('calendar-views').getByText('Load', { exact: true }).click();
+    const table = page.getByTestId('calendar-load-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(14);
+    expect(await page.getByTestId('calendar-load').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    await page.getByTestId('calendar-views').getByText('Week', { exact: true }).click();
+  });
+
   it('speaks Ukrainian and starts the week on Monday when the workstation is in Ukrainian', async () => {
     await api.call('settings.update', { language: 'uk' });
     await page.reload();
