@@ -142,9 +142,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       },
     }),
   );
+  const workstationZone = options.timeZone ?? systemZone();
   const calendar: CalendarContext = {
     ...crm,
-    workstationZone: () => options.timeZone ?? systemZone(),
+    workstationZone: () => workstationZone,
     changed: (source) => {
       events.emit('calendar.changed', { source });
       // A test that syncs by hand (startCalendarSync: false) gets no sync it did not ask for.

@@ -27,7 +27,8 @@ export interface RemoteObject {
 
 export type WriteResult = { ok: true; href: string; etag: string | null } | { ok: false; status: number };
 
-export type SyncChanges = { changed: { href: string; etag: string }[]; deleted: string[]; newToken: string };
+/** Objects changed since the token; with their text when it was asked for and the server gave it. */
+export type SyncChanges = { changed: { href: string; etag: string; data?: string }[]; deleted: string[]; newToken: string };
 
 export interface CalDavConnection {
   readonly principalUrl: string;
@@ -35,7 +36,7 @@ export interface CalDavConnection {
   /** Own calendars in the calendar home, plus calendars of others this user may read. */
   listCalendars(): Promise<RemoteCalendar[]>;
   /** RFC 6578; token '' for the first sync. 'token_invalid' when the server refuses the token. */
-  syncChanges(calendarUrl: string, token: string): Promise<SyncChanges | 'token_invalid'>;
+  syncChanges(calendarUrl: string, token: string, options?: { withData?: boolean }): Promise<SyncChanges | 'token_invalid'>;
   /** Fallback for servers without sync-collection: every object's href and ETag. */
   listEtags(calendarUrl: string): Promise<{ href: string; etag: string }[]>;
   getCtag(calendarUrl: string): Promise<string | null>;

@@ -37,21 +37,38 @@ export function parseOrRefuse(ics: string, workstationZone: string): ParsedResou
   return parsed.resource;
 }
 
+type LinkColumns = Partial<Pick<EventRow, 'contactId' | 'companyId' | 'ownerId' | 'assigneeId' | 'assignedById'>>;
+
 /**
  * Links to records this workstation does not have (a colleague's contact, synced before their contacts
- * are) stay in the text but not in the columns, which reference local rows.
+ * are) stay in the text but not in the columns, which reference local rows. Checked for many items at
+ * once: three queries, whatever their number.
  */
-export function knownLinks<T extends Partial<Pick<EventRow, 'contactId' | 'companyId' | 'ownerId' | 'assigneeId' | 'assignedById'>>>(db: ReadDb, columns: T): T {
-  const exists = (table: typeof contacts | typeof companies | typeof employees, id: string | null | undefined) =>
-    id == null ? null : db.select({ id: table.id }).from(table).where(eq(table.id, id)).get() ? id : null;
-  return {
-    ...columns,
-    contactId: exists(contacts, columns.contactId),
-    companyId: exists(companies, columns.companyId),
-    ownerId: exists(employees, columns.ownerId),
-    assigneeId: exists(employees, columns.assigneeId),
-    assignedById: exists(employees, columns.assignedById),
+export function linkChecker(db: ReadDb, items: LinkColumns[]): <T extends LinkColumns>(columns: T) => T {
+  const present = (table: typeof contacts | typeof companies | typeof employees, ids: (string | null | undefined)[]) => {
+    const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+    const found = new Set<string>();
+    for (let i = 0; i < wanted.length; i += 500) {
+      for (const r of db.select({ id: table.id }).from(table).where(inArray(table.id, wanted.slice(i, i + 500))).all()) found.add(r.id);
+    }
+    return found;
   };
+  const contactIds = present(contacts, items.map((c) => c.contactId));
+  const companyIds = present(companies, items.map((c) => c.companyId));
+  const employeeIds = present(employees, items.flatMap((c) => [c.ownerId, c.assigneeId, c.assignedById]));
+  const keep = (set: Set<string>, id: string | null | undefined) => (id != null && set.has(id) ? id : null);
+  return (columns) => ({
+    ...columns,
+    contactId: keep(contactIds, columns.contactId),
+    companyId: keep(companyIds, columns.companyId),
+    ownerId: keep(employeeIds, columns.ownerId),
+    assigneeId: keep(employeeIds, columns.assigneeId),
+    assignedById: keep(employeeIds, columns.assignedById),
+  });
+}
+
+export function knownLinks<T extends LinkColumns>(db: ReadDb, columns: T): T {
+  return linkChecker(db, [columns])(columns);
 }
 
 /**

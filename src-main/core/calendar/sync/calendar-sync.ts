@@ -38,7 +38,12 @@ interface AccountState {
   again: boolean;
   offlineRuns: number;
   cancelTimer: (() => void) | null;
+  /** When the server's list of calendars was last read (new, renamed, shared or withdrawn calendars). */
+  listedAt: number | null;
 }
+
+/** The list of calendars changes rarely: read at connect and then at most this often, not on every sync. */
+const calendarListEveryMs = 5 * 60_000;
 
 /**
  * Two-way sync of every CalDAV account: pull each calendar, then push the outbox; every minute, soon after a
@@ -82,7 +87,7 @@ export class CalendarSync implements Disposable {
   private stateOf(accountId: string): AccountState {
     let state = this.accounts.get(accountId);
     if (!state) {
-      state = { phase: 'idle', connection: null, run: null, again: false, offlineRuns: 0, cancelTimer: null };
+      state = { phase: 'idle', connection: null, run: null, again: false, offlineRuns: 0, cancelTimer: null, listedAt: null };
       this.accounts.set(accountId, state);
     }
     return state;
@@ -115,9 +120,8 @@ export class CalendarSync implements Disposable {
     return state.run;
   }
 
-  private step(accountId: string, state: AccountState, step: SyncStep): void {
+  private step(state: AccountState, step: SyncStep): void {
     state.phase = nextPhase(state.phase, step);
-    void accountId;
   }
 
   private async runOnce(accountId: string, state: AccountState): Promise<void> {
@@ -125,15 +129,19 @@ export class CalendarSync implements Disposable {
     const account = liveAccounts(ctx.database.read).find((a) => a.id === accountId);
     if (!account || this.disposed) return;
     if (isRunning(state.phase)) return;
-    this.step(accountId, state, 'start');
+    this.step(state, 'start');
     this.options.progress({ source: 'caldav', accountId, phase: 'connecting', done: 0, total: 0 });
     let changed = false;
     try {
       const connection = state.connection ?? (await this.connect(account));
       state.connection = connection;
-      this.step(accountId, state, 'connected');
-      const remote = await connection.listCalendars();
-      ctx.database.write((tx) => refreshCalendars(tx, ctx, account, remote, account.username));
+      this.step(state, 'connected');
+      const now = ctx.clock.now();
+      if (state.listedAt === null || now - state.listedAt >= calendarListEveryMs) {
+        const remote = await connection.listCalendars();
+        ctx.database.write((tx) => refreshCalendars(tx, ctx, account, remote, account.username));
+        state.listedAt = now;
+      }
       const ofAccount = ctx.database.read
         .select()
         .from(calendars)
@@ -146,19 +154,20 @@ export class CalendarSync implements Disposable {
         changed ||= report.changed + report.deleted + report.conflicts > 0;
         if (report.rejected > 0) this.options.logger.warn('Calendar items the server sent could not be read', { calendar: calendar.id, rejected: report.rejected });
       }
-      this.step(accountId, state, 'pulled');
+      this.step(state, 'pulled');
       const writable = new Map<string, CalendarRow>(ofAccount.map((c) => [c.id, c]));
       const pushed = await pushOutbox(ctx, connection, writable, (done, total) => this.options.progress({ source: 'caldav', accountId, phase: 'pushing', done, total }));
       changed ||= pushed.sent + pushed.conflicts > 0;
-      this.step(accountId, state, 'pushed');
+      this.step(state, 'pushed');
       state.offlineRuns = 0;
       this.finish(account, null);
       this.options.progress({ source: 'caldav', accountId, phase: 'done', done: 1, total: 1 });
       this.schedule(accountId, this.options.intervalMs ?? 60_000);
     } catch (error) {
       state.connection = null;
+      state.listedAt = null;
       const reachable = !(error instanceof CalDavError) || !['unreachable', 'timeout', 'server_error'].includes(error.kind);
-      this.step(accountId, state, reachable ? 'refused' : 'unreachable');
+      this.step(state, reachable ? 'refused' : 'unreachable');
       const message = error instanceof Error ? error.message : String(error);
       this.finish(account, message);
       this.options.progress({ source: 'caldav', accountId, phase: reachable ? 'failed' : 'offline', done: 0, total: 0, message });
