@@ -1,5 +1,6 @@
 import { amdFigures } from './amd';
 import { calendarSyncFigures } from './calendar-sync';
+import { calendarUiFigures } from './calendar-ui';
 import { crmFigures, crmImportFigures, crmQueryFigures } from './crm';
 import { dialerFigures } from './dialer';
 import { dialerAttemptFigures } from './dialer-attempts';
@@ -18,7 +19,7 @@ import { telephonyFigures } from './telephony';
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const only = process.argv[2];
-  const suites = { foundation: foundationFigures, crm: crmFigures, 'crm-queries': crmQueryFigures, 'crm-imports': crmImportFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures, 'scripts-ui': scriptsUiFigures, dialer: dialerFigures, 'dialer-attempts': dialerAttemptFigures, amd: amdFigures, calendar: calendarSyncFigures };
+  const suites = { foundation: foundationFigures, crm: crmFigures, 'crm-queries': crmQueryFigures, 'crm-imports': crmImportFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures, 'scripts-ui': scriptsUiFigures, dialer: dialerFigures, 'dialer-attempts': dialerAttemptFigures, amd: amdFigures, calendar: calendarSyncFigures, 'calendar-ui': calendarUiFigures };
   for (const [name, suite] of Object.entries(suites)) {
     if (only && only !== name) continue;
     for (const figure of await suite(log)) printFigure(figure);

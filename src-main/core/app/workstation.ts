@@ -150,6 +150,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       events.emit('calendar.changed', { source });
       // A test that syncs by hand (startCalendarSync: false) gets no sync it did not ask for.
       if (source === 'local' && options.startCalendarSync !== false) calendarSync.changedLocally();
+      // An item saved or synced with a reminder soon is looked at now, not at the scheduler's next wake-up.
+      if (options.startReminders !== false) reminders.tick();
     },
   };
   // Items from before the calendar kept iCalendar text get theirs (once; see migration 0020).

@@ -968,6 +968,7 @@ export const en = {
     },
   },
   wrapUp: {
+    planMeeting: 'Plan a meeting…',
     title: 'After the call',
     subject: 'What the call was about',
     outcome: 'Outcome and next step',

@@ -1001,6 +1001,7 @@ export const ru: Messages = {
     },
   },
   wrapUp: {
+    planMeeting: 'Запланировать встречу…',
     title: 'После звонка',
     subject: 'О чём был разговор',
     outcome: 'Результат и следующий шаг',

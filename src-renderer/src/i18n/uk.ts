@@ -1001,6 +1001,7 @@ export const uk: Messages = {
     },
   },
   wrapUp: {
+    planMeeting: 'Запланувати зустріч…',
     title: 'Після дзвінка',
     subject: 'Про що була розмова',
     outcome: 'Результат і наступний крок',

@@ -125,4 +125,42 @@ describe('the calendar’s CalDAV account, conflicts and problems, through the r
     await problems.waitFor();
     expect(await problems.textContent()).toContain('Ends before it starts');
   });
+
+  it('plans a callback from a contact’s card: it is in the week view, on the server, and its reminder comes', async () => {
+    const work = (await api.call('calendar.calendars', {})).find((c) => c.displayName === 'Alice work');
+    if (!work) throw new Error('no work calendar');
+    await api.call('calendar.setDefault', { id: work.id });
+    const contact = await api.call('contacts.create', { lastName: 'Hart', firstName: 'Bob', phones: [{ kind: 'mobile', raw: '+380671234567' }] });
+    await page.goto(`${host.url}#/contacts/${contact.id}`);
+    await page.getByTestId('card-plan').click();
+    const editor = page.getByTestId('calendar-editor');
+    await editor.waitFor();
+    // The editor comes tied to the person, as a callback named after them.
+    expect(await page.getByTestId('calendar-editor-title').inputValue()).toBe('Hart Bob');
+    await page.getByTestId('calendar-editor-title').fill('Call Bob back about the offer');
+    // Reminded a day before: its time has come as soon as it is saved.
+    await page.getByTestId('calendar-editor-reminder').click();
+    await page.getByRole('option', { name: '1 day before' }).click();
+    await page.getByTestId('calendar-editor-save').click();
+    await editor.waitFor({ state: 'detached' });
+    await page.getByText('Reminder: Call Bob back about the offer').waitFor();
+    await page.screenshot({ path: artifactPath('calendar-callback-reminder.png') });
+
+    // The card closed, the week view shows it.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-calendar').click();
+    await page.getByTestId('calendar-fc').getByText('Call Bob back about the offer').first().waitFor();
+    await page.screenshot({ path: artifactPath('calendar-callback-week.png') });
+
+    const [item] = (await api.call('calendar.forRecord', { contactId: contact.id })).filter((o) => o.title === 'Call Bob back about the offer');
+    expect(item).toMatchObject({ kind: 'callback', contactName: 'Hart Bob', reminderMinutes: 1440 });
+    await expect
+      .poll(async () => {
+        await api.call('calendar.syncNow', {});
+        const texts = await Promise.all(storedFiles(server, server.aliceWork).map(async (file) => (await serverObject(`${server.aliceWork}${file}`, alice))?.text ?? ''));
+        const text = texts.find((t) => property(t, 'SUMMARY') === 'Call Bob back about the offer') ?? '';
+        return [property(text, 'X-CRM-KIND'), property(text, 'X-CRM-CONTACT')];
+      })
+      .toEqual(['callback', contact.id]);
+  });
 });

@@ -12,6 +12,7 @@ import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { ComplaintForm } from '#renderer/features/complaints/ComplaintForm';
 import { DealForm } from '#renderer/features/deals/DealForm';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
+import { PlanItemButton } from '#renderer/features/calendar/PlanItemButton';
 import { InteractionForm } from '#renderer/features/timeline/InteractionForm';
 import { Timeline } from '#renderer/features/timeline/Timeline';
 import { formatDateTime, formatMoney } from '#renderer/i18n/format';
@@ -36,7 +37,7 @@ export function ContactCardDrawer({ id, onClose }: ContactCardDrawerProps) {
   );
 }
 
-type Dialog = 'edit' | 'interaction' | 'planned' | 'deal' | 'complaint' | 'erase' | null;
+type Dialog = 'edit' | 'interaction' | 'deal' | 'complaint' | 'erase' | null;
 
 function ContactCardBody({ id, onGone }: { id: string; onGone: () => void }) {
   const card = useQuery('contacts.get', { id });
@@ -121,9 +122,14 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
           <Button size="xs" onClick={() => setDialog('interaction')} data-testid="card-log">
             {t('card.log')}
           </Button>
-          <Button size="xs" variant="light" onClick={() => setDialog('planned')}>
-            {t('card.plan')}
-          </Button>
+          {/* Plans are the calendar's: a callback, meeting or planned contact tied to this person, in the owner's calendar. */}
+          <PlanItemButton
+            size="xs"
+            label={t('card.plan')}
+            testId="card-plan"
+            prefill={{ kind: 'callback', title: card.fullName, contactId: card.id, contactName: card.fullName, companyId: card.company?.id ?? null, companyName: card.company?.name ?? null }}
+            onSaved={reloadAll}
+          />
           <Button size="xs" variant="light" onClick={() => setDialog('deal')} data-testid="card-new-deal">
             {t('card.newDeal')}
           </Button>
@@ -256,12 +262,12 @@ function CardContent({ card, version, changed, onGone }: { card: ContactCard; ve
           }}
         />
       )}
-      {(dialog === 'interaction' || dialog === 'planned') && (
+      {dialog === 'interaction' && (
         <InteractionForm
           contactId={card.id}
           companyId={card.company?.id ?? null}
           participants={colleagues}
-          defaultKind={dialog === 'planned' ? 'planned' : 'call'}
+          defaultKind="call"
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);

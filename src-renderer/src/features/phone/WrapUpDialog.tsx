@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallInfo } from '#contract';
 import { useBridge, useQuery } from '#renderer/api/client';
 import { formatDuration } from '#renderer/i18n/format';
+import { PlanItemButton } from '#renderer/features/calendar/PlanItemButton';
 import { QuestionnaireForm } from '#renderer/features/scripts-runner/QuestionnaireForm';
 import { useResponse } from '#renderer/features/scripts-runner/useResponse';
 import { useErrorText } from '#renderer/ui/useErrorText';
@@ -77,6 +78,15 @@ function WrapUpForm({ call, onCreateContact }: { call: CallInfo; onCreateContact
           <TextInput label={t('wrapUp.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required data-autofocus data-testid="wrap-up-subject" />
           <Textarea label={t('wrapUp.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} autosize minRows={2} data-testid="wrap-up-outcome" />
           <Group justify="flex-end">
+            {call.contact && (
+              // A meeting agreed on the call goes into the calendar, tied to the client and to this call.
+              <PlanItemButton
+                mr="auto"
+                label={t('wrapUp.planMeeting')}
+                testId="wrap-up-plan"
+                prefill={{ kind: 'meeting', title: call.contact.fullName, contactId: call.contact.id, contactName: call.contact.fullName, callId: call.interactionId ?? null }}
+              />
+            )}
             <Button variant="default" onClick={() => finishWrapUp(call.id)} data-testid="wrap-up-skip">
               {t('wrapUp.skip')}
             </Button>
