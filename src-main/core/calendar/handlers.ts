@@ -53,7 +53,9 @@ export function calendarHandlers(deps: { ctx: CalendarContext; sync: CalendarSyn
     },
     'calendar.accounts': () => listAccounts(read(), (id) => sync.phase(id)),
     'calendar.connect': async (input) => {
-      const account = await connectAccount(ctx, deps.secrets, deps.connect, input);
+      const { account, connection } = await connectAccount(ctx, deps.secrets, deps.connect, input);
+      // The connection that found the calendars serves the first sync (no second discovery and listing).
+      sync.adopt(account.id, connection);
       await sync.syncNow(account.id);
       const view = listAccounts(read(), (id) => sync.phase(id)).find((a) => a.id === account.id);
       if (!view) throw notFound('Calendar account', account.id);

@@ -66,8 +66,9 @@ export interface ParsedResource {
   overrides: Array<ItemFields & { recurrenceId: ZonedTime }>;
   /** RRULE or RDATE on the master. */
   recurring: boolean;
-  /** UTC ms of the first occurrence's start and of the last occurrence's end (null when unbounded). For indexing. */
+  /** UTC ms of the first occurrence's start. */
   firstStartUtc: number;
+  /** For indexing: UTC ms at or after the last occurrence's end (exact for single items; null when a rule never ends). */
   lastEndUtc: number | null;
 }
 

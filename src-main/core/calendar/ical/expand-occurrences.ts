@@ -48,7 +48,11 @@ export function occurrencesIn(read: ReadResource, fromUtc: number, toUtc: number
   return found.sort((a, b) => a.startUtc - b.startUtc).slice(0, limit);
 }
 
-/** Bounds of a resource for indexing: its first start and last end (null when a rule never ends). */
+/**
+ * Bounds of a resource for indexing: its first start, and an instant at or after its last end (null when a rule
+ * never ends). Exact for single items and irregular rules; for plain daily or weekly rules and any rule with
+ * UNTIL, read from the rule itself — a series of a year of weekly meetings is not expanded to be stored.
+ */
 export function resourceBounds(read: ReadResource): { firstStartUtc: number; lastEndUtc: number | null } {
   const overridden = overridesByInstant(read);
   const starts: number[] = [];
@@ -61,6 +65,7 @@ export function resourceBounds(read: ReadResource): { firstStartUtc: number; las
   const master = read.master;
   if (master) {
     unbounded = master.component.getAllProperties('rrule').some((rule) => !(rule.getFirstValue() as InstanceType<typeof ICAL.Recur>).isFinite());
+    const ruleEnd = unbounded ? null : lastEndByRule(master, read.floating);
     let firstStart: number | null = null;
     let steps = 0;
     for (const occurrence of masterOccurrences(master, read.floating)) {
@@ -68,12 +73,46 @@ export function resourceBounds(read: ReadResource): { firstStartUtc: number; las
       if (overridden.has(occurrence.startUtc)) continue;
       firstStart ??= occurrence.startUtc;
       if (unbounded) break;
+      if (ruleEnd !== null) {
+        ends.push(ruleEnd);
+        break;
+      }
       ends.push(occurrence.endUtc);
     }
     // Every occurrence removed: the master's own start still places the resource.
     starts.push(firstStart ?? master.startUtc);
   }
   return { firstStartUtc: Math.min(...starts), lastEndUtc: unbounded || ends.length === 0 ? null : Math.max(...ends) };
+}
+
+const periodMs: Partial<Record<string, number>> = { DAILY: 86_400_000, WEEKLY: 7 * 86_400_000 };
+/** Zone offsets and DST moves cannot push an occurrence further than this past the rule's own reckoning. */
+const slackMs = 2 * 86_400_000;
+
+/**
+ * When the rule alone says where the series ends: UNTIL is a hard limit; COUNT of a daily or weekly rule with
+ * nothing but BYDAY has at least one occurrence per period. Null when only expansion can tell (RDATE, monthly
+ * COUNT rules that may skip months, several rules of different kinds).
+ */
+function lastEndByRule(master: ReadItem, floating: IntlZone): number | null {
+  if (master.component.hasProperty('rdate')) return null;
+  const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as InstanceType<typeof ICAL.Recur>);
+  if (rules.length === 0) return null;
+  const duration = endOf(master, master.startTime, master.startUtc, floating) - master.startUtc;
+  let last = 0;
+  for (const rule of rules) {
+    if (rule.until) {
+      last = Math.max(last, utcOf(rule.until, floating));
+      continue;
+    }
+    const period = periodMs[rule.freq];
+    const byParts = Object.keys(rule.parts ?? {}).filter((part) => part !== 'BYDAY');
+    if (!rule.count || period === undefined || byParts.length > 0 || (rule.freq === 'DAILY' && rule.parts?.BYDAY)) return null;
+    // A weekly rule on several weekdays has that many occurrences a week.
+    const perPeriod = rule.freq === 'WEEKLY' ? Math.max(1, rule.parts?.BYDAY?.length ?? 1) : 1;
+    last = Math.max(last, master.startUtc + Math.ceil(rule.count / perPeriod) * (rule.interval || 1) * period);
+  }
+  return last + duration + slackMs;
 }
 
 export function isRecurring(master: ReadItem): boolean {

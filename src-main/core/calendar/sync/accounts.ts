@@ -101,7 +101,7 @@ export async function connectAccount(
   secrets: SecretStore,
   connect: (credentials: { serverUrl: string; username: string; password: string }, extra: string[]) => Promise<CalDavConnection>,
   input: ConnectInput,
-): Promise<AccountRow> {
+): Promise<{ account: AccountRow; connection: CalDavConnection }> {
   const employeeId = input.employeeId ?? currentEmployee(ctx);
   const duplicate = liveAccounts(ctx.database.read).find((a) => a.serverUrl === input.serverUrl && a.username === input.username);
   if (duplicate) throw new DomainError('conflict', 'caldav_account_exists', `${input.username} at ${input.serverUrl} is connected`);
@@ -137,7 +137,7 @@ export async function connectAccount(
     refreshCalendars(tx, ctx, account, remote, input.username);
     adoptLocalItems(tx, ctx, account);
   });
-  return account;
+  return { account, connection };
 }
 
 /** Forgets the account here: its calendars and their items (the server keeps them), its password. */

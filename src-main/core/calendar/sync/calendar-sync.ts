@@ -79,6 +79,13 @@ export class CalendarSync implements Disposable {
     }
   }
 
+  /** A connection just made for this account, its calendars just listed and stored. */
+  adopt(accountId: string, connection: CalDavConnection): void {
+    const state = this.stateOf(accountId);
+    state.connection = connection;
+    state.listedAt = this.options.ctx.clock.now();
+  }
+
   forget(accountId: string): void {
     this.accounts.get(accountId)?.cancelTimer?.();
     this.accounts.delete(accountId);

@@ -79,7 +79,7 @@ export const calendarEvents = sqliteTable(
     /** UTC ms of the first occurrence's start and end (floating and all-day times read in the workstation's zone). */
     startsAt: integer('starts_at').notNull(),
     endsAt: integer('ends_at').notNull(),
-    /** UTC ms when the last occurrence ends; null for a rule without end. Equals ends_at for a single item. */
+    /** For range queries: UTC ms at or after the last occurrence's end; null for a rule without end. Equals ends_at for a single item. */
     rangeEndsAt: integer('range_ends_at'),
     recurring: integer('recurring', { mode: 'boolean' }).notNull().default(false),
     allDay: integer('all_day', { mode: 'boolean' }).notNull().default(false),

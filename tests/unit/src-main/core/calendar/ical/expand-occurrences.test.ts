@@ -99,4 +99,25 @@ describe('expandOccurrences', () => {
     expect(expandOccurrences(single, utc(2026, 3, 10, 11), utc(2026, 3, 10, 12), 'UTC')).toEqual([]);
     expect(expandOccurrences(single, utc(2026, 3, 10, 11), utc(2026, 3, 10, 11) + day, 'Mars/Base')).toEqual([]);
   });
+
+  it('bounds a series for the index without leaving out its last occurrence, read from the rule where the rule can tell', () => {
+    const cases = [
+      'RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=39',
+      'RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=20260915T235959Z',
+      'RRULE:FREQ=DAILY;COUNT=10',
+      // A rule that skips months: only its expansion knows where it ends.
+      'RRULE:FREQ=MONTHLY;BYMONTHDAY=31;COUNT=7',
+    ];
+    for (const rule of cases) {
+      const text = calendar(vevent(['DTSTART;TZID=Europe/Kyiv:20260316T100000', 'DTEND;TZID=Europe/Kyiv:20260316T110000', rule]));
+      const parsed = parseCalendarResource(text, 'Europe/Kyiv');
+      const all = expandOccurrences(text, utc(2026, 1, 1), utc(2028, 1, 1), 'Europe/Kyiv');
+      const lastEnd = Math.max(...all.map((o) => o.endUtc));
+      expect(parsed.ok && parsed.resource.lastEndUtc, rule).toBeGreaterThanOrEqual(lastEnd);
+      expect(parsed.ok && parsed.resource.lastEndUtc, rule).toBeLessThan(lastEnd + 60 * day);
+    }
+    const monthly = parseCalendarResource(calendar(vevent(['DTSTART;TZID=Europe/Kyiv:20260131T100000', 'DTEND;TZID=Europe/Kyiv:20260131T110000', 'RRULE:FREQ=MONTHLY;BYMONTHDAY=31;COUNT=7'])), 'Europe/Kyiv');
+    // January, March, May, July, August, October, December 2026.
+    expect(monthly.ok && monthly.resource.lastEndUtc).toBe(utc(2026, 12, 31, 9));
+  });
 });
