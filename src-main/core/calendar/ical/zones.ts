@@ -104,9 +104,26 @@ const sharedZonesLimit = 1_000;
  * expanded zone. The key is the whole definition, so two different definitions under one TZID never mix.
  */
 export function resourceZone(calendar: InstanceType<typeof ICAL.Component>, tzid: string): Timezone | null {
+  // DTSTART, DTEND and every EXDATE name the zone: it is looked up once per resource.
+  let resolved = resolvedZones.get(calendar);
+  if (!resolved) {
+    resolved = new Map();
+    resolvedZones.set(calendar, resolved);
+  }
+  let zone = resolved.get(tzid);
+  if (zone === undefined) {
+    zone = sharedZone(calendar, tzid);
+    resolved.set(tzid, zone);
+  }
+  return zone;
+}
+
+const resolvedZones = new WeakMap<InstanceType<typeof ICAL.Component>, Map<string, Timezone | null>>();
+
+function sharedZone(calendar: InstanceType<typeof ICAL.Component>, tzid: string): Timezone | null {
   const definition = calendar.getAllSubcomponents('vtimezone').find((zone) => zone.getFirstPropertyValue('tzid') === tzid);
   if (!definition) return null;
-  const key = JSON.stringify(definition.toJSON());
+  const key = JSON.stringify(definition.jCal);
   let zone = sharedZones.get(key);
   if (!zone) {
     // A copy: the cached zone must not keep the resource it came from alive.
