@@ -9,7 +9,8 @@ import { ExportStartedSchema } from './jobs';
  * - a campaign's list from a CSV/XLSX file: `imports.start` with `campaign` (see ImportStartSchema);
  * - an operator's part carried to another workstation and its results brought back:
  *   `campaigns.exportPart` here → `campaigns.importPart` there → work → `campaigns.exportResults` there →
- *   `campaigns.importResults` here; every row keeps its id, so a file applied twice changes nothing;
+ *   `campaigns.importResults` here; every row keeps its id, so a file applied twice changes nothing; the part's
+ *   numbers are away meanwhile (never dialed here) until its results come back or `campaigns.takeBackPart`;
  * - the supervisor's files: one row per number (`campaigns.exportReport`) and the audit log of every
  *   attempt's "allowed because" record and every refusal (`campaigns.exportAudit`), CSV or XLSX.
  * Exports run as jobs (progress as `job.progress`; download with `files.download` once done); imports
@@ -99,6 +100,11 @@ export const campaignFileMethods = {
    * do-not-call), their earlier attempts, do-not-call entries and consents. A job; download the file with files.download.
    */
   'campaigns.exportPart': { input: z.strictObject({ campaignId: IdSchema, operatorId: IdSchema }), output: ExportStartedSchema },
+  /**
+   * The operator's part comes back to this workstation without its results (the file was lost, the other
+   * workstation is gone): its entries are dialed here again. Answers how many came back.
+   */
+  'campaigns.takeBackPart': { input: z.strictObject({ campaignId: IdSchema, operatorId: IdSchema }), output: z.object({ entries: z.number().int().nonnegative() }) },
   /**
    * Loads a part file made by `campaigns.exportPart` on another workstation: the campaign, its dispositions,
    * the operator and the entries get the ids they have there; each person is found by contact id, else by

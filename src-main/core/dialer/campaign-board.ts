@@ -45,7 +45,7 @@ export function campaignBoard(db: ReadDb, campaign: { id: string; state: Campaig
   const entries = s.entries.all(campaign.id);
   const attempts = s.attempts.all(campaign.id);
   const count = (rows: readonly { n: number }[]) => rows.reduce((sum, r) => sum + r.n, 0);
-  const remainingOf = (rows: typeof entries) => count(rows.filter((r) => r.state === 'waiting' || r.state === 'dialing'));
+  const remainingOf = (rows: typeof entries) => count(rows.filter((r) => r.state === 'waiting' || r.state === 'dialing' || r.state === 'away'));
   const sum = (key: 'dialed' | 'reached' | 'successful', rows = attempts) => rows.reduce((total, r) => total + (r[key] ?? 0), 0);
   const cap = Math.min(...policies.map((p) => p.abandon.maxRate.value));
   const periodHours = Math.max(...policies.map((p) => p.abandon.periodHours));

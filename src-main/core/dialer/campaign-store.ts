@@ -71,7 +71,7 @@ export class CampaignStore {
         startsAt: campaigns.startsAt,
         endsAt: campaigns.endsAt,
         total: sql<number>`(SELECT count(*) FROM campaign_entries e WHERE e.campaign_id = "campaigns"."id")`,
-        remaining: sql<number>`(SELECT count(*) FROM campaign_entries e WHERE e.campaign_id = "campaigns"."id" AND e.state IN ('waiting', 'dialing'))`,
+        remaining: sql<number>`(SELECT count(*) FROM campaign_entries e WHERE e.campaign_id = "campaigns"."id" AND e.state IN ('waiting', 'dialing', 'away'))`,
         done: sql<number>`(SELECT count(*) FROM campaign_entries e WHERE e.campaign_id = "campaigns"."id" AND e.state = 'done')`,
         excluded: sql<number>`(SELECT count(*) FROM campaign_entries e WHERE e.campaign_id = "campaigns"."id" AND e.state = 'excluded')`,
       })

@@ -521,9 +521,11 @@ export const en = {
     rebalanced: 'Numbers moved to another operator: {{count}}',
     files: {
       partTitle: 'An operator’s part on another workstation',
-      partExplain: 'Export the operator’s waiting numbers as a file, load it on their workstation (Campaigns → Load an operator’s part), and import the results file they send back. A file applied twice changes nothing.',
+      partExplain: 'Export the operator’s waiting numbers as a file, load it on their workstation (Campaigns → Load an operator’s part), and import the results file they send back. Meanwhile those numbers are not dialed here; if the results never come, take the part back. A file applied twice changes nothing.',
       operator: 'Operator',
       exportPart: 'Export the part',
+      takeBackPart: 'Take the part back',
+      partTakenBack: 'Numbers back to be dialed here: {{count}}',
       importResults: 'Import results…',
       exportResults: 'Export this workstation’s results',
       exportResultsHint: 'For a part loaded here: the file to send back to the supervisor',

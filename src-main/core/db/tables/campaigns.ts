@@ -110,8 +110,12 @@ export const campaignEntries = sqliteTable(
     /** E.164. */
     phone: text('phone').notNull(),
     operatorId: text('operator_id').references(() => employees.id, { onDelete: 'set null' }),
-    /** waiting: to be called (again); dialing: an attempt is out; done: a final disposition; excluded: taken off the list (with a reason). */
-    state: text('state', { enum: ['waiting', 'dialing', 'done', 'excluded'] }).notNull(),
+    /**
+     * waiting: to be called (again); dialing: an attempt is out; done: a final disposition; excluded: taken off the
+     * list (with a reason); away: in an operator's part worked on another workstation, not dialed here until its
+     * results come back (or the part is taken back).
+     */
+    state: text('state', { enum: ['waiting', 'dialing', 'done', 'excluded', 'away'] }).notNull(),
     /** 0: a callback the client asked for; 1: everything else. Callbacks due come before new numbers. */
     priority: integer('priority').notNull().default(1),
     nextAt: integer('next_at').notNull(),

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { defineHandlers } from '#core/api/registry';
 import type { CrmContext } from '#core/crm/crm-context';
 import { startExport } from '#core/crm/transfer/export-start';
 import type { TransferStore } from '#core/crm/transfer/transfer-store';
-import { employees } from '#core/db/schema';
+import { campaignEntries, employees } from '#core/db/schema';
 import { fileSafeName } from '#core/scripts/script-json';
 import { BugError, InvalidInputError } from '#core/shared/errors';
 import type { Logger } from '#core/shared/logger';
@@ -35,8 +35,14 @@ export function campaignFileHandlers({ ctx, jobs, transfers, logger }: { ctx: Cr
   return defineHandlers({
     'campaigns.exportPart': ({ campaignId, operatorId }) => {
       const campaign = campaignOfOperator(db, campaignId, operatorId);
+      // The part's numbers are worked there now: never dialed here too (no number called twice), until their results come back.
+      handOut(ctx, campaignId, operatorId, 'waiting', 'away');
       const operator = db.select({ name: employees.name }).from(employees).where(eq(employees.id, operatorId)).get()?.name ?? operatorId;
       return exportFile(`${fileSafeName(campaign.name, 'campaign')} — ${fileSafeName(operator, 'operator')} ${day()}.part.json`, { kind: 'part', campaignId, operatorId });
+    },
+    'campaigns.takeBackPart': ({ campaignId, operatorId }) => {
+      campaignOfOperator(db, campaignId, operatorId);
+      return { entries: handOut(ctx, campaignId, operatorId, 'away', 'waiting') };
     },
     'campaigns.importPart': async ({ uploadId }) => {
       const outcome = await importFile(uploadId, { kind: 'part' });
@@ -53,4 +59,17 @@ export function campaignFileHandlers({ ctx, jobs, transfers, logger }: { ctx: Cr
     'campaigns.exportReport': ({ campaignId, format }) => exportFile(`${nameOf(campaignId)} ${day()}.${format}`, { kind: 'list', campaignId, format }),
     'campaigns.exportAudit': ({ campaignId, format }) => exportFile(`${nameOf(campaignId)} audit ${day()}.${format}`, { kind: 'audit', campaignId, format }),
   });
+}
+
+/** Moves an operator's entries between waiting here and away in a part; how many moved. */
+function handOut(ctx: CrmContext, campaignId: string, operatorId: string, from: 'waiting' | 'away', to: 'waiting' | 'away'): number {
+  const now = ctx.clock.now();
+  return ctx.database.write(
+    (tx) =>
+      tx
+        .update(campaignEntries)
+        .set({ state: to, updatedAt: now, updatedBy: ctx.settings().currentEmployeeId })
+        .where(and(eq(campaignEntries.campaignId, campaignId), eq(campaignEntries.operatorId, operatorId), eq(campaignEntries.state, from)))
+        .run().changes,
+  );
 }

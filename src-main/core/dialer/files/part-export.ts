@@ -46,7 +46,7 @@ export function partDocument(db: ReadDb, request: { campaignId: string; operator
   checkedPolicies(request.profiles, { purpose: campaign.purpose, profile: campaign.profile, rules });
   const profiles = request.profiles.filter((p) => campaign.profile === 'by_number' || p.id === campaign.profile).map((p) => ({ id: p.id, version: p.version }));
 
-  const inPart = and(eq(campaignEntries.campaignId, campaign.id), eq(campaignEntries.operatorId, operator.id), eq(campaignEntries.state, 'waiting'));
+  const inPart = and(eq(campaignEntries.campaignId, campaign.id), eq(campaignEntries.operatorId, operator.id), inArray(campaignEntries.state, ['waiting', 'away']));
   const partContacts = db.select({ id: campaignEntries.contactId }).from(campaignEntries).where(inPart);
 
   const phonesOf = new Map<string, PartContact['phones']>();

@@ -37,7 +37,9 @@ export function resultsDocument(db: ReadDb, request: { campaignId: string; now: 
       .from(campaignEntries)
       .where(list)
       .orderBy(campaignEntries.id)
-      .all(),
+      .all()
+      // Entries away in a part were not worked here: their results come from where they are.
+      .flatMap((entry) => (entry.state === 'away' ? [] : [{ ...entry, state: entry.state }])),
     attempts: attemptRecords(db, campaign.id, list),
     doNotCall: doNotCallRecords(db, campaign.id, list),
   };

@@ -115,7 +115,8 @@ function applyEntryState(
     .where(and(eq(campaignEntries.id, entry.id), eq(campaignEntries.campaignId, campaignId)))
     .get();
   if (!stored) return { kind: 'rejected', issue: fileIssue('entries', entry.id, 'id', 'entry_not_in_list', `Entry ${entry.id} is not in this campaign's list here`, { detail: entry.id }) };
-  if (!isLater(entry, stored)) return { kind: 'unchanged' };
+  // An entry away in a part takes whatever its results say: it was worked there, not here.
+  if (stored.state !== 'away' && !isLater(entry, stored)) return { kind: 'unchanged' };
   if (entry.state === 'dialing' || stored.state === 'dialing') {
     const message = 'The number was being dialed when the results were written, or is being dialed here now; apply the results again after the call';
     return { kind: 'rejected', issue: fileIssue('entries', entry.id, 'state', 'entry_being_dialed', message) };

@@ -41,6 +41,18 @@ export function CampaignFilesPanel({ campaign, onImported }: CampaignFilesPanelP
   const download = (work: Promise<Parameters<typeof exportThenDownload>[1]>) =>
     void work.then((started) => exportThenDownload(bridge, started, t)).catch((error: unknown) => setFailure(error));
 
+  const [takenBack, setTakenBack] = useState<number | null>(null);
+  const takeBack = async () => {
+    if (!operatorId) return;
+    setFailure(null);
+    try {
+      setTakenBack((await call(bridge, 'campaigns.takeBackPart', { campaignId, operatorId })).entries);
+      onImported();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
   const importResults = async (file: File | null) => {
     if (!file) return;
     setFailure(null);
@@ -71,6 +83,9 @@ export function CampaignFilesPanel({ campaign, onImported }: CampaignFilesPanelP
             data-testid="campaign-export-part"
           >
             {t('campaigns.files.exportPart')}
+          </Button>
+          <Button variant="subtle" disabled={!operatorId} onClick={() => void takeBack()} data-testid="campaign-take-back-part">
+            {t('campaigns.files.takeBackPart')}
           </Button>
           <FileButton onChange={(file) => void importResults(file)} accept=".json,application/json">
             {(props) => (
@@ -111,6 +126,11 @@ export function CampaignFilesPanel({ campaign, onImported }: CampaignFilesPanelP
           </Group>
         ))}
       </Stack>
+      {takenBack !== null && (
+        <Text size="sm" data-testid="campaign-part-taken-back">
+          {t('campaigns.files.partTakenBack', { count: takenBack })}
+        </Text>
+      )}
       {failure !== null && (
         <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(null)}>
           {failureText(failure)}

@@ -82,6 +82,13 @@ describe("an operator's part worked on another workstation", () => {
     expect(partFile.attempts).toHaveLength(1);
     expect(partFile.doNotCall).toHaveLength(1);
     expect(partFile.profiles.map((p) => p.id).sort()).toEqual(profiles.map((p) => p.id).sort());
+    // While the part is away its numbers are not dialed here, even when all their times have come (no number called twice).
+    const statesOf = (operatorId: string) => a.database.read.select({ state: campaignEntries.state }).from(campaignEntries).where(eq(campaignEntries.operatorId, operatorId)).all().map((e) => e.state);
+    expect(statesOf(colleague.id)).toEqual(['away', 'away', 'away']);
+    expect(statesOf(me.id)).toEqual(['waiting']);
+    clockA.advance(3 * hour);
+    expect(dialerA.next(survey, colleague.id)).toBeNull();
+    clockA.advance(-3 * hour);
 
     // There: another workstation that knows Гнатюк's number under a contact of its own.
     const clockB = manualClock(monday + 2 * hour);
@@ -134,7 +141,7 @@ describe("an operator's part worked on another workstation", () => {
     const results = await exported(b, ok(b, 'campaigns.exportResults', { campaignId: survey.id }));
     expect(results.fileName).toMatch(/\.results\.json$/);
 
-    // Back here, later: meanwhile the supervisor put Єрмак's card off here, after it was barred there.
+    // Back here, later: meanwhile the supervisor tried to put Єрмак's card off here — it is away in the part, so nothing changes here.
     clockA.set(monday + 4 * hour);
     const yermakEntry = a.database.read.select().from(campaignEntries).where(eq(campaignEntries.contactId, yermak)).get()!;
     dialerA.log.skipped(yermakEntry.id, 'checking the registry', monday + 48 * hour);
@@ -143,7 +150,7 @@ describe("an operator's part worked on another workstation", () => {
     const applied = await ok(a, 'campaigns.importResults', { campaignId: survey.id, uploadId: resultsUpload });
     expect(applied).toEqual({
       campaignId: survey.id,
-      entries: { added: 0, updated: 2, unchanged: 1 },
+      entries: { added: 0, updated: 3, unchanged: 0 },
       attempts: { added: 2, updated: 0, unchanged: 1 },
       optOuts: { added: 1, updated: 0, unchanged: 1 },
       contactsOptedOut: 1,
@@ -153,8 +160,9 @@ describe("an operator's part worked on another workstation", () => {
     const entryHere = (contactId: string) => a.database.read.select().from(campaignEntries).where(eq(campaignEntries.contactId, contactId)).get()!;
     expect(entryHere(hnatiuk)).toMatchObject({ state: 'done', dispositionId: optOut.id, attempts: 2 });
     expect(entryHere(zhuk)).toMatchObject({ state: 'waiting', priority: 0, callbackAt, nextAt: callbackAt, dispositionId: callback.id });
-    // Here the later state was ours: the card put off, not taken off.
-    expect(entryHere(yermak)).toMatchObject({ state: 'waiting', nextAt: monday + 48 * hour });
+    // An entry away takes what was done there: barred by the do-not-call list that went with the part.
+    expect(entryHere(yermak)).toMatchObject({ state: 'excluded', excludedReason: 'dnc_global' });
+    expect(statesOf(colleague.id).sort()).toEqual(['done', 'excluded', 'waiting']);
     // The attempts made there keep their ids and belong to the people here.
     const attemptsHere = a.database.read.select().from(campaignAttempts).where(eq(campaignAttempts.campaignId, survey.id)).all();
     expect(attemptsHere.map((x) => x.id).sort()).toEqual(attemptsThere.map((x) => x.id).sort());
@@ -278,5 +286,9 @@ describe("an operator's part worked on another workstation", () => {
     // An employee who does not work the campaign has no part to take.
     const refused = await callApi(a, 'campaigns.exportPart', { campaignId: survey.id, operatorId: here.me.id });
     expect(!refused.ok && refused.error).toMatchObject({ code: 'conflict', reason: 'operator_not_in_campaign' });
+    // The part never comes back (the file was lost): taken back, its number is dialed here again.
+    expect(a.database.read.select({ state: campaignEntries.state }).from(campaignEntries).all()).toEqual([{ state: 'away' }]);
+    expect(await ok(a, 'campaigns.takeBackPart', { campaignId: survey.id, operatorId: colleague.id })).toEqual({ entries: 1 });
+    expect(a.database.read.select({ state: campaignEntries.state }).from(campaignEntries).all()).toEqual([{ state: 'waiting' }]);
   });
 });
