@@ -11,7 +11,7 @@ const minuteMs = 60_000;
 const lookBackMs = 7 * 24 * 60 * minuteMs;
 /** Reminders may be set at most this far ahead. */
 const lookAheadMs = 8 * 24 * 60 * minuteMs;
-/** Shown this much after its time: it was missed (the workstation was off or asleep). */
+/** Shown this much after its time, after the item began: it was missed (the workstation was off or asleep). */
 const missedAfterMs = 2 * minuteMs;
 
 type StateRow = typeof reminderStates.$inferSelect;
@@ -56,7 +56,8 @@ function reminderOf(c: Candidate, now: number): Reminder {
     startsAt: c.occurrence.startsAt,
     contactId: c.occurrence.contactId,
     contactName: c.occurrence.contactName,
-    state: snoozed ? 'snoozed' : shownAt - c.remindAt > missedAfterMs ? 'missed' : 'due',
+    // Missed: the item had begun before anyone was reminded (the workstation was off); a late reminder before it begins is just due.
+    state: snoozed ? 'snoozed' : shownAt - c.remindAt > missedAfterMs && c.occurrence.startsAt <= shownAt ? 'missed' : 'due',
     snoozedUntil: snoozed ? (c.state?.snoozedUntil ?? null) : null,
   };
 }

@@ -1,9 +1,11 @@
+import { Anchor } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvent } from '#renderer/api/client';
 import { ReminderActions } from '#renderer/features/calendar/ReminderActions';
 import { apiErrorText } from '#renderer/i18n/error-text';
+import { goTo } from '#renderer/routing/useHashRoute';
 import { formatDateTime, formatNumber } from '#renderer/i18n/format';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 
@@ -39,7 +41,29 @@ export function BackgroundNotices() {
     }
   });
 
+  const missed = useRef(0);
   useEvent('reminder.due', (reminder) => {
+    // Reminders whose time came while the workstation was off: one notice with their number, the list in the calendar.
+    if (reminder.state === 'missed') {
+      missed.current++;
+      const notice = {
+        id: 'reminders-missed',
+        title: t('calendar.remindersMissed', { count: missed.current }),
+        message: (
+          <Anchor component="button" size="sm" onClick={() => goTo({ area: 'calendar', id: null })} data-testid="reminders-missed-open">
+            {t('calendar.remindersMissedOpen')}
+          </Anchor>
+        ),
+        autoClose: false,
+        color: 'orange',
+        onClose: () => {
+          missed.current = 0;
+        },
+      };
+      if (missed.current > 1) notifications.update(notice);
+      else notifications.show(notice);
+      return;
+    }
     const id = `reminder:${reminder.eventId}:${reminder.occurrenceStart}`;
     notifications.show({
       id,

@@ -34,7 +34,8 @@ export function Root({ bridge }: RootProps) {
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <I18nextProvider i18n={i18n}>
         <BridgeContext.Provider value={bridge}>
-          <Notifications position="bottom-right" />
+          {/* Under dialogs and drawers (200): a reminder or a finished job never covers the Save of the dialog in front. */}
+          <Notifications position="bottom-right" zIndex={190} />
           <WorkplaceLoader bridge={bridge} />
         </BridgeContext.Provider>
       </I18nextProvider>

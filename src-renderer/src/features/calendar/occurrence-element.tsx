@@ -56,6 +56,9 @@ export function occurrenceElement(occurrence: CalendarOccurrence, timeText: stri
     title.append(time);
   }
   title.append(occurrence.title);
+  // A short slot cuts the text on purpose; the whole of it is in the tooltip.
+  title.dataset.truncates = 'title';
+  title.title = timeText ? `${timeText} ${occurrence.title}` : occurrence.title;
   el.append(title);
   return el;
 }

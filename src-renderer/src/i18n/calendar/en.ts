@@ -2,6 +2,9 @@
 export const calendarEn = {
   title: 'Calendar',
   reminderDue: 'Reminder',
+  remindersMissed_one: '{{count}} reminder came while the workstation was off',
+  remindersMissed_other: '{{count}} reminders came while the workstation was off',
+  remindersMissedOpen: 'See them in the calendar’s reminders',
   today: 'Today',
   previous: 'Previous',
   next: 'Next',

@@ -3,6 +3,11 @@ import type { Messages } from '#renderer/i18n/en';
 export const calendarRu: Messages['calendar'] = {
   title: 'Календарь',
   reminderDue: 'Напоминание',
+  remindersMissed_one: '{{count}} напоминание пришло, пока рабочее место было выключено',
+  remindersMissed_few: '{{count}} напоминания пришло, пока рабочее место было выключено',
+  remindersMissed_many: '{{count}} напоминаний пришло, пока рабочее место было выключено',
+  remindersMissed_other: '{{count}} напоминаний пришло, пока рабочее место было выключено',
+  remindersMissedOpen: 'Открыть напоминания в календаре',
   today: 'Сегодня',
   previous: 'Назад',
   next: 'Вперёд',
@@ -107,7 +112,7 @@ export const calendarRu: Messages['calendar'] = {
     localOnly: 'Сервер календаря не подключён: календарь хранится на этом рабочем месте.',
   },
   account: {
-    connect: 'Подключить учётную запись CalDAV',
+    connect: 'Подключить CalDAV',
     connectTitle: 'Подключение сервера календаря (CalDAV)',
     connectHint: 'Адрес вашего сервера календаря или вашего календаря на нём; рабочее место найдёт ваши календари и те, к которым вам открыли доступ.',
     serverUrlExample: 'https://cal.example.com/dav/',

@@ -3,6 +3,11 @@ import type { Messages } from '#renderer/i18n/en';
 export const calendarUk: Messages['calendar'] = {
   title: 'Календар',
   reminderDue: 'Нагадування',
+  remindersMissed_one: '{{count}} нагадування надійшло, поки робоче місце було вимкнене',
+  remindersMissed_few: '{{count}} нагадування надійшло, поки робоче місце було вимкнене',
+  remindersMissed_many: '{{count}} нагадувань надійшло, поки робоче місце було вимкнене',
+  remindersMissed_other: '{{count}} нагадувань надійшло, поки робоче місце було вимкнене',
+  remindersMissedOpen: 'Відкрити нагадування в календарі',
   today: 'Сьогодні',
   previous: 'Назад',
   next: 'Далі',
@@ -107,7 +112,7 @@ export const calendarUk: Messages['calendar'] = {
     localOnly: 'Сервер календаря не підключено: календар зберігається на цьому робочому місці.',
   },
   account: {
-    connect: 'Підключити обліковий запис CalDAV',
+    connect: 'Підключити CalDAV',
     connectTitle: 'Підключення сервера календаря (CalDAV)',
     connectHint: 'Адреса вашого сервера календаря або вашого календаря на ньому; робоче місце знайде ваші календарі й ті, якими з вами поділилися.',
     serverUrlExample: 'https://cal.example.com/dav/',

@@ -21,10 +21,12 @@ describe('demo data generator', () => {
     expect(batches.map((b) => b.employees.length > 0 && b.stages.length > 0 && b.causes.length > 0)).toEqual([true, false, false]);
   });
 
-  it('produces every kind of interaction, calls with what the phone recorded, deals, complaints and meetings', () => {
+  it('produces every kind of interaction, calls with what the phone recorded, deals, complaints, and meetings and planned contacts in the calendar', () => {
     const all = collect(2_000);
     const kinds = new Set(all.flatMap((b) => b.interactions.map((i) => i.kind)));
-    expect([...kinds].sort()).toEqual(['call', 'email', 'meeting', 'note', 'planned']);
+    // What happened is an interaction; what is planned is the calendar's.
+    expect([...kinds].sort()).toEqual(['call', 'email', 'meeting', 'note']);
+    expect(new Set(all.flatMap((b) => b.events.map((e) => e.kind)))).toEqual(new Set(['meeting', 'interaction']));
     expect(new Set(all.flatMap((b) => b.calls.map((c) => c.disposition)))).toEqual(new Set(['answered', 'missed', 'no_answer', 'busy']));
     expect(all.flatMap((b) => b.deals).length).toBeGreaterThan(200);
     expect(all.flatMap((b) => b.complaints).length).toBeGreaterThan(20);
