@@ -33,6 +33,8 @@ export interface ItemDraft {
   endDate: string;
   endTime: string;
   zone: string;
+  /** A floating item (no zone of its own) is shown in this zone; saved unchanged it stays floating. */
+  floatingIn: string | null;
   allDay: boolean;
   recurrence: Recurrence;
   /** A rule written elsewhere that the fields cannot show; kept unless the recurrence is changed. */
@@ -78,6 +80,7 @@ export function newDraft(prefill: ItemPrefill, now: number, zone: string): ItemD
     endDate: to.date,
     endTime: allDay ? '10:00' : to.time,
     zone,
+    floatingIn: null,
     allDay,
     recurrence: noRecurrence,
     customRule: null,
@@ -127,6 +130,7 @@ export function draftOfItem(item: CalendarItem, occurrence: CalendarOccurrence |
     location: item.location ?? '',
     ...timesOf(item, occurrence, zone),
     zone,
+    floatingIn: item.start.tzid === null && !item.allDay ? zone : null,
     allDay: item.allDay,
     recurrence,
     customRule: custom ? item.rrule : null,
@@ -152,8 +156,9 @@ export interface SaveTarget {
 
 /** What `calendar.save` takes for the fields; all-day items end at the start of the day after their last. */
 export function inputOfDraft(draft: ItemDraft, target: SaveTarget): CalendarItemInput {
-  const start = draft.allDay ? { local: draft.startDate, tzid: null } : { local: joinLocal(draft.startDate, draft.startTime), tzid: draft.zone };
-  const end = draft.allDay ? { local: addDays(draft.endDate, 1), tzid: null } : { local: joinLocal(draft.endDate, draft.endTime), tzid: draft.zone };
+  const tzid = draft.floatingIn !== null && draft.zone === draft.floatingIn ? null : draft.zone;
+  const start = draft.allDay ? { local: draft.startDate, tzid: null } : { local: joinLocal(draft.startDate, draft.startTime), tzid };
+  const end = draft.allDay ? { local: addDays(draft.endDate, 1), tzid: null } : { local: joinLocal(draft.endDate, draft.endTime), tzid };
   const rrule = target.scope === 'occurrence' ? null : (draft.customRule ?? rruleOf(draft.recurrence, { allDay: draft.allDay, zone: draft.zone }));
   return {
     ...(target.id ? { id: target.id } : {}),

@@ -51,6 +51,14 @@ describe('item draft', () => {
     expect(input).not.toHaveProperty('assigneeId');
   });
 
+  it('keeps a floating item floating unless another zone is chosen for it', () => {
+    const floating: CalendarItem = { ...item, rrule: null, start: { local: '2026-12-02T10:00:00', tzid: null }, end: { local: '2026-12-02T11:00:00', tzid: null } };
+    const draft = draftOfItem(floating, null, zone);
+    expect(draft).toMatchObject({ zone, floatingIn: zone, startTime: '10:00' });
+    expect(inputOfDraft(draft, { id: item.id, scope: 'series', recurrenceId: null })).toMatchObject({ start: { local: '2026-12-02T10:00', tzid: null }, end: { tzid: null } });
+    expect(inputOfDraft({ ...draft, zone: 'Europe/Berlin' }, { id: item.id, scope: 'series', recurrenceId: null })).toMatchObject({ start: { tzid: 'Europe/Berlin' } });
+  });
+
   it('shows one occurrence of a series at its own times and saves it without the rule', () => {
     const occurrence = { startsAt: at('2026-12-09T16:00:00Z'), endsAt: at('2026-12-09T17:30:00Z'), recurrenceId: '20261209T100000' } as CalendarOccurrence;
     const draft = draftOfItem(item, occurrence, zone);
