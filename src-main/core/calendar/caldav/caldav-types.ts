@@ -9,8 +9,6 @@ export interface RemoteCalendar {
   displayName: string;
   color: string | null;
   description: string | null;
-  ctag: string | null;
-  syncToken: string | null;
   /** From DAV:current-user-privilege-set: neither DAV:write nor DAV:write-content (nor DAV:all). */
   readOnly: boolean;
   /** supported-calendar-component-set, e.g. ['VEVENT','VTODO']. */

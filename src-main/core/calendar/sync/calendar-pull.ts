@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { ReadDb, WriteDb } from '#core/db/handles';
 import { calendarEvents, calendarOutbox, calendars, calendarSyncProblems } from '#core/db/schema';
 import { CalDavError } from '#core/calendar/caldav/caldav-errors';
@@ -11,7 +11,7 @@ import { linkChecker, type EventRow } from '#core/calendar/items/item-store';
 import { openConflict } from './conflicts';
 
 /** Objects applied per transaction: a kill -9 loses at most a batch's work, and the sync token moves only with the last one. */
-const batchSize = 200;
+const batchSize = 500;
 
 export interface PullReport {
   changed: number;
@@ -117,26 +117,16 @@ export async function pullCalendar(ctx: CalendarContext, connection: CalDavConne
   return report;
 }
 
-/** The calendar's items a batch may touch (by href or UID) and which of them wait in the outbox, in two queries. */
+/** The calendar's items a batch may touch (by href, then by UID) and which of them wait in the outbox: a query each, by their indexes. */
 function localState(tx: WriteDb, calendarId: string, parsed: { object: RemoteObject; result: ParseResult }[]) {
   const hrefs = parsed.map((p) => p.object.href);
   const uids = parsed.flatMap((p) => (p.result.ok ? [p.result.resource.uid] : []));
-  const rows = tx
-    .select()
-    .from(calendarEvents)
-    .where(and(eq(calendarEvents.calendarId, calendarId), or(inArray(calendarEvents.href, hrefs), inArray(calendarEvents.uid, uids))))
-    .all();
-  const pending = new Set(
-    rows.length === 0
-      ? []
-      : tx
-          .select({ id: calendarOutbox.eventId })
-          .from(calendarOutbox)
-          .where(inArray(calendarOutbox.eventId, rows.map((r) => r.id)))
-          .all()
-          .map((r) => r.id),
-  );
-  return { byHref: new Map(rows.filter((r) => r.href !== null).map((r) => [r.href!, r])), byUid: new Map(rows.map((r) => [r.uid ?? '', r])), pending };
+  const ofCalendar = eq(calendarEvents.calendarId, calendarId);
+  const byHrefRows = tx.select().from(calendarEvents).where(and(ofCalendar, inArray(calendarEvents.href, hrefs))).all();
+  const byUidRows = tx.select().from(calendarEvents).where(and(ofCalendar, inArray(calendarEvents.uid, uids))).all();
+  const ids = [...new Set([...byHrefRows, ...byUidRows].map((r) => r.id))];
+  const pending = new Set(ids.length === 0 ? [] : tx.select({ id: calendarOutbox.eventId }).from(calendarOutbox).where(inArray(calendarOutbox.eventId, ids)).all().map((r) => r.id));
+  return { byHref: new Map(byHrefRows.map((r) => [r.href!, r])), byUid: new Map(byUidRows.map((r) => [r.uid ?? '', r])), pending };
 }
 
 function applyBatch(tx: WriteDb, ctx: CalendarContext, calendar: CalendarRow, parsed: { object: RemoteObject; result: ParseResult }[], report: PullReport): void {
