@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
-import { isKnownZone, wallClock } from '#core/dialer/rules/zoned-time';
+import { isKnownZone, wallClock } from '#core/shared/zoned-time';
 import type { ZonedTime } from './calendar-item';
 
 type Time = InstanceType<typeof ICAL.Time>;

@@ -1,32 +1,14 @@
 import type { ZonedTime } from '#contract';
+import { instantsOfWallTime, isKnownZone, wallClock } from '#core/shared/zoned-time';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(zone: string): Intl.DateTimeFormat | null {
-  let format = formats.get(zone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    } catch {
-      return null;
-    }
-    formats.set(zone, format);
-  }
-  return format;
-}
-
-/** True when Intl knows the zone (an IANA name). */
-export function isKnownZone(zone: string): boolean {
-  return zone === 'UTC' || formatFor(zone) !== null;
-}
+export { isKnownZone };
 
 /** The wall-clock time `YYYY-MM-DDTHH:mm:ss` at a UTC instant in an IANA zone. */
 export function localAt(utcMs: number, zone: string): string {
-  const format = formatFor(zone);
-  if (!format) throw new RangeError(`Unknown time zone ${zone}`);
-  const p: Record<string, string> = {};
-  for (const part of format.formatToParts(utcMs)) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+  if (!isKnownZone(zone)) throw new RangeError(`Unknown time zone ${zone}`);
+  const { date, secondOfDay } = wallClock(utcMs, zone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date}T${pad(Math.floor(secondOfDay / 3600))}:${pad(Math.floor(secondOfDay / 60) % 60)}:${pad(secondOfDay % 60)}`;
 }
 
 /** Minutes added to a wall-clock time, on the clock face (10:00 + 90 min = 11:30 whatever the zone does). */
@@ -58,14 +40,13 @@ export function normalizedTime(time: ZonedTime): ZonedTime {
 export function movedTo(newUtc: number, previous: { utc: number; time: ZonedTime }, workstationZone: string): ZonedTime {
   const zone = previous.time.tzid ?? workstationZone;
   if (previous.time.local.length === 10) return { local: localAt(newUtc, workstationZone).slice(0, 10), tzid: null };
-  if (isKnownZone(zone)) return { local: localAt(newUtc, zone === 'UTC' ? 'UTC' : zone), tzid: previous.time.tzid };
+  if (isKnownZone(zone)) return { local: localAt(newUtc, zone), tzid: previous.time.tzid };
   return { local: addMinutes(previous.time.local, Math.round((newUtc - previous.utc) / 60_000)), tzid: previous.time.tzid };
 }
 
-/** The UTC instant of a wall-clock time in an IANA zone (in a skipped hour, the instant after the jump). */
+/** The UTC instant of a wall-clock time in an IANA zone (twice in the hour clocks go back: the first; skipped: the instant after the jump). */
 export function utcOfLocal(local: string, zone: string): number {
-  const asUtc = Date.parse(`${local.length === 10 ? `${local}T00:00:00` : local}Z`);
-  const offsetAt = (utc: number) => Date.parse(`${localAt(utc, zone)}Z`) - utc;
-  const first = asUtc - offsetAt(asUtc);
-  return asUtc - offsetAt(first);
+  const [date, time = '00:00:00'] = local.split('T') as [string, string?];
+  const [h = 0, m = 0, sec = 0] = time.split(':').map(Number);
+  return instantsOfWallTime(date, h * 3600 + m * 60 + sec, zone)[0] ?? Date.parse(`${date}T${time}Z`);
 }

@@ -1,7 +1,7 @@
 import type { DayType } from './decision';
 import type { EffectivePolicy, Span } from './effective-policy';
 import { isPublicHoliday } from './public-holidays';
-import { addDays, instantsOfWallTime, wallClock, type WallClock } from './zoned-time';
+import { addDays, instantsOfWallTime, wallClock, type WallClock } from '#core/shared/zoned-time';
 
 /** Where the callee may be: every zone their number could be in (or their own zone), and their country's holidays. */
 export interface CalleePlace {

@@ -5,7 +5,7 @@ import { nextOpening, readZone, type CalleePlace } from './calling-window';
 import type { Because, Decision, Refusal } from './decision';
 import { clockText, spanText, type EffectivePolicy } from './effective-policy';
 import { CAMPAIGN_DNC_LIST, CAP_PERIOD_MS, CAP_PERIODS, GLOBAL_DNC_LIST, RETRY_OUTCOMES, type RuleCode } from './vocabulary';
-import { isKnownZone } from './zoned-time';
+import { isKnownZone } from '#core/shared/zoned-time';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, instantsOfWallTime, isKnownZone, wallClock } from '#core/dialer/rules/zoned-time';
-import { calleeClock } from './fixtures';
+import { addDays, instantsOfWallTime, isKnownZone, wallClock } from '#core/shared/zoned-time';
+import { calleeClock } from '#tests/unit/src-main/core/dialer/rules/fixtures';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
 const at = (iso: string): number => Date.parse(iso);
