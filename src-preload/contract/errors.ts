@@ -168,6 +168,10 @@ export const errorReasons = [
   'conflict_already_resolved',
   'only_assigner_checks',
   'not_an_assignment',
+  // reports and quality control
+  'report_view_unknown',
+  'report_cell_not_drillable',
+  'report_cursor_invalid',
 ] as const;
 
 export const ErrorReasonSchema = z.enum(errorReasons);

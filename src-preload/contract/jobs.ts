@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { IdSchema, LanguageSchema } from './common';
 import { ErrorParamsSchema, ErrorReasonSchema } from './errors';
 
-export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person', 'phones.reread', 'export.campaign', 'import.campaign'] as const;
+export const jobKinds = ['demo.seed', 'import.contacts', 'export.contacts', 'export.person', 'phones.reread', 'export.campaign', 'import.campaign', 'export.report'] as const;
 export const JobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
 /** Work that runs quietly (the operator waits for its answer on screen), yet is journaled like the rest. */
-export const quietJobKinds = ['reports.summary', 'contacts.duplicates'] as const;
+export const quietJobKinds = ['reports.summary', 'reports.run', 'reports.drill', 'contacts.duplicates'] as const;
 export const AnyJobKindSchema = z.enum([...jobKinds, ...quietJobKinds]);
 
 /**

@@ -62,7 +62,7 @@ import {
 } from './interactions';
 import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobListRequestSchema, JobRecordSchema, JobStartedSchema } from './jobs';
 import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
-import { ReportSummarySchema } from './reports';
+import { reportMethods, ReportSummarySchema } from './reports';
 import { campaignMethods } from './campaigns';
 import { campaignFileMethods } from './campaign-files';
 import { dialerMethods } from './dialer';
@@ -263,6 +263,7 @@ export const methods = {
   ...campaignMethods,
   ...campaignFileMethods,
   ...dialerMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

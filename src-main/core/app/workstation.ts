@@ -138,7 +138,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       journal,
       onProgress: (progress) => events.emit('job.progress', progress),
       beforeDone: (job) => {
-        if (job.kind === 'export.contacts' || job.kind === 'export.person' || job.kind === 'export.campaign') transfers.completeExport(job.params.fileId);
+        if (job.kind === 'export.contacts' || job.kind === 'export.person' || job.kind === 'export.campaign' || job.kind === 'export.report') transfers.completeExport(job.params.fileId);
       },
     }),
   );
@@ -213,7 +213,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     settingsHandlers(settings),
     crmHandlers({ ctx: crm, jobs, transfers, logger, removeRecordings: (files) => recordings.remove(files) }),
     calendarHandlers({ ctx: calendar, sync: calendarSync, secrets: options.secrets, connect: (credentials, extraCalendarUrls) => connectCalDav(credentials, { extraCalendarUrls }) }),
-    reportHandlers(jobs),
+    reportHandlers({ jobs, transfers, logger, clock, read: database.read, zone: () => workstationZone }),
     jobHandlers(jobs, journal),
     demoHandlers(database, jobs, clock, languageOfDemo),
     telephonyHandlers(crm, phone, rendererMedia, recordings),

@@ -15,4 +15,5 @@ export * from './tables/scripts';
 export * from './tables/settings';
 export * from './tables/telephony';
 export * from './tables/jobs';
+export * from './tables/quality';
 export * from './tables/deferred-indexes';

@@ -80,9 +80,43 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (whole seconds). */
-function offsetAt(epochMs: number, zone: string): number {
+export function offsetAt(epochMs: number, zone: string): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
   return wallMs(whole, zone) - whole;
+}
+
+/** A stretch of time over which a zone keeps one offset: from the previous stretch's `until` to this one's. */
+export interface OffsetStretch {
+  /** The first instant past this stretch (the transition), or null for the last. */
+  until: number | null;
+  offsetMs: number;
+}
+
+/**
+ * The zone's offsets over [from, to), transition by transition (DST, a zone changing its standard time). Zones
+ * change at most a few times a year and never twice within 6 hours, so the period is sampled every 6 hours and
+ * each change found to the second.
+ */
+export function offsetStretches(from: number, to: number, zone: string): OffsetStretch[] {
+  const step = 6 * 3_600_000;
+  const stretches: OffsetStretch[] = [];
+  let offset = offsetAt(from, zone);
+  for (let low = from; low < to; low += step) {
+    const high = Math.min(low + step, to);
+    const next = offsetAt(high, zone);
+    if (next === offset) continue;
+    let a = low;
+    let b = high;
+    while (b - a > 1000) {
+      const mid = a + Math.floor((b - a) / 2000) * 1000;
+      if (offsetAt(mid, zone) === offset) a = mid;
+      else b = mid;
+    }
+    stretches.push({ until: b, offsetMs: offset });
+    offset = next;
+  }
+  stretches.push({ until: null, offsetMs: offset });
+  return stretches;
 }
 
 /**

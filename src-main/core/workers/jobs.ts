@@ -8,6 +8,8 @@ import { runCampaignExport, runCampaignImport } from '#core/dialer/files/file-jo
 import { rereadPhones } from '#core/crm/phone-reread';
 import type { AppDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
+import { runReportExport } from '#core/reports/report-export';
+import { drillReport, runReport } from '#core/reports/run-report';
 import { reportSummary } from '#core/reports/summary';
 import { timeOrderedIds } from '#core/shared/ids';
 import type { ReadDb } from '#core/db/handles';
@@ -33,8 +35,12 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
     case 'demo.seed':
       return seedDemo(database, job.params, report);
     case 'reports.summary':
+    case 'reports.run':
+    case 'reports.drill':
     case 'contacts.duplicates':
       return runQuery(database.read, job, report);
+    case 'export.report':
+      return runReportExport(database.read, job.params, report);
     case 'import.contacts': {
       const { now, ...params } = job.params;
       const summary = await runImport(database, params, { ids: timeOrderedIds(), clock: { now: () => now } }, report);
@@ -62,6 +68,10 @@ export function runQuery(db: ReadDb, job: QueryRequest, report: (progress: JobPr
   switch (job.kind) {
     case 'reports.summary':
       return { done: 1, total: 1, result: reportSummary(db) };
+    case 'reports.run':
+      return { done: 1, total: 1, result: runReport(db, job.params.request, { now: job.params.now, zone: job.params.zone }) };
+    case 'reports.drill':
+      return { done: 1, total: 1, result: drillReport(db, job.params.request, { now: job.params.now, zone: job.params.zone }) };
     case 'contacts.duplicates':
       return { done: 1, total: 1, result: findDuplicates(db, job.params.limit) };
     default:

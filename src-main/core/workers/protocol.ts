@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CampaignExportSchema, CampaignImportSchema } from '#core/dialer/files/file-jobs';
-import { CampaignListTargetSchema, DelimiterSchema, DemoSeedRequestSchema, ErrorCodeSchema, ErrorParamsSchema, ErrorReasonSchema, ImportFormatSchema, ImportTargetSchema, SegmentDefinitionSchema, TextEncodingSchema } from '#contract';
+import { CampaignListTargetSchema, DelimiterSchema, DrillRequestSchema, ReportExportRequestSchema, ReportRequestSchema, DemoSeedRequestSchema, ErrorCodeSchema, ErrorParamsSchema, ErrorReasonSchema, ImportFormatSchema, ImportTargetSchema, SegmentDefinitionSchema, TextEncodingSchema } from '#contract';
 
 /** How a worker finds the database main opened (and already migrated). */
 export const DatabaseLocationSchema = z.object({
@@ -18,6 +18,10 @@ const exportFile = { fileId: z.string(), file: z.string() };
 export const JobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo.seed'), params: DemoSeedRequestSchema.extend({ ...started, interactionsPerContact: z.number().optional() }) }),
   z.object({ kind: z.literal('reports.summary'), params: z.object({}) }),
+  /** A report or a page of its drill-down, cut in the workstation's zone unless the request names another. */
+  z.object({ kind: z.literal('reports.run'), params: z.object({ ...started, zone: z.string(), request: ReportRequestSchema }) }),
+  z.object({ kind: z.literal('reports.drill'), params: z.object({ ...started, zone: z.string(), request: DrillRequestSchema }) }),
+  z.object({ kind: z.literal('export.report'), params: z.object({ ...started, ...exportFile, zone: z.string(), export: ReportExportRequestSchema }) }),
   z.object({ kind: z.literal('contacts.duplicates'), params: z.object({ limit: z.number().int() }) }),
   z.object({
     kind: z.literal('import.contacts'),
@@ -62,7 +66,7 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
 
 /** Jobs that only read: they run in the pooled read-only worker (see QueryPool). */
-export const queryKinds = ['reports.summary', 'contacts.duplicates'] as const;
+export const queryKinds = ['reports.summary', 'reports.run', 'reports.drill', 'contacts.duplicates'] as const;
 export type QueryRequest = Extract<JobRequest, { kind: (typeof queryKinds)[number] }>;
 
 export function isQuery(job: JobRequest): job is QueryRequest {

@@ -1,11 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
+/** Groups of colleagues a supervisor answers for ("Outbound 1", "Secretaries"): reports filter and total by them. */
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  /** The employee who made the last change (null when nobody was chosen on this workstation). */
+  updatedBy: text('updated_by'),
+  deletedAt: integer('deleted_at'),
+});
+
 /** Colleagues: operators, managers, secretaries. Referenced as "responsible" and as the author of interactions. */
 export const employees = sqliteTable('employees', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   extension: text('extension'),
+  teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
   createdAt: integer('created_at').notNull(),
 });
 

@@ -50,9 +50,21 @@ export const calls = sqliteTable(
     roundTripMs: real('round_trip_ms'),
     mos: real('mos'),
     recordingFile: text('recording_file'),
+    /** The operator who had the call (the interaction's employee, kept here so reports read one table). */
+    employeeId: text('employee_id'),
+    /** The campaign the call was dialed for (null: a call of the operator's own). */
+    campaignId: text('campaign_id'),
+    /** Answered time on the line, hold excluded (seconds; 0 for an unanswered call). */
+    talkSeconds: integer('talk_seconds').notNull().default(0),
+    /** Time the other party waited on hold (seconds). */
+    holdSeconds: integer('hold_seconds').notNull().default(0),
+    /** From the call's end to the operator's wrap-up (seconds); null until the wrap-up is saved. */
+    wrapUpSeconds: integer('wrap_up_seconds'),
   },
   (t) => [
-    index('calls_started_idx').on(t.startedAt),
+    // Operator KPIs for a period read this index alone (a month of a 10M-call history without touching the table).
+    index('calls_kpi_idx').on(t.startedAt, t.employeeId, t.direction, t.disposition, t.campaignId, t.talkSeconds, t.holdSeconds, t.wrapUpSeconds, t.answeredAt),
+    index('calls_employee_idx').on(t.employeeId, t.startedAt),
     index('calls_disposition_idx').on(t.disposition, t.startedAt),
     index('calls_remote_idx').on(t.remoteKey, t.startedAt),
   ],

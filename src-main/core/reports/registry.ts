@@ -1,0 +1,12 @@
+import type { ReportKind } from '#contract';
+import type { ReportDefinition } from './framework/report-definition';
+import { operatorKpiReport } from './operator-kpi';
+
+/** Every report the workplace offers, by kind. */
+const definitions: Partial<Record<ReportKind, ReportDefinition>> = {
+  operator_kpi: operatorKpiReport,
+};
+
+export function reportDefinition(kind: ReportKind): ReportDefinition | undefined {
+  return definitions[kind];
+}
