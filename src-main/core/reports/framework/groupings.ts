@@ -22,7 +22,7 @@ export interface Grouping {
   label: (key: string) => string;
 }
 
-const text = (raw: unknown): string => (raw === null || raw === undefined ? '' : String(raw));
+const text = (raw: unknown): string => (typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : '');
 
 /** `expr = @g`, or `expr IS NULL` for the empty key (calls nobody took, deals without an owner). */
 function equals(expr: string, key: string, value: unknown = key): SqlPart {
