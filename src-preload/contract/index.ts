@@ -16,6 +16,7 @@ export * from './interactions';
 export * from './jobs';
 export * from './methods';
 export * from './phone';
+export * from './quality';
 export * from './reports';
 export * from './scripts';
 export * from './segments';

@@ -62,6 +62,7 @@ import {
 } from './interactions';
 import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobListRequestSchema, JobRecordSchema, JobStartedSchema } from './jobs';
 import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
+import { qualityMethods } from './quality';
 import { reportMethods, ReportSummarySchema } from './reports';
 import { campaignMethods } from './campaigns';
 import { campaignFileMethods } from './campaign-files';
@@ -264,6 +265,7 @@ export const methods = {
   ...campaignFileMethods,
   ...dialerMethods,
   ...reportMethods,
+  ...qualityMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -18,6 +18,7 @@ import { TransferStore } from '#core/crm/transfer/transfer-store';
 import { openDatabase, type AppDatabase } from '#core/db/connection';
 import { demoHandlers } from '#core/demo/handlers';
 import { demoLanguage } from '#core/demo/language';
+import { qualityHandlers } from '#core/quality/handlers';
 import { reportHandlers } from '#core/reports/handlers';
 import { scriptHandlers } from '#core/scripts/handlers';
 import type { SecretStore } from '#core/secrets/secret-store';
@@ -214,6 +215,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     crmHandlers({ ctx: crm, jobs, transfers, logger, removeRecordings: (files) => recordings.remove(files) }),
     calendarHandlers({ ctx: calendar, sync: calendarSync, secrets: options.secrets, connect: (credentials, extraCalendarUrls) => connectCalDav(credentials, { extraCalendarUrls }) }),
     reportHandlers({ jobs, transfers, logger, clock, read: database.read, zone: () => workstationZone }),
+    qualityHandlers(crm),
     jobHandlers(jobs, journal),
     demoHandlers(database, jobs, clock, languageOfDemo),
     telephonyHandlers(crm, phone, rendererMedia, recordings),
