@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, instantsOfWallTime, isKnownZone, wallClock } from '#core/shared/zoned-time';
+import { addDays, instantsOfWallTime, isKnownZone, offsetStretches, wallClock } from '#core/shared/zoned-time';
 import { calleeClock } from '#tests/unit/src-main/core/dialer/rules/fixtures';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
@@ -51,5 +51,28 @@ describe('wall clocks in IANA zones', () => {
       }),
       { numRuns: 1_500 },
     );
+  });
+});
+
+describe('stretches of constant offset', () => {
+  it('finds Kyiv’s spring and autumn changes to the second', () => {
+    const year = offsetStretches(at('2026-01-01T00:00:00Z'), at('2027-01-01T00:00:00Z'), 'Europe/Kyiv');
+    expect(year).toEqual([
+      { until: at('2026-03-29T01:00:00Z'), offsetMs: 2 * 3_600_000 },
+      { until: at('2026-10-25T01:00:00Z'), offsetMs: 3 * 3_600_000 },
+      { until: null, offsetMs: 2 * 3_600_000 },
+    ]);
+  });
+
+  it('finds a change that falls in the last seconds of the period', () => {
+    expect(offsetStretches(at('2026-03-29T00:00:00Z'), at('2026-03-29T01:00:01Z'), 'Europe/Kyiv')).toEqual([
+      { until: at('2026-03-29T01:00:00Z'), offsetMs: 2 * 3_600_000 },
+      { until: null, offsetMs: 3 * 3_600_000 },
+    ]);
+  });
+
+  it('is one stretch in a zone without DST and in a period between changes', () => {
+    expect(offsetStretches(at('2026-01-01T00:00:00Z'), at('2027-01-01T00:00:00Z'), 'Asia/Tokyo')).toEqual([{ until: null, offsetMs: 9 * 3_600_000 }]);
+    expect(offsetStretches(at('2026-04-01T00:00:00Z'), at('2026-05-01T00:00:00Z'), 'Europe/Kyiv')).toEqual([{ until: null, offsetMs: 3 * 3_600_000 }]);
   });
 });
