@@ -19,6 +19,8 @@ export interface CallStart {
   contactId: string | null;
   companyId: string | null;
   employeeId: string | null;
+  /** The campaign a dialer placed the call for (none: the operator's own call). */
+  campaignId?: string | null;
   startedAt: number;
 }
 
@@ -29,14 +31,20 @@ const statements = preparedOnce((sqlite) => ({
     `INSERT INTO interactions (id, kind, direction, occurred_at, employee_id, contact_id, company_id, subject, duration_seconds, created_at)
      VALUES (@interactionId, 'call', @direction, @startedAt, @employeeId, @contactId, @companyId, '', 0, @startedAt)`,
   ),
-  call: sqlite.prepare<[Omit<CallStart, 'contactId' | 'companyId' | 'employeeId'>]>(
-    `INSERT INTO calls (interaction_id, account_id, direction, remote_number, remote_raw, remote_name, remote_key, sip_call_id, started_at, disposition)
-     VALUES (@interactionId, @accountId, @direction, @remoteNumber, @remoteRaw, @remoteName, @remoteKey, @sipCallId, @startedAt, 'ringing')`,
+  call: sqlite.prepare<[Omit<CallStart, 'contactId' | 'companyId' | 'campaignId'> & { campaignId: string | null }]>(
+    `INSERT INTO calls (interaction_id, account_id, direction, remote_number, remote_raw, remote_name, remote_key, sip_call_id, started_at, disposition, employee_id, campaign_id)
+     VALUES (@interactionId, @accountId, @direction, @remoteNumber, @remoteRaw, @remoteName, @remoteKey, @sipCallId, @startedAt, 'ringing', @employeeId, @campaignId)`,
   ),
   answered: sqlite.prepare<[number, string]>(`UPDATE calls SET answered_at = ?, disposition = 'active' WHERE interaction_id = ?`),
   answeredAt: sqlite.prepare<[string], { answeredAt: number | null }>('SELECT answered_at AS answeredAt FROM calls WHERE interaction_id = ?'),
-  ended: sqlite.prepare<[{ interactionId: string; at: number; by: string; reason: string | null; disposition: Disposition }]>(
-    `UPDATE calls SET ended_at = @at, ended_by = @by, end_reason = @reason, disposition = @disposition WHERE interaction_id = @interactionId`,
+  ended: sqlite.prepare<[{ interactionId: string; at: number; by: string; reason: string | null; disposition: Disposition; talk: number; hold: number }]>(
+    `UPDATE calls SET ended_at = @at, ended_by = @by, end_reason = @reason, disposition = @disposition, talk_seconds = @talk, hold_seconds = @hold
+     WHERE interaction_id = @interactionId`,
+  ),
+  // The first wrap-up only: later edits of the subject do not make the operator's wrap-up time longer.
+  wrappedUp: sqlite.prepare<[{ interactionId: string; at: number }]>(
+    `UPDATE calls SET wrap_up_seconds = CASE WHEN ended_at IS NULL THEN 0 ELSE MAX(0, (@at - ended_at + 500) / 1000) END
+     WHERE interaction_id = @interactionId AND wrap_up_seconds IS NULL`,
   ),
   duration: sqlite.prepare<[number, string]>('UPDATE interactions SET duration_seconds = ? WHERE id = ?'),
 }));
@@ -56,7 +64,8 @@ export class CallLog {
       const { interactionId, direction, startedAt, employeeId, contactId } = call;
       s.interaction.run({ interactionId, direction, startedAt, employeeId, contactId, companyId });
       const { accountId, remoteNumber, remoteRaw, remoteName, remoteKey, sipCallId } = call;
-      s.call.run({ interactionId, accountId, direction, remoteNumber, remoteRaw, remoteName, remoteKey, sipCallId, startedAt });
+      const campaignId = call.campaignId ?? null;
+      s.call.run({ interactionId, accountId, direction, remoteNumber, remoteRaw, remoteName, remoteKey, sipCallId, startedAt, employeeId, campaignId });
     });
   }
 
@@ -64,19 +73,28 @@ export class CallLog {
     this.database.write((tx) => statements(tx).answered.run(at, interactionId));
   }
 
-  ended(interactionId: string, end: { at: number; by: 'local' | 'remote' | 'system'; reason: string | null; disposition: Disposition }): void {
+  /** `heldMs`: how long the other side was on hold (see CallSession.heldMs); talk time is the answered time without it. */
+  ended(interactionId: string, end: { at: number; by: 'local' | 'remote' | 'system'; reason: string | null; disposition: Disposition; heldMs: number }): void {
     this.database.write((tx) => {
       const s = statements(tx);
       const row = s.answeredAt.get(interactionId);
-      s.ended.run({ interactionId, ...end });
+      const { heldMs, ...rest } = end;
       const seconds = row?.answeredAt ? Math.max(0, Math.round((end.at - row.answeredAt) / 1000)) : 0;
+      const hold = row?.answeredAt ? Math.min(seconds, Math.round(heldMs / 1000)) : 0;
+      s.ended.run({ interactionId, ...rest, talk: seconds - hold, hold });
       s.duration.run(seconds, interactionId);
     });
   }
 
-  /** The operator's wrap-up: what the call was about and how it went. */
-  wrapUp(interactionId: string, subject: string, outcome: string | null): void {
-    this.database.write((tx) => tx.update(interactions).set({ subject, outcome }).where(eq(interactions.id, interactionId)).run());
+  /**
+   * The operator's wrap-up: what the call was about and how it went. The first one also fixes the wrap-up time
+   * (from the call's end to `at`; 0 when written while the call was still up).
+   */
+  wrapUp(interactionId: string, subject: string, outcome: string | null, at: number): void {
+    this.database.write((tx) => {
+      tx.update(interactions).set({ subject, outcome }).where(eq(interactions.id, interactionId)).run();
+      statements(tx).wrappedUp.run({ interactionId, at });
+    });
   }
 
   /** A contact created from a call (or found later) gets the call on their timeline. */

@@ -143,6 +143,7 @@ export class CampaignLines {
         accountId,
         target: line.entry.phone,
         contactId: line.entry.contactId,
+        campaignId: this.campaign.id,
         ringTimeoutMs: this.campaign.ringTimeoutSeconds * 1000,
         headers: this.headers(),
         hooks: this.hooks(line),

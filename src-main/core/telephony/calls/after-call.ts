@@ -26,7 +26,7 @@ export class AfterCall {
   wrapUp(callId: string, subject: string, outcome: string | null, options: { checkQuestionnaire: boolean } = { checkQuestionnaire: true }): void {
     const interactionId = this.deps.registry.interactionOf(callId);
     if (options.checkQuestionnaire) assertWrapUpAllowed(this.deps.crm.database.read, interactionId);
-    this.deps.registry.log.wrapUp(interactionId, subject, outcome);
+    this.deps.registry.log.wrapUp(interactionId, subject, outcome, this.deps.crm.clock.now());
   }
 
   /** The call goes onto the contact's timeline; a call still known to the phone shows the contact at once. */

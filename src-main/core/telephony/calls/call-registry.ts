@@ -26,6 +26,8 @@ export type CallRegistration = Omit<CallInit, 'id' | 'accountId' | 'interactionI
   companyId?: string | null;
   /** The identity header as it arrived (incoming calls). */
   remoteRaw?: string | null;
+  /** The campaign a dialer places the call for. */
+  campaignId?: string | null;
 };
 
 /** What else wants to hear of one call (a dialer attempt's engine, the conference). */
@@ -158,7 +160,7 @@ export class CallRegistry {
           for (const w of watchers) w.changed?.(c);
         },
         ended: (c, disposition) => {
-          if (c.interactionId) this.log.ended(c.interactionId, { at: c.endedAt ?? crm.clock.now(), by: c.endedBy ?? 'system', reason: c.detail, disposition });
+          if (c.interactionId) this.log.ended(c.interactionId, { at: c.endedAt ?? crm.clock.now(), by: c.endedBy ?? 'system', reason: c.detail, disposition, heldMs: c.heldMs });
           this.calls.delete(c.id);
           this.keepRecent(c);
           for (const w of watchers) w.ended?.(c, disposition);
@@ -179,6 +181,7 @@ export class CallRegistry {
       contactId: init.contact?.id ?? null,
       companyId: init.companyId ?? null,
       employeeId: settings.currentEmployeeId,
+      campaignId: init.campaignId ?? null,
       startedAt,
     });
     return call;

@@ -24,6 +24,8 @@ export interface AttemptRequest {
   accountId: string;
   target: string;
   contactId: string | null;
+  /** The campaign the attempt is for: the call carries it into the history (reports by campaign). */
+  campaignId?: string;
   /** The attempt gives up (no answer) after this long ringing. */
   ringTimeoutMs: number;
   /** Extra SIP headers on the INVITE, e.g. `X-Campaign-Id: …` or `P-Preferred-Identity: <sip:+380…@pbx>`. */
@@ -56,7 +58,7 @@ export class DialerAttempts {
     const call = registry.register(
       new Inviter(account.ua, uri, { extraHeaders: [...request.headers] }),
       account,
-      { direction: 'out', remoteNumber: request.target, remoteName: contact?.fullName ?? null, contact, placedByDialer: true },
+      { direction: 'out', remoteNumber: request.target, remoteName: contact?.fullName ?? null, contact, placedByDialer: true, campaignId: request.campaignId },
       {
         changed: (c) => {
           if (c.state === 'active' && c.answeredAt !== null) {

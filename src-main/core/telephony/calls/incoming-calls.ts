@@ -93,7 +93,7 @@ export class IncomingCalls {
       employeeId: crm.settings().currentEmployeeId,
       startedAt: at,
     });
-    registry.log.ended(interactionId, { at, by: 'system', reason, disposition: 'missed' });
+    registry.log.ended(interactionId, { at, by: 'system', reason, disposition: 'missed', heldMs: 0 });
     this.deps.events.emit('call.updated', {
       id: interactionId,
       accountId: account.config.id,

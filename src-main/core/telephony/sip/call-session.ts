@@ -56,6 +56,9 @@ export class CallSession {
    */
   recording: { announce: boolean } | null;
   private current: CallState;
+  /** Time on hold so far, and since when the call has been held (the other side accepted the hold; null when not held). */
+  private heldBefore = 0;
+  private heldSince: number | null = null;
   private statusCode: number | null = null;
   private transferred = false;
   private locallyEnded = false;
@@ -121,12 +124,29 @@ export class CallSession {
     };
   }
 
+  /**
+   * How long the other side has been on hold: from each accepted hold to the accepted resume (a refused resume
+   * leaves them held), or to the end of a call that ended held.
+   */
+  get heldMs(): number {
+    return this.heldBefore + (this.heldSince === null ? 0 : this.deps.now() - this.heldSince);
+  }
+
   private transition(to: CallState): void {
     if (this.current === to) return;
     callLifecycle.assert(this.current, to);
     this.current = to;
     if (to === 'active' && this.answeredAt === null) this.answeredAt = this.deps.now();
+    this.heldUntilNow(to);
     this.deps.hooks.changed(this);
+  }
+
+  private heldUntilNow(state: CallState): void {
+    if (state === 'held') this.heldSince ??= this.deps.now();
+    else if (this.heldSince !== null && (state === 'active' || state === 'ending' || state === 'ended')) {
+      this.heldBefore = this.heldMs;
+      this.heldSince = null;
+    }
   }
 
   /** sip.js's session states, mapped into ours: the one place that reads them. */
@@ -152,6 +172,7 @@ export class CallSession {
       transferred: this.transferred,
     });
     this.current = 'ended';
+    this.heldUntilNow('ended');
     this.deps.hooks.changed(this);
     this.deps.hooks.ended(this, disposition);
   }
