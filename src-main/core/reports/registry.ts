@@ -1,10 +1,12 @@
 import type { ReportKind } from '#contract';
+import { complaintsReport } from './complaints';
 import type { ReportDefinition } from './framework/report-definition';
 import { operatorKpiReport } from './operator-kpi';
 
 /** Every report the workplace offers, by kind. */
 const definitions: Partial<Record<ReportKind, ReportDefinition>> = {
   operator_kpi: operatorKpiReport,
+  complaints: complaintsReport,
 };
 
 export function reportDefinition(kind: ReportKind): ReportDefinition | undefined {
