@@ -2,7 +2,8 @@ export type CliCommand =
   | { command: 'import'; file: string; duplicates: 'skip' | 'merge' | 'create'; countryColumn: string | undefined }
   | { command: 'export'; file: string }
   | { command: 'backup'; file: string }
-  | { command: 'check' };
+  | { command: 'check' }
+  | { command: 'report'; report: string; file: string; from: string; to: string; view: string | undefined; zone: string | undefined };
 
 export interface CliArgs {
   dataDir: string | undefined;
@@ -18,7 +19,11 @@ export const cliUsage = `Usage: npm run crm -- <command> [--data-dir DIR]
                              when a column holds it
   export contacts FILE       the format follows the extension: .csv, .xlsx or .vcf
   backup FILE                an online copy of the database, safe while the app runs
-  check                      integrity of the database, its links and its search index`;
+  check                      integrity of the database, its links and its search index
+  report KIND FILE --from YYYY-MM-DD --to YYYY-MM-DD [--view VIEW] [--zone Europe/Kyiv]
+                             a report's table (.csv or .xlsx) for the days from..to inclusive, in the
+                             zone given or the machine's; KIND: operator_kpi, campaign_results,
+                             relationship_health, sales, complaints, manager_load`;
 
 export function parseCliArgs(argv: readonly string[]): { ok: true; args: CliArgs } | { ok: false; message: string } {
   const positional: string[] = [];
@@ -26,12 +31,14 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; args: CliArgs
   let countries: string[] | undefined;
   let countryColumn: string | undefined;
   let duplicates: 'skip' | 'merge' | 'create' = 'skip';
+  const period: { from?: string; to?: string; view?: string; zone?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = () => argv[++i];
     if (arg === '--data-dir') dataDir = value();
     else if (arg === '--countries' || arg === '--country') countries = (value() ?? '').toUpperCase().split(/[,\s]+/).filter(Boolean);
     else if (arg === '--country-column') countryColumn = value();
+    else if (arg === '--from' || arg === '--to' || arg === '--view' || arg === '--zone') period[arg.slice(2) as keyof typeof period] = value();
     else if (arg === '--duplicates') {
       const policy = value();
       if (policy !== 'skip' && policy !== 'merge' && policy !== 'create') return { ok: false, message: '--duplicates takes skip, merge or create' };
@@ -46,6 +53,11 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; args: CliArgs
   else if (command === 'export' && what === 'contacts' && needsFile(file)) run = { command: 'export', file: file as string };
   else if (command === 'backup' && needsFile(what)) run = { command: 'backup', file: what as string };
   else if (command === 'check' && positional.length === 1) run = { command: 'check' };
+  else if (command === 'report' && what && needsFile(file)) {
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    if (!period.from || !period.to || !day.test(period.from) || !day.test(period.to)) return { ok: false, message: 'report takes --from and --to as YYYY-MM-DD' };
+    run = { command: 'report', report: what, file: file as string, from: period.from, to: period.to, view: period.view, zone: period.zone };
+  }
   if (!run) return { ok: false, message: command ? `Cannot read the command: ${positional.join(' ')}` : 'No command given' };
   if (countries !== undefined && (countries.length === 0 || countries.some((c) => !/^[A-Z]{2}$/.test(c)))) return { ok: false, message: '--countries takes two-letter codes such as UA,RU,KZ' };
   return { ok: true, args: { dataDir, countries, run } };

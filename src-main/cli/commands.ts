@@ -6,7 +6,10 @@ import { runImport } from '#core/crm/transfer/import-job';
 import { previewImport } from '#core/crm/transfer/preview';
 import type { AppDatabase } from '#core/db/connection';
 import { imports } from '#core/db/schema';
+import { runReportExport } from '#core/reports/report-export';
 import { readSettings } from '#core/settings/settings-store';
+import { addDays, instantsOfWallTime } from '#core/shared/zoned-time';
+import { ReportRequestSchema } from '#contract';
 import type { Clock } from '#core/shared/clock';
 import type { IdGenerator } from '#core/shared/ids';
 import type { CliCommand } from './cli-args';
@@ -77,6 +80,28 @@ export async function runCliCommand(
         },
       });
       io.out(`Backup written to ${command.file}`);
+      return 0;
+    }
+    case 'report': {
+      const extension = extname(command.file).toLowerCase();
+      const format = extension === '.xlsx' ? 'xlsx' : extension === '.csv' ? 'csv' : null;
+      if (!format) {
+        io.err('The report file must end in .csv or .xlsx');
+        return 2;
+      }
+      const zone = command.zone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+      const midnight = (date: string) => instantsOfWallTime(date, 0, zone)[0] ?? Date.parse(`${date}T00:00:00Z`);
+      const request = ReportRequestSchema.safeParse({
+        report: command.report,
+        ...(command.view ? { view: command.view } : {}),
+        filters: { from: midnight(command.from), to: midnight(addDays(command.to, 1)), timeZone: zone },
+      });
+      if (!request.success) {
+        io.err(`Cannot make this report: ${request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        return 2;
+      }
+      const written = await runReportExport(database.read, { now: clock.now(), zone, file: command.file, export: { request: request.data, format, headers: {} } }, () => undefined);
+      io.out(`${command.report}: ${written.done} rows written to ${command.file}`);
       return 0;
     }
     case 'check': {

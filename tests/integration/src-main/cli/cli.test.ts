@@ -43,6 +43,33 @@ describe('administrator command line (npm run crm)', () => {
     expect(readFileSync(exported, 'utf8')).toContain('Шевченко;Тарас');
   });
 
+  it('writes a report for whole local days to CSV', () => {
+    const dataDir = tempDir();
+    expect(crm('check', '--data-dir', dataDir).code).toBe(0);
+    const db = new Database(join(dataDir, 'workstation.sqlite'), { nativeBinding: sourceAssets.nativeBinding });
+    db.exec("INSERT INTO employees (id, name, created_at) VALUES ('e1', 'Оксана', 0)");
+    // Kyiv is UTC+3 from 29 March: 21:30 UTC on the 31st is already 1 April there, outside the report.
+    const calls: [string, number][] = [
+      ['c1', Date.UTC(2026, 2, 1, 8)],
+      ['c2', Date.UTC(2026, 2, 31, 20, 30)],
+      ['c3', Date.UTC(2026, 2, 31, 21, 30)],
+    ];
+    for (const [id, at] of calls) {
+      db.prepare("INSERT INTO interactions (id, kind, direction, occurred_at, employee_id, created_at) VALUES (?, 'call', 'out', ?, 'e1', ?)").run(id, at, at);
+      db.prepare("INSERT INTO calls (interaction_id, direction, remote_number, started_at, answered_at, disposition, employee_id, talk_seconds) VALUES (?, 'out', '+380671234567', ?, ?, 'answered', 'e1', 60)").run(id, at, at + 1000);
+    }
+    db.close();
+    const file = join(dataDir, 'kpi.csv');
+    const made = crm('report', 'operator_kpi', file, '--from', '2026-03-01', '--to', '2026-03-31', '--zone', 'Europe/Kyiv', '--data-dir', dataDir);
+    expect(made.code, made.err).toBe(0);
+    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const header = lines[0]?.split(';') ?? [];
+    const row = lines.find((l) => l.startsWith('Оксана;'))?.split(';') ?? [];
+    expect(row[header.indexOf('calls_out')]).toBe('2');
+    expect(row[header.indexOf('talk_seconds')]).toBe('120');
+    expect(crm('report', 'operator_kpi', file, '--from', '2026-03-01', '--data-dir', dataDir).code).toBe(2);
+  });
+
   it('says what it needs when the command is wrong or the file is missing', () => {
     const dataDir = tempDir();
     const wrong = crm('frobnicate');
