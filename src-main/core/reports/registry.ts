@@ -2,11 +2,13 @@ import type { ReportKind } from '#contract';
 import { complaintsReport } from './complaints';
 import type { ReportDefinition } from './framework/report-definition';
 import { operatorKpiReport } from './operator-kpi';
+import { salesReport } from './sales';
 
 /** Every report the workplace offers, by kind. */
 const definitions: Partial<Record<ReportKind, ReportDefinition>> = {
   operator_kpi: operatorKpiReport,
   complaints: complaintsReport,
+  sales: salesReport,
 };
 
 export function reportDefinition(kind: ReportKind): ReportDefinition | undefined {

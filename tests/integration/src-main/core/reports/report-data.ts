@@ -3,7 +3,7 @@ import { DrillRequestSchema, ReportRequestSchema } from '#contract';
 import type { AppDatabase } from '#core/db/connection';
 import { drillReport, runReport } from '#core/reports/run-report';
 import { seededRandom } from '#tests/support/fuzz/ws-frames';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { openScratchDatabase, testNow } from '#tests/support/workstation';
 
 /** Reports are cut in Kyiv's days: winter UTC+2, summer UTC+3 from 2026-03-29 03:00 local (01:00 UTC). */
@@ -97,4 +97,24 @@ export function suiteDatabase<T>(seed: (database: AppDatabase) => T): { database
   const scratch = openScratchDatabase();
   afterAll(() => scratch.close());
   return { database: scratch.database, data: seed(scratch.database) };
+}
+
+const localDates = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Kyiv date of an instant, "YYYY-MM-DD", read through Intl (independent of the report's SQL arithmetic). */
+export const kyivDate = (t: number): string => localDates.format(t);
+
+/** Sums of a value by a key, for money and seconds figures. */
+export function sumBy<T>(items: readonly T[], key: (item: T) => string, value: (item: T) => number): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const item of items) sums[key(item)] = (sums[key(item)] ?? 0) + value(item);
+  return sums;
+}
+
+/** Every figure of a result's column matches the expected one (missing expectations are 0), to floating-point rounding. */
+export function expectColumn(result: ReportResult, column: string, expected: Record<string, number>): void {
+  const actual = valuesByRow(result, column);
+  for (const key of new Set([...Object.keys(actual), ...Object.keys(expected)])) {
+    expect(actual[key], `${column} of row "${key}"`).toBeCloseTo(expected[key] ?? 0, 6);
+  }
 }
