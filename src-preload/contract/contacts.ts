@@ -297,14 +297,22 @@ export const CallerIdMatchSchema = z.object({
 });
 export type CallerIdMatch = z.infer<typeof CallerIdMatchSchema>;
 
-export const EmployeeSchema = z.object({ id: IdSchema, name: z.string(), extension: z.string().nullable() });
+export const EmployeeSchema = z.object({ id: IdSchema, name: z.string(), extension: z.string().nullable(), teamId: IdSchema.nullable() });
 export type Employee = z.infer<typeof EmployeeSchema>;
 
 export const EmployeeInputSchema = z.strictObject({
   id: IdSchema.optional(),
   name: z.string().trim().min(1).max(120),
   extension: z.string().trim().max(20).nullable().default(null),
+  /** The employee's team (null: none); left out, an existing employee keeps theirs. */
+  teamId: IdSchema.nullable().optional(),
 });
+
+/** A group of operators that reports add up (team KPIs). */
+export const TeamSchema = z.object({ id: IdSchema, name: z.string() });
+export type Team = z.infer<typeof TeamSchema>;
+
+export const TeamInputSchema = z.strictObject({ id: IdSchema.optional(), name: z.string().trim().min(1).max(120) });
 
 export const customFieldTypes = ['text', 'number', 'date', 'choice'] as const;
 export const CustomFieldSchema = z.object({

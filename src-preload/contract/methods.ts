@@ -31,6 +31,8 @@ import {
   DuplicateGroupSchema,
   EmployeeInputSchema,
   EmployeeSchema,
+  TeamInputSchema,
+  TeamSchema,
   MergeRequestSchema,
   PhoneReadRequestSchema,
   PhoneResolveSchema,
@@ -105,6 +107,11 @@ export const methods = {
 
   'employees.list': { input: EmptyInputSchema, output: z.array(EmployeeSchema) },
   'employees.save': { input: EmployeeInputSchema, output: EmployeeSchema },
+  'teams.list': { input: EmptyInputSchema, output: z.array(TeamSchema) },
+  /** Creates a team, or renames one (with its id). */
+  'teams.save': { input: TeamInputSchema, output: TeamSchema },
+  /** Removes a team (kept as a tombstone for past reports' names); its members are left without a team. */
+  'teams.delete': { input: byId, output: ok },
 
   /** A page of contacts, sorted and filtered (by search text or a segment) in main against indexes. */
   'contacts.list': { input: ContactListRequestSchema, output: ContactListPageSchema },

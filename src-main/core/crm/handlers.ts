@@ -24,6 +24,7 @@ import { erasePerson } from './privacy';
 import { quickSearch } from './quick-search';
 import { deleteSegment, listSegments, saveSegment } from './segments';
 import { listTags } from './tags';
+import { deleteTeam, listTeams, saveTeam } from './teams';
 import { previewImport } from './transfer/preview';
 import { toImportSummary } from './transfer/import-job';
 import type { TransferStore } from './transfer/transfer-store';
@@ -61,6 +62,12 @@ export function crmHandlers({ ctx, jobs, transfers, logger, removeRecordings }: 
   return defineHandlers({
     'employees.list': () => listEmployees(db),
     'employees.save': (input) => database.write((tx) => saveEmployee(tx, input, ids, clock)),
+    'teams.list': () => listTeams(db),
+    'teams.save': (input) => database.write((tx) => saveTeam(ctx, tx, input)),
+    'teams.delete': ({ id }) => {
+      database.write((tx) => deleteTeam(ctx, tx, id));
+      return { ok: true as const };
+    },
 
     'contacts.list': (request) => listContacts(db, request, countries(), clock.now()),
     'contacts.get': ({ id }) => getContactCard(db, id),
