@@ -3,11 +3,13 @@ import type { Fact } from '#core/reports/framework/facts';
 /**
  * The stretches of time operators spent in each state of a campaign session (ready, dialing, on a call,
  * wrapping up, paused with a reason). A stretch counts for the part of it inside the period; one still open
- * runs until now. In a breakdown by day or hour a stretch counts on the day it started.
+ * runs until now. In a breakdown by day or hour a stretch counts on the day it started, or on the period's first
+ * day when it began before the period (never on a day the report does not show). `@from` is cast because a bound
+ * JS number is REAL, and a REAL instant would not divide into whole days.
  */
 export const operatorStatesFact: Fact = {
   from: 'operator_states s',
-  time: 's.started_at',
+  time: 'max(s.started_at, CAST(@from AS INTEGER))',
   period: 's.started_at < @to AND coalesce(s.ended_at, @now) > @from',
   operator: 's.employee_id',
   campaign: 's.campaign_id',
