@@ -2,6 +2,7 @@ import type { ReportKind } from '#contract';
 import { complaintsReport } from './complaints';
 import type { ReportDefinition } from './framework/report-definition';
 import { operatorKpiReport } from './operator-kpi';
+import { relationshipHealthReport } from './relationship-health';
 import { salesReport } from './sales';
 
 /** Every report the workplace offers, by kind. */
@@ -9,6 +10,7 @@ const definitions: Partial<Record<ReportKind, ReportDefinition>> = {
   operator_kpi: operatorKpiReport,
   complaints: complaintsReport,
   sales: salesReport,
+  relationship_health: relationshipHealthReport,
 };
 
 export function reportDefinition(kind: ReportKind): ReportDefinition | undefined {
