@@ -172,6 +172,11 @@ export const errorReasons = [
   'report_view_unknown',
   'report_cell_not_drillable',
   'report_cursor_invalid',
+  'qa_criterion_unknown',
+  'qa_criterion_missing',
+  'qa_points_out_of_range',
+  'qa_review_fixed',
+  'qa_review_not_yours',
 ] as const;
 
 export const ErrorReasonSchema = z.enum(errorReasons);

@@ -134,7 +134,7 @@ function AreaScreen({ route, navigate }: AreaScreenProps) {
     case 'complaints':
       return <ComplaintsScreen openId={route.id} onOpen={(id) => navigate({ area: 'complaints', id })} />;
     case 'calls':
-      return <CallsScreen onOpenContact={(id) => navigate({ area: 'contacts', id })} />;
+      return <CallsScreen openId={route.id} onOpen={(id) => navigate({ area: 'calls', id })} onOpenContact={(id) => navigate({ area: 'contacts', id })} />;
     case 'campaigns':
       return <CampaignsScreen openId={route.id} onOpen={(id) => navigate({ area: 'campaigns', id })} />;
     case 'calendar':

@@ -1,4 +1,5 @@
 import { calendarEn } from './calendar/en';
+import { qualityEn } from './quality/en';
 /** English messages; the shape every other language must match (checked by the compiler). */
 export const en = {
   app: { name: 'Operator Workstation', loading: 'Opening the workplace…', connectionLost: 'Connection to the workstation lost; reconnecting…' },
@@ -623,6 +624,7 @@ export const en = {
     },
   },
   calendar: calendarEn,
+  quality: qualityEn,
   reports: {
     title: 'Reports',
     companies: 'Companies',
@@ -848,6 +850,11 @@ export const en = {
     report_view_unknown: 'This report has no breakdown "{{view}}"',
     report_cell_not_drillable: 'This figure does not open a list of records',
     report_cursor_invalid: 'The list moved on; open it again',
+    qa_criterion_unknown: 'This criterion is not on the scorecard (it may have been removed meanwhile); open the scorecard again.',
+    qa_criterion_missing: 'Give points for every criterion of the scorecard.',
+    qa_points_out_of_range: 'Points go from {{minimum}} to {{maximum}}.',
+    qa_review_fixed: 'A review keeps its call and its scorecard; delete it and review again to use another scorecard.',
+    qa_review_not_yours: 'Only the operator whose call was reviewed marks the review as read.',
     caldav_auth_failed: 'The calendar server refused the user name or password.',
     caldav_unreachable: 'The calendar server does not answer; the calendar works offline and catches up when it returns.',
     caldav_not_caldav: 'No CalDAV calendars were found at this address.',

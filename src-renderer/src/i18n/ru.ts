@@ -1,4 +1,5 @@
 import { calendarRu } from './calendar/ru';
+import { qualityRu } from './quality/ru';
 import type { Messages } from './en';
 
 export const ru: Messages = {
@@ -636,6 +637,7 @@ export const ru: Messages = {
     },
   },
   calendar: calendarRu,
+  quality: qualityRu,
   reports: {
     title: 'Отчёты',
     companies: 'Компании',
@@ -873,6 +875,11 @@ export const ru: Messages = {
     report_view_unknown: 'У этого отчёта нет разреза «{{view}}»',
     report_cell_not_drillable: 'Этот показатель не открывает список записей',
     report_cursor_invalid: 'Список изменился; откройте его снова',
+    qa_criterion_unknown: 'Этого критерия нет в оценочной карте (возможно, его только что удалили); откройте карту снова.',
+    qa_criterion_missing: 'Поставьте баллы за каждый критерий карты.',
+    qa_points_out_of_range: 'Баллы — от {{minimum}} до {{maximum}}.',
+    qa_review_fixed: 'Оценка остаётся за своим звонком и картой; чтобы оценить по другой карте, удалите её и оцените заново.',
+    qa_review_not_yours: 'Отметить оценку прочитанной может только оператор, чей звонок оценён.',
     caldav_auth_failed: 'Сервер календаря не принял имя пользователя или пароль.',
     caldav_unreachable: 'Сервер календаря не отвечает; календарь работает без него и догонит, когда сервер вернётся.',
     caldav_not_caldav: 'По этому адресу не найдено календарей CalDAV.',

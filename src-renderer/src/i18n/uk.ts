@@ -1,4 +1,5 @@
 import { calendarUk } from './calendar/uk';
+import { qualityUk } from './quality/uk';
 import type { Messages } from './en';
 
 export const uk: Messages = {
@@ -636,6 +637,7 @@ export const uk: Messages = {
     },
   },
   calendar: calendarUk,
+  quality: qualityUk,
   reports: {
     title: 'Звіти',
     companies: 'Компанії',
@@ -873,6 +875,11 @@ export const uk: Messages = {
     report_view_unknown: 'Цей звіт не має розрізу «{{view}}»',
     report_cell_not_drillable: 'Цей показник не відкриває список записів',
     report_cursor_invalid: 'Список змінився; відкрийте його знову',
+    qa_criterion_unknown: 'Цього критерію немає в оцінній картці (можливо, його щойно вилучили); відкрийте картку знову.',
+    qa_criterion_missing: 'Поставте бали за кожен критерій картки.',
+    qa_points_out_of_range: 'Бали — від {{minimum}} до {{maximum}}.',
+    qa_review_fixed: 'Оцінка лишається за своїм дзвінком і карткою; щоб оцінити за іншою карткою, видаліть її та оцініть знову.',
+    qa_review_not_yours: 'Позначити оцінку прочитаною може лише оператор, чий дзвінок оцінено.',
     caldav_auth_failed: "Сервер календаря не прийняв ім'я користувача або пароль.",
     caldav_unreachable: 'Сервер календаря не відповідає; календар працює без нього і наздожене, коли сервер повернеться.',
     caldav_not_caldav: 'За цією адресою не знайдено календарів CalDAV.',

@@ -1,19 +1,24 @@
-import { ActionIcon, Anchor, Badge, Box, Card, Checkbox, Group, Pagination, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
-import { IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing } from '@tabler/icons-react';
-import { useState } from 'react';
+import { ActionIcon, Alert, Anchor, Badge, Box, Card, Checkbox, Group, Pagination, SegmentedControl, Table, Tabs, Text, Tooltip } from '@mantine/core';
+import { IconChevronRight, IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDisposition, CallHistoryItem } from '#contract';
 import { useQuery } from '#renderer/api/client';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { ColleagueLines } from '#renderer/features/phone/ColleagueLines';
+import { MyReviews } from '#renderer/features/quality/MyReviews';
 import { usePhone } from '#renderer/features/phone/PhoneProvider';
 import { formatCompactDateTime, formatDuration } from '#renderer/i18n/format';
 import { DateField } from '#renderer/ui/DateField';
 import { EmployeeSelect } from '#renderer/ui/EmployeeSelect';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { ScreenTitle } from '#renderer/ui/ScreenTitle';
+import { CallPage } from './CallPage';
 
 export interface CallsScreenProps {
+  /** The call whose page is open (its interaction id). */
+  openId: string | null;
+  onOpen: (id: string | null) => void;
   onOpenContact: (id: string) => void;
 }
 
@@ -29,8 +34,58 @@ function dayBound(value: string, end: boolean): number | undefined {
   return end ? new Date(y, m - 1, d, 23, 59, 59, 999).getTime() : new Date(y, m - 1, d).getTime();
 }
 
-/** Every call in and out, newest first: filter by direction, missed, operator and dates; call back. */
-export function CallsScreen({ onOpenContact }: CallsScreenProps) {
+/** The calls area: the history of every call, the operator's own reviews, and one call's page. */
+export function CallsScreen({ openId, onOpen, onOpenContact }: CallsScreenProps) {
+  const { t } = useTranslation();
+  const { settings } = useWorkplace();
+  const [tab, setTab] = useState<string | null>('history');
+  const mine = useQuery('quality.myReviews', { limit: 100 }, settings.currentEmployeeId !== null);
+  // Back from a call's page, a review just read is read in the list too.
+  const { reload } = mine;
+  useEffect(() => {
+    if (openId === null) reload();
+  }, [openId, reload]);
+  if (openId !== null) return <CallPage callId={openId} onBack={() => onOpen(null)} onOpenContact={onOpenContact} />;
+  const unseen = settings.currentEmployeeId ? (mine.data?.unseen ?? 0) : 0;
+  return (
+    <Box>
+      {unseen > 0 && tab !== 'mine' && (
+        <Alert mb="md" color="blue" data-testid="my-reviews-notice">
+          <Anchor component="button" onClick={() => setTab('mine')}>
+            {t('quality.mine.unseen', { count: unseen })}
+          </Anchor>
+        </Alert>
+      )}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="history">{t('quality.mine.history')}</Tabs.Tab>
+          <Tabs.Tab
+            value="mine"
+            data-testid="my-reviews-tab"
+            rightSection={
+              unseen > 0 ? (
+                <Badge size="sm" color="red" data-testid="my-reviews-badge">
+                  {unseen}
+                </Badge>
+              ) : null
+            }
+          >
+            {t('quality.mine.tab')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="history">
+          <CallHistory onOpen={onOpen} onOpenContact={onOpenContact} />
+        </Tabs.Panel>
+        <Tabs.Panel value="mine">
+          <MyReviews reviews={mine} onOpenCall={onOpen} />
+        </Tabs.Panel>
+      </Tabs>
+    </Box>
+  );
+}
+
+/** Every call in and out, newest first: filter by direction, missed, operator and dates; call back; open a call's page. */
+function CallHistory({ onOpen, onOpenContact }: Omit<CallsScreenProps, 'openId'>) {
   const { t } = useTranslation();
   const { locale } = useWorkplace();
   const { dial, status, missedCount } = usePhone();
@@ -116,7 +171,14 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
           </Table.Thead>
           <Table.Tbody>
             {history.data.rows.map((row) => (
-              <Table.Tr key={row.id} data-testid="call-row" data-disposition={row.disposition ?? ''}>
+              <Table.Tr
+                key={row.id}
+                data-testid="call-row"
+                data-disposition={row.disposition ?? ''}
+                style={{ cursor: 'pointer' }}
+                // A click on the row opens the call, unless it was on one of the row's own links or buttons.
+                onClick={(e) => (e.target as HTMLElement).closest('button, a') === null && onOpen(row.id)}
+              >
                 {/* The direction is an icon beside the time: a column of its own would cost a header wider than the table can spare. */}
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
@@ -150,6 +212,7 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
                 <Table.Td>{row.employeeName ?? t('common.unknown')}</Table.Td>
                 <Table.Td>{row.subject || row.outcome || t('common.unknown')}</Table.Td>
                 <Table.Td>
+                  <Group gap={2} wrap="nowrap">
                   {row.remoteNumber && (
                     <Tooltip label={t('calls.callBack')}>
                       <ActionIcon variant="subtle" color="green" disabled={!canCall} onClick={() => callBack(row)} aria-label={t('calls.callBack')} data-testid="call-back">
@@ -157,6 +220,12 @@ export function CallsScreen({ onOpenContact }: CallsScreenProps) {
                       </ActionIcon>
                     </Tooltip>
                   )}
+                  <Tooltip label={t('quality.call.open')}>
+                    <ActionIcon variant="subtle" onClick={() => onOpen(row.id)} aria-label={t('quality.call.open')} data-testid="call-open">
+                      <IconChevronRight size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
