@@ -1229,6 +1229,16 @@ export const en = {
       mapsToNone: 'Nowhere',
     },
   },
+  teams: {
+    title: 'Teams',
+    none: 'No teams yet: reports then show operators one by one.',
+    newTeam: 'New team',
+    name: 'Team name',
+    delete: 'Delete team {{name}}',
+    members: 'Who is in which team',
+    noTeam: 'No team',
+    teamOf: 'Team of {{name}}',
+  },
   table: { pageFailed: 'These rows could not be loaded' },
   common: { retry: 'Try again', close: 'Close', loading: 'Loading…', unknown: '—', save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit', delete: 'Delete', more: 'More' },
 };

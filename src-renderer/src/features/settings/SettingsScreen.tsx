@@ -13,6 +13,7 @@ import { useErrorText } from '#renderer/ui/useErrorText';
 import { countryOptions } from '#renderer/i18n/countries';
 import { stageName } from '#renderer/i18n/stage-name';
 import { PhoneSettings } from './PhoneSettings';
+import { TeamsSettings } from './TeamsSettings';
 
 const systemValue = 'system';
 
@@ -35,6 +36,7 @@ export function SettingsScreen() {
       <ScreenTitle>{t('settings.title')}</ScreenTitle>
       <Stack>
         <Me />
+        <TeamsSettings />
         <Group grow align="flex-start">
           <Select
             label={t('settings.language')}
