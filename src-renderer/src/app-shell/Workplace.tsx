@@ -140,7 +140,7 @@ function AreaScreen({ route, navigate }: AreaScreenProps) {
     case 'calendar':
       return <CalendarScreen onOpenContact={(id) => navigate({ area: 'contacts', id })} />;
     case 'reports':
-      return <ReportsScreen />;
+      return <ReportsScreen navigate={navigate} />;
     case 'settings':
       return <SettingsScreen />;
     case 'scripts':

@@ -1,4 +1,5 @@
 import { calendarEn } from './calendar/en';
+import { reportsEn } from './reports/en';
 import { qualityEn } from './quality/en';
 /** English messages; the shape every other language must match (checked by the compiler). */
 export const en = {
@@ -625,16 +626,7 @@ export const en = {
   },
   calendar: calendarEn,
   quality: qualityEn,
-  reports: {
-    title: 'Reports',
-    companies: 'Companies',
-    contacts: 'Contacts',
-    interactions: 'Interactions by kind',
-    pipeline: 'Deal pipeline',
-    stage: 'Stage',
-    deals: 'Deals',
-    amount: 'Amount',
-  },
+  reports: reportsEn,
   settings: {
     title: 'Settings',
     me: 'Who works at this workstation',

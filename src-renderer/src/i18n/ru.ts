@@ -1,4 +1,5 @@
 import { calendarRu } from './calendar/ru';
+import { reportsRu } from './reports/ru';
 import { qualityRu } from './quality/ru';
 import type { Messages } from './en';
 
@@ -638,16 +639,7 @@ export const ru: Messages = {
   },
   calendar: calendarRu,
   quality: qualityRu,
-  reports: {
-    title: 'Отчёты',
-    companies: 'Компании',
-    contacts: 'Контакты',
-    interactions: 'Взаимодействия по видам',
-    pipeline: 'Воронка сделок',
-    stage: 'Этап',
-    deals: 'Сделки',
-    amount: 'Сумма',
-  },
+  reports: reportsRu,
   settings: {
     title: 'Настройки',
     me: 'Кто работает за этим рабочим местом',

@@ -1,4 +1,5 @@
 import { calendarUk } from './calendar/uk';
+import { reportsUk } from './reports/uk';
 import { qualityUk } from './quality/uk';
 import type { Messages } from './en';
 
@@ -638,16 +639,7 @@ export const uk: Messages = {
   },
   calendar: calendarUk,
   quality: qualityUk,
-  reports: {
-    title: 'Звіти',
-    companies: 'Компанії',
-    contacts: 'Контакти',
-    interactions: 'Взаємодії за видами',
-    pipeline: 'Воронка угод',
-    stage: 'Етап',
-    deals: 'Угоди',
-    amount: 'Сума',
-  },
+  reports: reportsUk,
   settings: {
     title: 'Налаштування',
     me: 'Хто працює за цим робочим місцем',

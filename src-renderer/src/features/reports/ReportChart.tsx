@@ -1,0 +1,78 @@
+import '@mantine/charts/styles.css';
+import { BarChart, DonutChart, FunnelChart, LineChart } from '@mantine/charts';
+import { Box } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { ReportColumn, ReportResult } from '#contract';
+import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
+import { columnLabel, formatFigure, rowLabel } from './report-format';
+import type { ReportCell } from '#contract';
+
+const palette = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'pink.6', 'indigo.6', 'yellow.6'];
+
+export interface ReportChartProps {
+  result: ReportResult;
+  onDrill: (cell: ReportCell) => void;
+}
+
+/** The columns drawn: those main marks for the chart, else the first one. */
+export function chartColumns(result: ReportResult): ReportColumn[] {
+  const marked = result.columns.filter((c) => c.chart);
+  return marked.length > 0 ? marked : result.columns.slice(0, 1);
+}
+
+function seriesOf(t: TFunction, columns: ReportColumn[]) {
+  return columns.map((column, i) => ({ name: column.key, label: columnLabel(t, column), color: palette[i % palette.length] as string }));
+}
+
+/**
+ * The report's figures drawn as main suggests (bars, lines over time, slices of a whole, a funnel); clicking a
+ * bar, a point or a slice opens the records behind that row's figure.
+ */
+export function ReportChart({ result, onDrill }: ReportChartProps) {
+  const { t } = useTranslation();
+  const { locale } = useWorkplace();
+  const columns = chartColumns(result);
+  const first = columns[0];
+  if (!first || result.rows.length === 0) return null;
+  const drillable = (column: string) => result.columns.find((c) => c.key === column)?.drill === true;
+  const drill = (rowIndex: number | undefined, column: string) => {
+    const row = rowIndex === undefined ? undefined : result.rows[rowIndex];
+    if (row && drillable(column)) onDrill({ rowKey: row.key, column });
+  };
+  const format = (column: ReportColumn) => (value: number) => formatFigure(t, locale, column.unit, value, column.currency);
+  const data = result.rows.map((row) => ({ category: rowLabel(t, locale, row), ...Object.fromEntries(columns.map((c) => [c.key, row.values[c.key] ?? 0])) }));
+  const cells = result.rows.map((row, i) => ({ key: row.key, name: rowLabel(t, locale, row), value: row.values[first.key] ?? 0, color: palette[i % palette.length] as string }));
+  const type = result.chart.type;
+
+  return (
+    <Box data-testid="report-chart" data-chart-type={type} style={{ cursor: 'pointer' }}>
+      {type === 'funnel' ? (
+        <FunnelChart data={cells} withLabels withTooltip valueFormatter={format(first)} funnelProps={{ onClick: (_item, index) => drill(index, first.key) }} />
+      ) : type === 'pie' ? (
+        <DonutChart data={cells} withLabels withTooltip valueFormatter={format(first)} size={240} thickness={40} pieProps={{ onClick: (_item, index) => drill(index, first.key) }} />
+      ) : type === 'line' ? (
+        <LineChart
+          h={300}
+          data={data}
+          dataKey="category"
+          series={seriesOf(t, columns)}
+          withLegend
+          valueFormatter={format(first)}
+          lineChartProps={{ onClick: (state) => drill(typeof state.activeTooltipIndex === 'number' ? state.activeTooltipIndex : Number(state.activeTooltipIndex ?? NaN), typeof state.activeDataKey === 'string' ? state.activeDataKey : first.key) }}
+        />
+      ) : (
+        <BarChart
+          h={300}
+          data={data}
+          dataKey="category"
+          type={type === 'stacked_bar' ? 'stacked' : 'default'}
+          series={seriesOf(t, columns)}
+          withLegend
+          valueFormatter={format(first)}
+          barProps={(series) => ({ onClick: (_item, index) => drill(index, series.name) })}
+        />
+      )}
+    </Box>
+  );
+}
