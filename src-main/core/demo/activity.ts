@@ -107,11 +107,24 @@ export function addCall(ctx: DemoContext, client: DemoClient | null, at: number,
     packetLossPercent: answered ? random.int(0, 15) / 10 : null,
     roundTripMs: answered ? random.int(20, 180) : null,
     mos: answered ? random.int(36, 44) / 10 : null,
+    employeeId,
+    campaignId: null,
+    ...operatorTimes(ctx, talk, disposition === 'missed'),
   });
   if (disposition === 'missed' && random.chance(0.6)) {
     const back = ctx.office.laterThe(at, random, 120);
     if (back !== null) addCall(ctx, client, back, 'out', true, null, phone);
   }
+}
+
+/**
+ * How the answered time split into talk and hold (about one answered call in seven had the client wait, rarely
+ * more than half of it), and how long the operator took to write the wrap-up (none for a call nobody took).
+ */
+function operatorTimes(ctx: DemoContext, answeredSeconds: number, missed: boolean): { talkSeconds: number; holdSeconds: number; wrapUpSeconds: number | null } {
+  const { figures } = ctx;
+  const holdSeconds = answeredSeconds > 30 && figures.chance(0.15) ? figures.int(10, Math.min(240, Math.floor(answeredSeconds / 2))) : 0;
+  return { talkSeconds: answeredSeconds - holdSeconds, holdSeconds, wrapUpSeconds: missed ? null : figures.int(10, 120) };
 }
 
 /** Someone not in the workplace rang this week: caller ID will not know them. */

@@ -3,15 +3,21 @@ import type { OfficeHours } from './office-hours';
 import type { DemoPhone } from './phones';
 import type { DemoCountry } from './places';
 import type { SeededRandom } from './random';
-import type { DemoBatch, DemoCause, DemoEmployee, DemoPhoneRow, DemoStage } from './rows';
+import type { DemoBatch, DemoCause, DemoEmployee, DemoPhoneRow, DemoStage, DemoTeam } from './rows';
 import type { OfficeTexts } from './texts';
 
 /** What every part of the generator shares: the seeded randomness, the office's hours and texts, its people, the batch being filled. */
 export interface DemoContext {
   language: Language;
   random: SeededRandom;
+  /**
+   * Draws for what came later (teams, calls' hold and wrap-up times), apart from `random` so that adding
+   * them left the rest of the dataset as it was.
+   */
+  figures: SeededRandom;
   office: OfficeHours;
   text: OfficeTexts;
+  teams: readonly DemoTeam[];
   employees: readonly DemoEmployee[];
   stages: readonly DemoStage[];
   causes: readonly DemoCause[];

@@ -8,7 +8,7 @@ import { OfficeHours } from './office-hours';
 import { demoPhone, phoneSerials } from './phones';
 import { clientCountries, countries, officeUtcOffsetHours, type Culture, type DemoCountry } from './places';
 import { SeededRandom } from './random';
-import { emptyBatch, type DemoBatch } from './rows';
+import { emptyBatch, type DemoBatch, type DemoTeam } from './rows';
 import { dealStages, texts } from './texts';
 import { people, toLatin } from './vocabulary';
 
@@ -45,9 +45,16 @@ export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
   const clientsFrom = clientCountries[language].map((code) => countries[code]);
   const home = clientsFrom[0] as DemoCountry;
 
+  const figures = new SeededRandom((options.seed ?? 20_261_122) + 1);
+  const teams = text.teams.map((name, i) => {
+    const createdAt = office.before(figures, figures.int(300, 400));
+    return { id: `team-${i + 1}`, name, createdAt, updatedAt: createdAt };
+  });
   const ctx: DemoContext = {
-    language, random, office, text, home,
-    employees: text.employees.map((name, i) => ({ id: `emp-${i + 1}`, name, extension: String(101 + i), createdAt: office.before(random, random.int(400, 700)) })),
+    language, random, figures, office, text, home, teams,
+    employees: text.employees.map((name, i) => ({
+      id: `emp-${i + 1}`, name, extension: String(101 + i), teamId: (teams[i % teams.length] as DemoTeam).id, createdAt: office.before(random, random.int(400, 700)),
+    })),
     stages: dealStages.map((s, i) => ({ id: `stage-${i + 1}`, name: text.stageNames[s.key], position: i, ...s })),
     causes: text.complaints.causes.map((name, i) => ({ id: `cause-${i + 1}`, name, position: i })),
     batch: emptyBatch(),
@@ -61,7 +68,7 @@ export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
   while (contactSerial < options.contacts) {
     const batch = emptyBatch();
     ctx.batch = batch;
-    if (first) Object.assign(batch, { employees: ctx.employees, stages: ctx.stages, causes: ctx.causes });
+    if (first) Object.assign(batch, { teams: ctx.teams, employees: ctx.employees, stages: ctx.stages, causes: ctx.causes });
     first = false;
     const batchEnd = Math.min(options.contacts, contactSerial + batchSize);
     while (contactSerial < batchEnd) {

@@ -1,7 +1,8 @@
 /** The demo dataset's rows, shaped as the tables store them (see seed.ts for where each goes). */
 import type { DealStageKey } from '#contract';
 
-export interface DemoEmployee { id: string; name: string; extension: string; createdAt: number }
+export interface DemoTeam { id: string; name: string; createdAt: number; updatedAt: number }
+export interface DemoEmployee { id: string; name: string; extension: string; teamId: string; createdAt: number }
 export interface DemoStage { id: string; name: string; key: DealStageKey; position: number; probability: number; outcome: 'open' | 'won' | 'lost' }
 export interface DemoCause { id: string; name: string; position: number }
 export interface DemoCompany {
@@ -27,6 +28,8 @@ export interface DemoCall {
   interactionId: string; direction: 'in' | 'out'; remoteNumber: string; remoteRaw: string; remoteKey: string;
   startedAt: number; answeredAt: number | null; endedAt: number; endedBy: 'local' | 'remote';
   disposition: 'answered' | 'missed' | 'busy' | 'no_answer'; jitterMs: number | null; packetLossPercent: number | null; roundTripMs: number | null; mos: number | null;
+  /** What operator KPIs read: the operator, answered time without hold, hold, and the time to the wrap-up (none for a missed call). */
+  employeeId: string; campaignId: string | null; talkSeconds: number; holdSeconds: number; wrapUpSeconds: number | null;
 }
 export interface DemoDeal {
   id: string; title: string; companyId: string; contactId: string; stageId: string; amount: number; currency: string;
@@ -51,6 +54,7 @@ export interface DemoEvent {
 
 /** One coherent slice of the dataset: whole companies with their people and all their history. */
 export interface DemoBatch {
+  teams: DemoTeam[];
   employees: DemoEmployee[];
   stages: DemoStage[];
   causes: DemoCause[];
@@ -71,7 +75,7 @@ export interface DemoBatch {
 
 export function emptyBatch(): DemoBatch {
   return {
-    employees: [], stages: [], causes: [], companies: [], companyPhones: [], contacts: [], phones: [], emails: [], interactions: [],
+    teams: [], employees: [], stages: [], causes: [], companies: [], companyPhones: [], contacts: [], phones: [], emails: [], interactions: [],
     calls: [], deals: [], stageMoves: [], complaints: [], complaintSteps: [], complaintEvents: [], events: [],
   };
 }

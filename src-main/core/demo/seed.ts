@@ -20,7 +20,8 @@ export interface SeedProgress {
  * written, each into the column of the same name in snake case (createdAt → created_at).
  */
 const destinations: readonly { rows: keyof DemoBatch; table: string; fields: readonly string[] }[] = [
-  { rows: 'employees', table: 'employees', fields: ['id', 'name', 'extension', 'createdAt'] },
+  { rows: 'teams', table: 'teams', fields: ['id', 'name', 'createdAt', 'updatedAt'] },
+  { rows: 'employees', table: 'employees', fields: ['id', 'name', 'extension', 'teamId', 'createdAt'] },
   { rows: 'stages', table: 'deal_stages', fields: ['id', 'name', 'key', 'position', 'probability', 'outcome'] },
   { rows: 'causes', table: 'complaint_causes', fields: ['id', 'name', 'position'] },
   { rows: 'companies', table: 'companies', fields: ['id', 'name', 'searchName', 'city', 'address', 'website', 'notes', 'responsibleId', 'createdAt', 'updatedAt'] },
@@ -43,7 +44,10 @@ const destinations: readonly { rows: keyof DemoBatch; table: string; fields: rea
   },
   {
     rows: 'calls', table: 'calls',
-    fields: ['interactionId', 'direction', 'remoteNumber', 'remoteRaw', 'remoteKey', 'startedAt', 'answeredAt', 'endedAt', 'endedBy', 'disposition', 'jitterMs', 'packetLossPercent', 'roundTripMs', 'mos'],
+    fields: [
+      'interactionId', 'direction', 'remoteNumber', 'remoteRaw', 'remoteKey', 'startedAt', 'answeredAt', 'endedAt', 'endedBy', 'disposition',
+      'jitterMs', 'packetLossPercent', 'roundTripMs', 'mos', 'employeeId', 'campaignId', 'talkSeconds', 'holdSeconds', 'wrapUpSeconds',
+    ],
   },
   {
     rows: 'deals', table: 'deals',

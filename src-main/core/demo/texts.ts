@@ -9,6 +9,8 @@ export type InteractionKind = 'call' | 'meeting' | 'planned' | 'email' | 'note';
 export interface OfficeTexts {
   /** The colleagues: operators, managers, a secretary. */
   employees: readonly string[];
+  /** The teams they work in (reports add operators up by team). */
+  teams: readonly string[];
   positions: readonly string[];
   subjects: Readonly<Record<InteractionKind, readonly string[]>>;
   /** Results of answered calls, meetings and e-mails. */
@@ -38,6 +40,7 @@ export interface OfficeTexts {
 export const texts: Readonly<Record<Language, OfficeTexts>> = {
   uk: {
     employees: ['Оксана Литвин', 'Андрій Мороз', 'Ірина Коваль', 'Сергій Петренко', 'Наталія Гуменюк', 'Олег Дяченко', 'Марта Онищенко', 'Тетяна Бойко'],
+    teams: ['Відділ продажів', 'Підтримка клієнтів', 'Опитування'],
     positions: ['Директор', 'Головний бухгалтер', 'Менеджер із закупівель', 'Комерційний директор', 'Офіс-менеджер', 'Інженер', 'Керівник відділу продажів', 'Логіст', 'Завідувач складу', 'Юрист'],
     subjects: {
       call: ['Уточнення замовлення', 'Питання щодо оплати', 'Дзвінок щодо доставки', 'Нагадування про рахунок', 'Презентація нової лінійки', 'Погодження знижки', 'Питання щодо гарантії', 'Повторне замовлення'],
@@ -74,6 +77,7 @@ export const texts: Readonly<Record<Language, OfficeTexts>> = {
   },
   ru: {
     employees: ['Ольга Литвинова', 'Андрей Морозов', 'Ирина Ковалёва', 'Сергей Петров', 'Наталья Гусева', 'Олег Дьяченко', 'Марина Белова', 'Татьяна Бойко'],
+    teams: ['Отдел продаж', 'Поддержка клиентов', 'Опросы'],
     positions: ['Генеральный директор', 'Главный бухгалтер', 'Менеджер по закупкам', 'Начальник склада', 'Секретарь', 'Коммерческий директор', 'Юрист', 'Инженер', 'Логист', 'Руководитель отдела продаж'],
     subjects: {
       call: ['Уточнение заказа', 'Вопрос по оплате', 'Звонок по доставке', 'Напоминание о счёте', 'Презентация новой линейки', 'Согласование скидки', 'Вопрос по гарантии', 'Повторный заказ'],
@@ -110,6 +114,7 @@ export const texts: Readonly<Record<Language, OfficeTexts>> = {
   },
   en: {
     employees: ['Emily Carter', 'Andrew Moore', 'Rachel Adams', 'Simon Peters', 'Natalie Gordon', 'Oliver Dean', 'Martha Owens', 'Tanya Boyd'],
+    teams: ['Sales', 'Customer care', 'Surveys'],
     positions: ['CEO', 'Chief Accountant', 'Procurement Manager', 'Commercial Director', 'Office Manager', 'Engineer', 'Head of Sales', 'Logistics Coordinator', 'Warehouse Manager', 'Legal Counsel'],
     subjects: {
       call: ['Order follow-up', 'Payment question', 'Delivery call', 'Invoice reminder', 'New range presentation', 'Discount approval', 'Warranty question', 'Repeat order'],

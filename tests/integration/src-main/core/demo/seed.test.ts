@@ -83,6 +83,27 @@ describe.each(languages)('the demo of a workplace speaking $language (system loc
     expect(value(`SELECT count(*) FROM campaign_entries e JOIN contact_phones p ON p.contact_id = e.contact_id AND p.e164 = e.phone AND p.position = 0`)).toBe(400);
   });
 
+  it('puts the office in teams, and gives the phone’s calls their operator, talk, hold and wrap-up times', async () => {
+    const teams = await ok(workstation, 'teams.list', {});
+    expect(teams.length).toBeGreaterThanOrEqual(2);
+    expect(teams.map((t) => t.name).join(' ')).toMatch(language === 'en' ? latin : letters);
+    const employees = await ok(workstation, 'employees.list', {});
+    expect(employees.every((e) => teams.some((t) => t.id === e.teamId))).toBe(true);
+    expect(new Set(employees.map((e) => e.teamId)).size).toBe(teams.length);
+    // Each call is its operator's (the interaction's author) and its answered time is talk plus hold.
+    expect(value('SELECT count(*) FROM calls c JOIN interactions i ON i.id = c.interaction_id WHERE c.employee_id IS NOT i.employee_id OR c.talk_seconds + c.hold_seconds <> i.duration_seconds')).toBe(0);
+    const answered = value(`SELECT count(*) FROM calls WHERE disposition = 'answered'`);
+    const held = value(`SELECT count(*) FROM calls WHERE disposition = 'answered' AND hold_seconds > 0`) / answered;
+    expect(held).toBeGreaterThan(0.08);
+    expect(held).toBeLessThan(0.25);
+    expect(value(`SELECT count(*) FROM calls WHERE hold_seconds > 0 AND (disposition <> 'answered' OR hold_seconds > talk_seconds)`)).toBe(0);
+    const wrapUp = all(`SELECT min(wrap_up_seconds) AS least, max(wrap_up_seconds) AS most FROM calls WHERE disposition <> 'missed'`)[0] as { least: number; most: number };
+    expect(wrapUp.least).toBeGreaterThanOrEqual(10);
+    expect(wrapUp.most).toBeLessThanOrEqual(120);
+    expect(wrapUp.most - wrapUp.least).toBeGreaterThan(60);
+    expect(value(`SELECT count(*) FROM calls WHERE (disposition = 'missed') <> (wrap_up_seconds IS NULL)`)).toBe(0);
+  });
+
   it('names every company differently', () => {
     expect(value('SELECT count(DISTINCT name) FROM companies')).toBe(value('SELECT count(*) FROM companies'));
   });
