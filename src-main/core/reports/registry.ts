@@ -1,6 +1,7 @@
 import type { ReportKind } from '#contract';
 import { complaintsReport } from './complaints';
 import type { ReportDefinition } from './framework/report-definition';
+import { managerLoadReport } from './manager-load';
 import { operatorKpiReport } from './operator-kpi';
 import { relationshipHealthReport } from './relationship-health';
 import { salesReport } from './sales';
@@ -11,6 +12,7 @@ const definitions: Partial<Record<ReportKind, ReportDefinition>> = {
   complaints: complaintsReport,
   sales: salesReport,
   relationship_health: relationshipHealthReport,
+  manager_load: managerLoadReport,
 };
 
 export function reportDefinition(kind: ReportKind): ReportDefinition | undefined {

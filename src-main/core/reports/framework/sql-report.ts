@@ -87,7 +87,7 @@ interface Cursor {
   id: string;
 }
 
-function readCursor(after: string | undefined): Cursor | null {
+export function readCursor(after: string | undefined): Cursor | null {
   if (!after) return null;
   try {
     const parsed = JSON.parse(after) as unknown;
