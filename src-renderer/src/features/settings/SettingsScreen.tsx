@@ -12,6 +12,7 @@ import { ScreenTitle } from '#renderer/ui/ScreenTitle';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import { countryOptions } from '#renderer/i18n/countries';
 import { stageName } from '#renderer/i18n/stage-name';
+import { ScorecardSettings } from '#renderer/features/quality/ScorecardSettings';
 import { PhoneSettings } from './PhoneSettings';
 import { TeamsSettings } from './TeamsSettings';
 
@@ -74,6 +75,7 @@ export function SettingsScreen() {
         <CustomFieldsEditor />
         <StagesEditor />
         <CausesEditor />
+        <ScorecardSettings />
         <Card withBorder>
           <Title order={4}>{t('settings.demo')}</Title>
           <Text size="sm" c="dimmed" mb="sm">
