@@ -68,7 +68,8 @@ export function rowLabel(t: TFunction, locale: string, row: Pick<ReportRow, 'kin
     case 'hour': {
       const hour = Number(row.key);
       const format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-      return format.formatRange(Date.UTC(2000, 0, 1, hour), Date.UTC(2000, 0, 1, hour + 1));
+      // Two times of one day, not a range: the 23:00 hour would be written across two dates.
+      return `${format.format(Date.UTC(2000, 0, 1, hour))}–${format.format(Date.UTC(2000, 0, 1, (hour + 1) % 24))}`;
     }
     case 'key':
       return keyLabel(t, row.label || row.key);
