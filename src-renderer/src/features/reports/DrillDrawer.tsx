@@ -106,7 +106,7 @@ export function DrillDrawer({ request, cell, title, onClose, onOpenRecord }: Dri
                 <span>{row.hasRecording && <IconMicrophone size={16} aria-label={t('reports.drill.recording')} data-testid="drill-recording" />}</span>
                 {loaded.fields.map((field) => (
                   <Text key={field.key} size="sm" px={6} style={cellStyle} role="cell" data-field={field.key}>
-                    {formatDrillValue(t, locale, field.unit, row.values[field.key])}
+                    {formatDrillValue(t, locale, field.unit, row.values[field.key], typeof row.values.currency === 'string' ? row.values.currency : undefined)}
                   </Text>
                 ))}
               </div>

@@ -3,10 +3,9 @@ import { BarChart, DonutChart, FunnelChart, LineChart } from '@mantine/charts';
 import { Box } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ReportColumn, ReportResult } from '#contract';
+import type { ReportCell, ReportColumn, ReportResult } from '#contract';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { columnLabel, formatFigure, rowLabel } from './report-format';
-import type { ReportCell } from '#contract';
 
 const palette = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'pink.6', 'indigo.6', 'yellow.6'];
 
@@ -21,8 +20,11 @@ export function chartColumns(result: ReportResult): ReportColumn[] {
   return marked.length > 0 ? marked : result.columns.slice(0, 1);
 }
 
+/** Series are named by position: column keys may hold characters recharts reads as a path ("amount:UAH", ids with dots). */
+const seriesName = (index: number) => `s${index}`;
+
 function seriesOf(t: TFunction, columns: ReportColumn[]) {
-  return columns.map((column, i) => ({ name: column.key, label: columnLabel(t, column), color: palette[i % palette.length] as string }));
+  return columns.map((column, i) => ({ name: seriesName(i), label: columnLabel(t, column), color: palette[i % palette.length] as string }));
 }
 
 /**
@@ -41,7 +43,8 @@ export function ReportChart({ result, onDrill }: ReportChartProps) {
     if (row && drillable(column)) onDrill({ rowKey: row.key, column });
   };
   const format = (column: ReportColumn) => (value: number) => formatFigure(t, locale, column.unit, value, column.currency);
-  const data = result.rows.map((row) => ({ category: rowLabel(t, locale, row), ...Object.fromEntries(columns.map((c) => [c.key, row.values[c.key] ?? 0])) }));
+  const data = result.rows.map((row) => ({ category: rowLabel(t, locale, row), ...Object.fromEntries(columns.map((c, i) => [seriesName(i), row.values[c.key] ?? 0])) }));
+  const columnOf = (series: unknown) => columns.find((_c, i) => seriesName(i) === series)?.key ?? first.key;
   const cells = result.rows.map((row, i) => ({ key: row.key, name: rowLabel(t, locale, row), value: row.values[first.key] ?? 0, color: palette[i % palette.length] as string }));
   const type = result.chart.type;
 
@@ -59,7 +62,7 @@ export function ReportChart({ result, onDrill }: ReportChartProps) {
           series={seriesOf(t, columns)}
           withLegend
           valueFormatter={format(first)}
-          lineChartProps={{ onClick: (state) => drill(typeof state.activeTooltipIndex === 'number' ? state.activeTooltipIndex : Number(state.activeTooltipIndex ?? NaN), typeof state.activeDataKey === 'string' ? state.activeDataKey : first.key) }}
+          lineChartProps={{ onClick: (state) => drill(Number(state.activeTooltipIndex), columnOf(state.activeDataKey)) }}
         />
       ) : (
         <BarChart
@@ -70,7 +73,7 @@ export function ReportChart({ result, onDrill }: ReportChartProps) {
           series={seriesOf(t, columns)}
           withLegend
           valueFormatter={format(first)}
-          barProps={(series) => ({ onClick: (_item, index) => drill(index, series.name) })}
+          barProps={(series) => ({ onClick: (_item, index) => drill(index, columnOf(series.name)) })}
         />
       )}
     </Box>

@@ -37,13 +37,22 @@ export function formatFigure(t: TFunction, locale: string, unit: ReportColumn['u
 }
 
 /** A drill-down cell: text as given, numbers and moments by their unit. */
-export function formatDrillValue(t: TFunction, locale: string, unit: DrillUnit, value: string | number | null | undefined): string {
+export function formatDrillValue(t: TFunction, locale: string, unit: DrillUnit, value: string | number | null | undefined, currency?: string): string {
   if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'string' ? value : formatFigure(t, locale, unit, value);
+  return typeof value === 'string' ? value : formatFigure(t, locale, unit, value, currency);
 }
 
-export function columnLabel(t: TFunction, column: Pick<ReportColumn, 'key' | 'label'>): string {
-  return column.label ?? t(`reports.columns.${column.key}`, { defaultValue: column.key });
+/**
+ * A column's header. Keys made of a measure and a part ("amount:UAH", "hours:<employee>") are worded by the
+ * measure, with the part's name (main's label: an employee, an answer) or its currency beside it.
+ */
+export function columnLabel(t: TFunction, column: Pick<ReportColumn, 'key' | 'label' | 'currency'>): string {
+  const separator = column.key.indexOf(':');
+  const measure = separator < 0 ? column.key : column.key.slice(0, separator);
+  const worded = t(`reports.columns.${measure}`, { defaultValue: '' });
+  if (column.label !== undefined) return worded && separator >= 0 ? `${column.label} — ${worded}` : column.label;
+  const name = worded || column.key;
+  return column.currency ? `${name}, ${column.currency}` : name;
 }
 
 export function fieldLabel(t: TFunction, key: string): string {

@@ -64,4 +64,11 @@ describe('report rows and columns', () => {
     expect(columnLabel(t.en, { key: 'aht_seconds' })).toBe('Average handle time');
     expect(columnLabel(t.uk, { key: 'answer:yes', label: 'Так' })).toBe('Так');
   });
+
+  it('words a measure split by currency or by person with the part beside it', () => {
+    expect(columnLabel(t.en, { key: 'amount:UAH', currency: 'UAH' })).toBe('Amount, UAH');
+    expect(columnLabel(t.uk, { key: 'weighted:EUR', currency: 'EUR' })).toBe('З урахуванням імовірності, EUR');
+    expect(columnLabel(t.en, { key: 'hours:em-1', label: 'Олена' })).toBe('Олена — Booked hours');
+    expect(columnLabel(t.en, { key: 'meetings:em-1', label: 'Олена' })).toBe('Олена — Meetings');
+  });
 });
