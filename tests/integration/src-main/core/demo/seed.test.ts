@@ -72,7 +72,10 @@ describe.each(languages)('the demo of a workplace speaking $language (system loc
 
   it('has a running survey whose list is dealt out to everyone in the office, ready to work', async () => {
     const [campaign] = await ok(workstation, 'campaigns.list', {});
-    expect(campaign).toMatchObject({ state: 'running', mode: 'preview', entries: { total: 400, remaining: 400 } });
+    expect(campaign).toMatchObject({ state: 'running', mode: 'preview', entries: { total: 400 } });
+    // Everyone worked a session of it a working day ago: some people surveyed, the rest still to call.
+    expect(campaign!.entries.remaining).toBeLessThan(400);
+    expect(campaign!.entries.remaining).toBeGreaterThan(250);
     expect(campaign!.name).toMatch(language === 'en' ? latin : cyrillic);
     expect(campaign!.name).not.toMatch(never);
     const full = await ok(workstation, 'campaigns.get', { id: campaign!.id });
@@ -102,6 +105,26 @@ describe.each(languages)('the demo of a workplace speaking $language (system loc
     expect(wrapUp.most).toBeLessThanOrEqual(120);
     expect(wrapUp.most - wrapUp.least).toBeGreaterThan(60);
     expect(value(`SELECT count(*) FROM calls WHERE (disposition = 'missed') <> (wrap_up_seconds IS NULL)`)).toBe(0);
+  });
+
+  it('has each operator’s session of the survey: states back to back, every attempt a call of the campaign with its disposition', () => {
+    const operators = value('SELECT count(*) FROM employees');
+    expect(value('SELECT count(DISTINCT employee_id) FROM operator_states')).toBe(operators);
+    expect(all('SELECT DISTINCT state FROM operator_states ORDER BY state').map((r) => r.state)).toEqual(['dialing', 'on_call', 'paused', 'previewing', 'ready', 'wrap_up']);
+    // Each operator's stretches follow one another with no gap or overlap, and all are over before now.
+    const gaps = value(`SELECT count(*) FROM (SELECT started_at, lag(ended_at) OVER (PARTITION BY employee_id ORDER BY started_at) AS previous_end FROM operator_states) WHERE previous_end IS NOT NULL AND previous_end <> started_at`);
+    expect(gaps).toBe(0);
+    expect(value('SELECT max(ended_at) FROM operator_states')).toBeLessThan(testNow);
+    expect(value('SELECT min(started_at) FROM operator_states')).toBeGreaterThanOrEqual(value('SELECT starts_at FROM campaigns'));
+    // Every attempt is its call, of the campaign and the operator; a conversation has a disposition, an unanswered line its outcome.
+    const attempts = value('SELECT count(*) FROM campaign_attempts');
+    expect(attempts).toBeGreaterThanOrEqual(8 * operators);
+    const matched = value(`SELECT count(*) FROM campaign_attempts a JOIN calls c ON c.interaction_id = a.call_id JOIN interactions i ON i.id = a.call_id
+      WHERE c.campaign_id = a.campaign_id AND c.employee_id = a.operator_id AND i.contact_id = a.contact_id AND (a.outcome = 'reached') = (a.disposition_id IS NOT NULL)
+        AND (a.outcome = 'reached') = (c.disposition = 'answered')`);
+    expect(matched).toBe(attempts);
+    expect(value(`SELECT count(*) FROM operator_states WHERE state = 'on_call'`)).toBe(value(`SELECT count(*) FROM campaign_attempts WHERE outcome = 'reached'`));
+    expect(value(`SELECT count(*) FROM campaign_entries WHERE state = 'done'`)).toBe(value(`SELECT count(*) FROM campaign_attempts WHERE disposition_id = 'demo-campaign-1-disposition-1'`));
   });
 
   it('names every company differently', () => {
