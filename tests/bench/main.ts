@@ -6,6 +6,7 @@ import { dialerFigures } from './dialer';
 import { dialerAttemptFigures } from './dialer-attempts';
 import { foundationFigures } from './foundation';
 import { printFigure } from './measure';
+import { reportFigures } from './reports';
 import { uiFigures } from './ui';
 import { robustnessFigures } from './robustness';
 import { scriptsFigures } from './scripts';
@@ -19,7 +20,7 @@ import { telephonyFigures } from './telephony';
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const only = process.argv[2];
-  const suites = { foundation: foundationFigures, crm: crmFigures, 'crm-queries': crmQueryFigures, 'crm-imports': crmImportFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures, 'scripts-ui': scriptsUiFigures, dialer: dialerFigures, 'dialer-attempts': dialerAttemptFigures, amd: amdFigures, calendar: calendarSyncFigures, 'calendar-ui': calendarUiFigures };
+  const suites = { foundation: foundationFigures, crm: crmFigures, 'crm-queries': crmQueryFigures, 'crm-imports': crmImportFigures, telephony: telephonyFigures, robustness: robustnessFigures, ui: uiFigures, scripts: scriptsFigures, 'scripts-ui': scriptsUiFigures, dialer: dialerFigures, 'dialer-attempts': dialerAttemptFigures, amd: amdFigures, calendar: calendarSyncFigures, 'calendar-ui': calendarUiFigures, reports: reportFigures };
   for (const [name, suite] of Object.entries(suites)) {
     if (only && only !== name) continue;
     for (const figure of await suite(log)) printFigure(figure);
