@@ -1,4 +1,4 @@
-import { offsetStretches } from '#core/shared/zoned-time';
+import { addDays, instantsOfWallTime, offsetStretches } from '#core/shared/zoned-time';
 
 const DAY_MS = 86_400_000;
 
@@ -70,4 +70,29 @@ export function bucketsOfPeriod(bucket: TimeBucket, firstLocalDay: string, lastL
     keys.add(bucketKey(bucket, bucket === 'day' ? day / DAY_MS : bucket === 'week' ? Math.floor((day / DAY_MS + 3) / 7) : new Date(day).toISOString().slice(0, 7)));
   }
   return [...keys];
+}
+
+/** The first instant of a local date in `zone` (past the gap when DST skips its midnight). */
+function startOfLocalDay(date: string, zone: string): number {
+  return instantsOfWallTime(date, 0, zone)[0] ?? Date.parse(`${date}T00:00:00Z`);
+}
+
+/**
+ * The instants `[start, end)` a day, week or month bucket spans in `zone`, so the records of one bar are found
+ * through an index on their instant instead of reading the whole period; null for an hour of the day (it recurs).
+ */
+export function bucketBounds(bucket: TimeBucket, key: string, zone: string): { start: number; end: number } | null {
+  switch (bucket) {
+    case 'day':
+      return { start: startOfLocalDay(key, zone), end: startOfLocalDay(addDays(key, 1), zone) };
+    case 'week':
+      return { start: startOfLocalDay(key, zone), end: startOfLocalDay(addDays(key, 7), zone) };
+    case 'month': {
+      const next = new Date(Date.parse(`${key}-01T00:00:00Z`));
+      next.setUTCMonth(next.getUTCMonth() + 1);
+      return { start: startOfLocalDay(`${key}-01`, zone), end: startOfLocalDay(next.toISOString().slice(0, 10), zone) };
+    }
+    case 'hour':
+      return null;
+  }
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bucketKey, bucketSql, bucketValue, bucketsOfPeriod, localTimeSql, type TimeBucket } from '#core/reports/framework/time-buckets';
+import { bucketBounds, bucketKey, bucketSql, bucketValue, bucketsOfPeriod, localTimeSql, type TimeBucket } from '#core/reports/framework/time-buckets';
 import { wallClock } from '#core/shared/zoned-time';
 import { sourceAssets } from '#tests/support/workstation';
 
@@ -78,5 +78,14 @@ describe('time buckets in the report zone', () => {
     expect(bucketsOfPeriod('week', '2026-03-01', '2026-03-31')).toEqual(['2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30']);
     expect(bucketsOfPeriod('month', '2025-12-15', '2026-02-01')).toEqual(['2025-12', '2026-01', '2026-02']);
     expect(bucketsOfPeriod('hour', '2026-03-29', '2026-03-29')).toEqual(Array.from({ length: 24 }, (_, h) => String(h)));
+  });
+
+  it('bounds a day, week or month by the instants it spans, 23 or 25 hours on the DST days', () => {
+    expect(bucketBounds('day', '2026-03-29', KYIV)).toEqual({ start: at('2026-03-28T22:00:00Z'), end: at('2026-03-29T21:00:00Z') });
+    expect(bucketBounds('day', '2026-10-25', KYIV)).toEqual({ start: at('2026-10-24T21:00:00Z'), end: at('2026-10-25T22:00:00Z') });
+    expect(bucketBounds('week', '2026-03-23', KYIV)).toEqual({ start: at('2026-03-22T22:00:00Z'), end: at('2026-03-29T21:00:00Z') });
+    expect(bucketBounds('month', '2026-03', KYIV)).toEqual({ start: at('2026-02-28T22:00:00Z'), end: at('2026-03-31T21:00:00Z') });
+    expect(bucketBounds('month', '2026-12', KYIV)).toEqual({ start: at('2026-11-30T22:00:00Z'), end: at('2026-12-31T22:00:00Z') });
+    expect(bucketBounds('hour', '3', KYIV)).toBeNull();
   });
 });
