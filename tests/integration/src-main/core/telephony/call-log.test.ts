@@ -88,6 +88,23 @@ describe('what the history keeps of a call for reports, through a real Kamailio'
     expect(unanswered).toMatchObject({ disposition: 'busy', talkSeconds: 0, holdSeconds: 0, employeeId: op.me.id });
   });
 
+  it('a call that ends on hold counts its hold up to the end', async () => {
+    const op = await operator('op703', { now: () => Date.now() });
+    await peer('bob703');
+    const placed = await ok(op.workstation, 'phone.dial', { target: 'bob703' });
+    const active = await op.call((c) => c.id === placed.id && c.state === 'active');
+    op.clock.skip(20_000);
+    await ok(op.workstation, 'phone.hold', { callId: active.id });
+    op.clock.skip(15_000);
+    await ok(op.workstation, 'phone.hangup', { callId: active.id });
+    await op.call((c) => c.id === active.id && c.state === 'ended');
+    const row = await eventually(() => op.row(active.interactionId!), (r) => r.endedAt !== null, 5_000, 'the call ended in the history');
+    expect(row.holdSeconds).toBeGreaterThanOrEqual(15);
+    expect(row.holdSeconds).toBeLessThan(19);
+    expect(row.talkSeconds).toBeGreaterThanOrEqual(20);
+    expect(row.talkSeconds).toBe(row.durationSeconds! - row.holdSeconds);
+  });
+
   it('a campaign call carries its campaign and operator; the disposition is its wrap-up', async () => {
     await peer('+380671110701');
     const op = await operator('op702', workingMorningClock());
