@@ -108,9 +108,10 @@ export function drillFigure(db: ReadDb, measure: BaseMeasure, grouping: Grouping
   const empty: DrillPage = { recordType: list.recordType, fields: [...list.fields], rows: [], next: null };
   const where = scopeConditions(fact, scope);
   if (where === null || (rowKey !== null && grouping.expr(fact) === null)) return empty;
-  const parts: SqlPart[] = [where];
+  // The row's condition first: SQLite bounds an index range by the first of several bounds on one column, and a
+  // day's bounds find its records where the period's would read the whole month.
+  const parts: SqlPart[] = rowKey === null ? [where] : [grouping.match(fact, rowKey), where];
   if (measure.when) parts.push({ sql: measure.when, params: {} });
-  if (rowKey !== null) parts.push(grouping.match(fact, rowKey));
   const cursor = readCursor(page.after);
   if (cursor) parts.push({ sql: `(${list.sort} < @cs OR (${list.sort} = @cs AND ${list.id} < @ci))`, params: { cs: cursor.sort, ci: cursor.id } });
   const condition = allOf(parts);
