@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFileName } from '#core/app/workstation';
+import { artifactPath } from '#tests/support/artifacts';
 import { openDemoWorkplace, type DemoWorkplace } from '#tests/support/demo-workplace';
 import { PageApi } from '#tests/support/scripted-call';
 
@@ -106,6 +107,7 @@ describe('the operator KPI report, through the real UI', () => {
     expect(await cell(olena.id, 'talk_seconds')).toBe('0:08:00');
     expect(await page.getByTestId('report-total-calls_in').textContent()).toBe('5');
     expect(await page.getByTestId('report-total-answered').textContent()).toBe('6');
+    await page.screenshot({ path: artifactPath('reports-operator-kpi.png'), fullPage: true });
   });
 
   it('a bar opens the calls behind it, and a call opens with its recording', async () => {
@@ -122,6 +124,7 @@ describe('the operator KPI report, through the real UI', () => {
     expect(await recorded.count()).toBe(1);
     expect(await recorded.textContent()).toContain('+380501110003');
     expect(await recorded.textContent()).toContain('0:03:00');
+    await page.screenshot({ path: artifactPath('reports-drill-drawer.png') });
     await recorded.click();
     await page.waitForURL(/#\/calls\/e2e-call-3$/);
     await page.getByTestId('call-page').waitFor();

@@ -9,7 +9,7 @@ import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
 import { ErrorNotice } from '#renderer/ui/ErrorNotice';
 import { useErrorText } from '#renderer/ui/useErrorText';
 import { drillHeaders, exportReport } from './export-report';
-import { fieldLabel, formatDrillValue } from './report-format';
+import { fieldLabel, formatDrillValue, wordedFieldValue } from './report-format';
 
 const pageSize = 50;
 const rowHeight = 36;
@@ -23,7 +23,7 @@ export interface DrillDrawerProps {
   onOpenRecord: (record: RecordRef) => void;
 }
 
-type Loaded = { fields: DrillPage['fields']; rows: DrillRow[]; next: string | null; loading: boolean; error?: ApiError };
+type Loaded = { recordType: DrillPage['recordType'] | null; fields: DrillPage['fields']; rows: DrillRow[]; next: string | null; loading: boolean; error?: ApiError };
 
 /** The records behind one figure, a page at a time as the list scrolls; a row opens its record. */
 export function DrillDrawer({ request, cell, title, onClose, onOpenRecord }: DrillDrawerProps) {
@@ -31,7 +31,7 @@ export function DrillDrawer({ request, cell, title, onClose, onOpenRecord }: Dri
   const { locale } = useWorkplace();
   const bridge = useBridge();
   const errorText = useErrorText();
-  const [loaded, setLoaded] = useState<Loaded>({ fields: [], rows: [], next: null, loading: true });
+  const [loaded, setLoaded] = useState<Loaded>({ recordType: null, fields: [], rows: [], next: null, loading: true });
   const viewport = useRef<HTMLDivElement>(null);
   const asked = useRef<string | null>(null);
 
@@ -43,7 +43,7 @@ export function DrillDrawer({ request, cell, title, onClose, onOpenRecord }: Dri
     void bridge.invoke('reports.drill', { ...request, cell, limit: pageSize, ...(after ? { after } : {}) }).then((answer) => {
       setLoaded((l) =>
         answer.ok
-          ? { fields: answer.value.fields, rows: after ? [...l.rows, ...answer.value.rows] : answer.value.rows, next: answer.value.next, loading: false }
+          ? { recordType: answer.value.recordType, fields: answer.value.fields, rows: after ? [...l.rows, ...answer.value.rows] : answer.value.rows, next: answer.value.next, loading: false }
           : { ...l, loading: false, error: answer.error },
       );
     });
@@ -61,7 +61,9 @@ export function DrillDrawer({ request, cell, title, onClose, onOpenRecord }: Dri
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lastInView, loaded.next, loaded.loading, loaded.rows.length]);
 
-  const grid = { display: 'grid', gridTemplateColumns: `28px repeat(${loaded.fields.length}, minmax(0, 1fr))`, alignItems: 'center' } as const;
+  // Moments and figures take what they need; names and free text share the rest.
+  const track = (unit: DrillPage['fields'][number]['unit']) => (unit === 'datetime' ? '150px' : unit === 'text' ? 'minmax(0, 1fr)' : '90px');
+  const grid = { display: 'grid', gridTemplateColumns: ['28px', ...loaded.fields.map((f) => track(f.unit))].join(' '), alignItems: 'center', columnGap: 4 } as const;
   const cellStyle = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
   const exportAs = (format: 'csv' | 'xlsx') => void exportReport(bridge, errorText, request, format, drillHeaders(t, loaded.fields), cell);
 
@@ -106,7 +108,7 @@ export function DrillDrawer({ request, cell, title, onClose, onOpenRecord }: Dri
                 <span>{row.hasRecording && <IconMicrophone size={16} aria-label={t('reports.drill.recording')} data-testid="drill-recording" />}</span>
                 {loaded.fields.map((field) => (
                   <Text key={field.key} size="sm" px={6} style={cellStyle} role="cell" data-field={field.key}>
-                    {formatDrillValue(t, locale, field.unit, row.values[field.key], typeof row.values.currency === 'string' ? row.values.currency : undefined)}
+                    {formatDrillValue(t, locale, field.unit, loaded.recordType ? wordedFieldValue(t, loaded.recordType, field.key, row.values[field.key]) : row.values[field.key], typeof row.values.currency === 'string' ? row.values.currency : undefined)}
                   </Text>
                 ))}
               </div>

@@ -46,6 +46,21 @@ export function formatDrillValue(t: TFunction, locale: string, unit: DrillUnit, 
  * A column's header. Keys made of a measure and a part ("amount:UAH", "hours:<employee>") are worded by the
  * measure, with the part's name (main's label: an employee, an answer) or its currency beside it.
  */
+/** Codes some record fields hold (a call's direction, a complaint's state), worded through the app's own vocabularies. */
+const fieldVocabularies: Partial<Record<DrillPage['recordType'], Record<string, string>>> = {
+  call: { direction: 'interaction', disposition: 'disposition' },
+  attempt: { outcome: 'dialer.outcome' },
+  state: { state: 'dialer.state' },
+  complaint: { state: 'complaintState' },
+  event: { kind: 'calendar.kind' },
+};
+
+/** A text field's value in the interface language where it is a code of ours; names and free text as they are. */
+export function wordedFieldValue(t: TFunction, recordType: DrillPage['recordType'], field: string, value: string | number | null | undefined): string | number | null | undefined {
+  const vocabulary = fieldVocabularies[recordType]?.[field];
+  return vocabulary && typeof value === 'string' && value ? t(`${vocabulary}.${value}`, { defaultValue: value }) : value;
+}
+
 export function columnLabel(t: TFunction, column: Pick<ReportColumn, 'key' | 'label' | 'currency'>): string {
   const separator = column.key.indexOf(':');
   const measure = separator < 0 ? column.key : column.key.slice(0, separator);

@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18nOptions } from '#renderer/i18n';
-import { columnLabel, formatFigure, formatHms, rowLabel } from '#renderer/features/reports/report-format';
+import { columnLabel, formatFigure, formatHms, rowLabel, wordedFieldValue } from '#renderer/features/reports/report-format';
 
 const t: Record<'en' | 'uk', TFunction> = {} as never;
 // A window far west of the report's zone: a report's day must not slip to the day before.
@@ -70,5 +70,16 @@ describe('report rows and columns', () => {
     expect(columnLabel(t.uk, { key: 'weighted:EUR', currency: 'EUR' })).toBe('З урахуванням імовірності, EUR');
     expect(columnLabel(t.en, { key: 'hours:em-1', label: 'Олена' })).toBe('Олена — Booked hours');
     expect(columnLabel(t.en, { key: 'meetings:em-1', label: 'Олена' })).toBe('Олена — Meetings');
+  });
+});
+
+describe('drill-down values', () => {
+  it('words the codes of calls, attempts, states and complaints, and leaves names and numbers alone', () => {
+    expect(wordedFieldValue(t.en, 'call', 'direction', 'in')).toBe('incoming');
+    expect(wordedFieldValue(t.uk, 'call', 'disposition', 'missed')).not.toBe('missed');
+    expect(wordedFieldValue(t.en, 'complaint', 'state', 'investigating')).toBe('Investigating');
+    expect(wordedFieldValue(t.en, 'call', 'party', 'in')).toBe('in');
+    expect(wordedFieldValue(t.en, 'call', 'disposition', 'something_new')).toBe('something_new');
+    expect(wordedFieldValue(t.en, 'call', 'talkSeconds', 60)).toBe(60);
   });
 });
