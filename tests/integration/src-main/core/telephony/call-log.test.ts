@@ -32,23 +32,32 @@ describe('what the history keeps of a call for reports, through a real Kamailio'
       const interaction = read.select().from(interactions).where(eq(interactions.id, interactionId)).get()!;
       return { ...call, durationSeconds: interaction.durationSeconds };
     };
-    return { ...station, clock, row };
+    /** The call as the history has it once ended. */
+    const endedRow = (interactionId: string) => eventually(() => row(interactionId), (r) => r.endedAt !== null, 5_000, 'the call ended in the history');
+    /** Dials a SIP user who answers (or not, as the peer is set), and returns the call once it is up. */
+    const talkTo = async (target: string) => {
+      const placed = await ok(station.workstation, 'phone.dial', { target });
+      return station.call((c) => c.id === placed.id && c.state === 'active');
+    };
+    const hangUp = async (callId: string) => {
+      await ok(station.workstation, 'phone.hangup', { callId });
+      await station.call((c) => c.id === callId && c.state === 'ended');
+    };
+    return { ...station, clock, row, endedRow, talkTo, hangUp };
   }
 
   it('a call held for a while: its operator, hold time, talk time without the hold, and the wrap-up time to the first wrap-up only', async () => {
     const op = await operator('op700', { now: () => Date.now() });
     await peer('bob700');
-    const placed = await ok(op.workstation, 'phone.dial', { target: 'bob700' });
-    const active = await op.call((c) => c.id === placed.id && c.state === 'active');
+    const active = await op.talkTo('bob700');
     op.clock.skip(30_000);
     await ok(op.workstation, 'phone.hold', { callId: active.id });
     op.clock.skip(2_500);
     await ok(op.workstation, 'phone.resume', { callId: active.id });
     op.clock.skip(10_000);
-    await ok(op.workstation, 'phone.hangup', { callId: active.id });
-    await op.call((c) => c.id === active.id && c.state === 'ended');
+    await op.hangUp(active.id);
     const interactionId = active.interactionId!;
-    const ended = await eventually(() => op.row(interactionId), (r) => r.endedAt !== null, 5_000, 'the call ended in the history');
+    const ended = await op.endedRow(interactionId);
     expect(ended).toMatchObject({ employeeId: op.me.id, campaignId: null, disposition: 'answered', wrapUpSeconds: null });
     // Hold: the 2.5 s skipped while held plus the re-INVITEs' real time on loopback.
     expect(ended.holdSeconds).toBeGreaterThanOrEqual(2);
@@ -70,13 +79,11 @@ describe('what the history keeps of a call for reports, through a real Kamailio'
   it('a wrap-up written while the call is still up counts 0; an unanswered call has no talk or hold', async () => {
     const op = await operator('op701', { now: () => Date.now() });
     await peer('bob701');
-    const placed = await ok(op.workstation, 'phone.dial', { target: 'bob701' });
-    const active = await op.call((c) => c.id === placed.id && c.state === 'active');
+    const active = await op.talkTo('bob701');
     await ok(op.workstation, 'phone.wrapUp', { callId: active.id, subject: 'Під час розмови', outcome: null });
     op.clock.skip(20_000);
-    await ok(op.workstation, 'phone.hangup', { callId: active.id });
-    await op.call((c) => c.id === active.id && c.state === 'ended');
-    const row = await eventually(() => op.row(active.interactionId!), (r) => r.endedAt !== null, 5_000, 'the call ended in the history');
+    await op.hangUp(active.id);
+    const row = await op.endedRow(active.interactionId!);
     expect(row).toMatchObject({ wrapUpSeconds: 0, holdSeconds: 0 });
     expect(row.talkSeconds).toBe(row.durationSeconds);
 
@@ -84,21 +91,19 @@ describe('what the history keeps of a call for reports, through a real Kamailio'
     busy.onInvite = 'busy';
     const refused = await ok(op.workstation, 'phone.dial', { target: 'bob702' });
     const over = await op.call((c) => c.id === refused.id && c.state === 'ended');
-    const unanswered = await eventually(() => op.row(over.interactionId!), (r) => r.endedAt !== null, 5_000, 'the busy call in the history');
+    const unanswered = await op.endedRow(over.interactionId!);
     expect(unanswered).toMatchObject({ disposition: 'busy', talkSeconds: 0, holdSeconds: 0, employeeId: op.me.id });
   });
 
   it('a call that ends on hold counts its hold up to the end', async () => {
     const op = await operator('op703', { now: () => Date.now() });
     await peer('bob703');
-    const placed = await ok(op.workstation, 'phone.dial', { target: 'bob703' });
-    const active = await op.call((c) => c.id === placed.id && c.state === 'active');
+    const active = await op.talkTo('bob703');
     op.clock.skip(20_000);
     await ok(op.workstation, 'phone.hold', { callId: active.id });
     op.clock.skip(15_000);
-    await ok(op.workstation, 'phone.hangup', { callId: active.id });
-    await op.call((c) => c.id === active.id && c.state === 'ended');
-    const row = await eventually(() => op.row(active.interactionId!), (r) => r.endedAt !== null, 5_000, 'the call ended in the history');
+    await op.hangUp(active.id);
+    const row = await op.endedRow(active.interactionId!);
     expect(row.holdSeconds).toBeGreaterThanOrEqual(15);
     expect(row.holdSeconds).toBeLessThan(19);
     expect(row.talkSeconds).toBeGreaterThanOrEqual(20);
@@ -130,7 +135,7 @@ describe('what the history keeps of a call for reports, through a real Kamailio'
     await ok(op.workstation, 'phone.hangup', { callId: talking.callId! });
     await until((v) => v.state === 'wrap_up', 'the call in wrap-up');
     const interactionId = (await op.call((c) => c.id === talking.callId && c.state === 'ended')).interactionId!;
-    await eventually(() => op.row(interactionId), (r) => r.endedAt !== null, 5_000, 'the call ended in the history');
+    await op.endedRow(interactionId);
     op.clock.skip(12_000);
     await ok(op.workstation, 'dialer.dispose', { dispositionId: campaign.dispositions[0]!.id });
     const row = op.row(interactionId);
