@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { weightedScore, type MethodParams, type QaReview } from '#contract';
 import type { CrmContext } from '#core/crm/crm-context';
@@ -39,10 +39,15 @@ export function listReviews(db: ReadDb, where: SQL | undefined, limit = 500): Qa
     .select({ reviewId: qaReviewScores.reviewId, criterionId: qaReviewScores.criterionId, label: qaCriteria.label, maxPoints: qaCriteria.maxPoints, points: qaReviewScores.points, comment: qaReviewScores.comment })
     .from(qaReviewScores)
     .innerJoin(qaCriteria, eq(qaCriteria.id, qaReviewScores.criterionId))
+    .innerJoin(qaReviews, eq(qaReviews.id, qaReviewScores.reviewId))
     .where(
-      inArray(
-        qaReviewScores.reviewId,
-        rows.map((r) => r.id),
+      and(
+        inArray(
+          qaReviewScores.reviewId,
+          rows.map((r) => r.id),
+        ),
+        // Points for a criterion removed before the review was last saved are left from an earlier save: not part of it.
+        or(isNull(qaCriteria.deletedAt), gt(qaCriteria.deletedAt, qaReviews.reviewedAt)),
       ),
     )
     .orderBy(qaCriteria.position, qaCriteria.id)

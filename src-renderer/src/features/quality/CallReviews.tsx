@@ -21,7 +21,10 @@ export function CallReviews({ call, onChanged }: CallReviewsProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const errorText = useErrorText();
+  const { settings } = useWorkplace();
   const [editing, setEditing] = useState<QaReview | null>(null);
+  // Operators read the reviews of their own calls; they do not score them.
+  const ownCall = settings.currentEmployeeId !== null && settings.currentEmployeeId === call.operator?.id;
   const remove = async (review: QaReview) => {
     if (await act(bridge, 'quality.deleteReview', { id: review.id }, errorText)) onChanged();
   };
@@ -42,35 +45,39 @@ export function CallReviews({ call, onChanged }: CallReviewsProps) {
               key={review.id}
               review={review}
               actions={
-                <Group gap={4}>
-                  <Tooltip label={t('quality.reviews.edit')}>
-                    <ActionIcon variant="subtle" onClick={() => setEditing(review)} aria-label={t('quality.reviews.edit')} data-testid="review-edit">
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label={t('quality.reviews.delete')}>
-                    <ActionIcon variant="subtle" color="red" onClick={() => void remove(review)} aria-label={t('quality.reviews.delete')} data-testid="review-delete">
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
+                !ownCall && (
+                  <Group gap={4}>
+                    <Tooltip label={t('quality.reviews.edit')}>
+                      <ActionIcon variant="subtle" onClick={() => setEditing(review)} aria-label={t('quality.reviews.edit')} data-testid="review-edit">
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('quality.reviews.delete')}>
+                      <ActionIcon variant="subtle" color="red" onClick={() => void remove(review)} aria-label={t('quality.reviews.delete')} data-testid="review-delete">
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                )
               }
             />
           ))}
         </Stack>
       </Card>
-      <Card withBorder>
-        <ReviewForm
-          key={editing?.id ?? 'new'}
-          callId={call.id}
-          review={editing}
-          onSaved={() => {
-            setEditing(null);
-            onChanged();
-          }}
-          {...(editing ? { onCancel: () => setEditing(null) } : {})}
-        />
-      </Card>
+      {!ownCall && (
+        <Card withBorder>
+          <ReviewForm
+            key={editing?.id ?? 'new'}
+            callId={call.id}
+            review={editing}
+            onSaved={() => {
+              setEditing(null);
+              onChanged();
+            }}
+            {...(editing ? { onCancel: () => setEditing(null) } : {})}
+          />
+        </Card>
+      )}
     </Stack>
   );
 }

@@ -1,14 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { qaCriteria, qaReviews, qaReviewScores } from '#core/db/schema';
-import { crmWorkstation, ok } from '#tests/support/crm';
+import { manualClock } from '#core/shared/clock';
+import { ok } from '#tests/support/crm';
 import { answeredCall } from '#tests/support/quality';
-import { callApi, testNow } from '#tests/support/workstation';
+import { callApi, createTestWorkstation, testNow } from '#tests/support/workstation';
 
 /** "Оксана" (the workstation's current employee) reviews calls of her colleague "Андрій". */
 async function qualityStation() {
-  const station = await crmWorkstation();
-  const { workstation } = station;
+  const clock = manualClock(testNow);
+  const workstation = createTestWorkstation({ clock });
+  const me = await ok(workstation, 'employees.save', { name: 'Оксана Литвин', extension: '101' });
+  const colleague = await ok(workstation, 'employees.save', { name: 'Андрій Мороз', extension: '102' });
+  await ok(workstation, 'settings.update', { currentEmployeeId: me.id });
+  const station = { workstation, me, colleague, clock };
   const card = await ok(workstation, 'quality.saveScorecard', {
     name: 'Вхідні дзвінки',
     criteria: [
@@ -57,6 +62,20 @@ describe('reviews of calls on a weighted scorecard', () => {
     // Now with weight 10 on the greeting: (0 + 3 + 2) / 15 · 100
     expect(edited).toMatchObject({ id: review.id, score: 33.33, comment: 'Переглянуто' });
     expect(workstation.database.read.select({ id: qaReviewScores.id }).from(qaReviewScores).where(eq(qaReviewScores.reviewId, review.id)).all()).toEqual(rowIds);
+  });
+
+  it('shows the points of a criterion removed after the review, but not once the review is saved again without it', async () => {
+    const { workstation, card, callId, clock } = await qualityStation();
+    const review = await ok(workstation, 'quality.saveReview', { callId, scorecardId: card.id, scores: pointsFor(card, [1, 5, 0]) });
+    clock.advance(60_000);
+    const [greeting, needs] = card.criteria;
+    const trimmed = await ok(workstation, 'quality.saveScorecard', { id: card.id, name: card.name, criteria: [greeting!, needs!] });
+    expect((await ok(workstation, 'quality.call', { callId })).reviews[0]?.scores).toHaveLength(3);
+    clock.advance(60_000);
+    const edited = await ok(workstation, 'quality.saveReview', { id: review.id, callId, scorecardId: card.id, scores: pointsFor(trimmed, [1, 5]) });
+    // (1 + 3) / 4 · 100, over the criteria in use.
+    expect(edited.score).toBe(100);
+    expect(edited.scores.map((s) => s.label)).toEqual(['Привітався за стандартом', 'Виявив потребу']);
   });
 
   it('refuses points out of range, unknown or missing criteria with typed reasons, writing nothing', async () => {
