@@ -238,6 +238,8 @@ function buildData(): ReportData {
   }
   // Still open: began an hour before "now".
   data.states.push({ id: 'st-open', employeeId: 'emp-2', campaignId: 'cmp-1', state: 'ready', reason: null, startedAt: now - HOUR, endedAt: null });
+  // A review taken back (tombstoned) of a March call: no part of any figure.
+  data.reviews.push({ id: 'qa-deleted', callId: 'edge-2359', operatorId: 'emp-1', callStartedAt: at('2026-03-10T21:59:59Z'), score: 0, deleted: true });
   return data;
 }
 
@@ -297,6 +299,15 @@ describe('operator KPIs against figures counted by hand', () => {
     expect(one.calls_in).toBe(0);
     // Stretches have no company: a company filter leaves no time in states.
     expect(run('operator', { ...base, companyTags: ['tag-vip'] }).totals.staffed_seconds).toBe(0);
+  });
+
+  it('counts an open stretch until now and leaves a tombstoned review out', () => {
+    const scope = { ...march, ...everyOperator, operators: ['emp-2'] };
+    const stretches = drillReport(scratch.database.read, { ...request('operator', scope), cell: { rowKey: 'emp-2', column: 'ready_seconds' }, limit: 500 }, context).rows;
+    expect(stretches.find((r) => r.id === 'st-open')?.values).toMatchObject({ endedAt: null, seconds: 3600 });
+    const reviews = drillAll(request('operator', { ...march, ...everyOperator }), 'qa_reviews', null);
+    expect(reviews.length).toBeGreaterThan(10);
+    expect(reviews).not.toContain('qa-deleted');
   });
 
   it('an empty period has zeros, blank averages and every day as a row', () => {
