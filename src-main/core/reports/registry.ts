@@ -1,4 +1,5 @@
 import type { ReportKind } from '#contract';
+import { campaignResultsReport } from './campaign-results';
 import { complaintsReport } from './complaints';
 import type { ReportDefinition } from './framework/report-definition';
 import { managerLoadReport } from './manager-load';
@@ -13,6 +14,7 @@ const definitions: Partial<Record<ReportKind, ReportDefinition>> = {
   sales: salesReport,
   relationship_health: relationshipHealthReport,
   manager_load: managerLoadReport,
+  campaign_results: campaignResultsReport,
 };
 
 export function reportDefinition(kind: ReportKind): ReportDefinition | undefined {

@@ -40,8 +40,8 @@ export interface Fact {
   campaign?: string;
   /** The row's company, for the company-tag filter. */
   company?: string;
-  /** Conditions always applied (a call that never rang is no call). */
-  where?: readonly string[];
+  /** Conditions always applied (a call that never rang is no call); one with a person's choice in it carries it as a parameter. */
+  where?: readonly (string | SqlPart)[];
   records: RecordList;
 }
 

@@ -57,7 +57,7 @@ export function allOf(parts: readonly SqlPart[]): SqlPart {
  */
 export function scopeConditions(fact: Fact, scope: ReportScope): SqlPart | null {
   const parts: SqlPart[] = [{ sql: fact.period ?? `${fact.time} >= @from AND ${fact.time} < @to`, params: {} }];
-  for (const condition of fact.where ?? []) parts.push({ sql: condition, params: {} });
+  for (const condition of fact.where ?? []) parts.push(typeof condition === 'string' ? { sql: condition, params: {} } : condition);
   if (scope.operators !== null) {
     if (!fact.operator) return null;
     parts.push(inList(fact.operator, 'op', scope.operators));
