@@ -47,11 +47,14 @@ export function ReportChart({ result, onDrill }: ReportChartProps) {
   const columnOf = (series: unknown) => columns.find((_c, i) => seriesName(i) === series)?.key ?? first.key;
   const cells = result.rows.map((row, i) => ({ key: row.key, name: rowLabel(t, locale, row), value: row.values[first.key] ?? 0, color: palette[i % palette.length] as string }));
   const type = result.chart.type;
+  // A funnel is one row whose steps are its columns (dialed → reached → successful).
+  const funnelRow = result.rows[0];
+  const steps = columns.map((column, i) => ({ key: column.key, name: columnLabel(t, column), value: funnelRow?.values[column.key] ?? 0, color: palette[i % palette.length] as string }));
 
   return (
     <Box data-testid="report-chart" data-chart-type={type} style={{ cursor: 'pointer' }}>
       {type === 'funnel' ? (
-        <FunnelChart data={cells} withLabels withTooltip valueFormatter={format(first)} funnelProps={{ onClick: (_item, index) => drill(index, first.key) }} />
+        <FunnelChart data={steps} withLabels withTooltip valueFormatter={format(first)} funnelProps={{ onClick: (_item, index) => drill(0, columns[index]?.key ?? first.key) }} />
       ) : type === 'pie' ? (
         <DonutChart data={cells} withLabels withTooltip valueFormatter={format(first)} size={240} thickness={40} pieProps={{ onClick: (_item, index) => drill(index, first.key) }} />
       ) : type === 'line' ? (

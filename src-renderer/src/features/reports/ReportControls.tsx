@@ -1,8 +1,9 @@
-import { Group, MultiSelect, NumberInput, Select, TextInput } from '@mantine/core';
+import { Group, MultiSelect, NumberInput, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { interactionKinds, reportKinds, type ReportKind } from '#contract';
 import { DateField } from '#renderer/ui/DateField';
 import { periodPresets } from './period';
+import { QuestionPicker } from './QuestionPicker';
 import type { ReportChoices, ReportFilterChoices } from './report-choices';
 
 export interface ReportControlsProps {
@@ -81,7 +82,7 @@ export function ReportControls({ report, onReport, views, choices, onChoices, fi
           </>
         )}
         {report === 'campaign_results' && (
-          <TextInput label={t('reports.question')} value={choices.questionId ?? ''} onChange={(event) => set({ questionId: event.currentTarget.value.trim() || undefined })} w={220} data-testid="report-question" />
+          <QuestionPicker questionnaireId={choices.questionnaireId} questionId={choices.questionId} onChange={(choice) => onChoices({ ...choices, questionnaireId: choice.questionnaireId, questionId: choice.questionId })} />
         )}
       </Group>
     </>

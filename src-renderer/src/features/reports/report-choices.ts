@@ -11,6 +11,8 @@ export interface ReportChoices {
   companyTagIds: string[];
   interactionKind?: InteractionKind;
   days?: number;
+  /** Campaign results' answers: the questionnaire the question is picked from (the request needs only the question). */
+  questionnaireId?: string;
   questionId?: string;
 }
 
@@ -47,6 +49,7 @@ export function loadChoices(storage: Pick<Storage, 'getItem'>): SavedChoices {
         companyTagIds: strings(c.companyTagIds),
         ...(typeof c.interactionKind === 'string' ? { interactionKind: c.interactionKind } : {}),
         ...(typeof c.days === 'number' ? { days: c.days } : {}),
+        ...(typeof c.questionnaireId === 'string' && c.questionnaireId ? { questionnaireId: c.questionnaireId } : {}),
         ...(typeof c.questionId === 'string' && c.questionId ? { questionId: c.questionId } : {}),
       };
     }

@@ -50,6 +50,7 @@ export function formatDrillValue(t: TFunction, locale: string, unit: DrillUnit, 
 const fieldVocabularies: Partial<Record<DrillPage['recordType'], Record<string, string>>> = {
   call: { direction: 'interaction', disposition: 'disposition' },
   attempt: { outcome: 'dialer.outcome' },
+  contact: { lastOutcome: 'dialer.outcome' },
   state: { state: 'dialer.state' },
   complaint: { state: 'complaintState' },
   event: { kind: 'calendar.kind' },
