@@ -148,6 +148,21 @@ describe('the operator KPI report, through the real UI', () => {
     expect(lines.some((cells) => cells[0] === 'Total')).toBe(true);
   });
 
+  it('prints the title, period, filters, chart and table only', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const printed = page.locator('.reports-print-only');
+      expect(await printed.isVisible()).toBe(true);
+      expect(await printed.textContent()).toContain('Operator KPIs — Operator');
+      expect(await printed.textContent()).toContain(`${olena.name} · ${petro.name}`);
+      expect(await page.getByTestId('report-table').isVisible()).toBe(true);
+      expect(await page.getByTestId('report-chart').isVisible()).toBe(true);
+      for (const hidden of ['nav-reports', 'report-kind', 'report-print', 'report-run']) expect(await page.getByTestId(hidden).isVisible(), hidden).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('a cancelled run shows no result, and the next run works', async () => {
     // Run and cancel in one go, before any answer can come back.
     await page.evaluate(async () => {
@@ -165,5 +180,15 @@ describe('the operator KPI report, through the real UI', () => {
     await page.getByTestId(`report-cell-${olena.id}-calls_in`).waitFor();
     expect(await page.getByTestId(`report-cell-${olena.id}-calls_in`).textContent()).toBe('4');
     expect(await page.getByTestId('report-cancelled').count()).toBe(0);
+  });
+
+  it('opens every report: its figures, or an honest word that it is not here yet', async () => {
+    const reports = { campaign_results: 'Campaign results', relationship_health: 'Relationship health', sales: 'Sales', complaints: 'Complaints', manager_load: 'Manager load', operator_kpi: 'Operator KPIs' };
+    const screen = page.locator('.reports-screen');
+    for (const [kind, name] of Object.entries(reports)) {
+      await pick(page, page.getByTestId('report-kind'), name);
+      await screen.locator(`[data-report="${kind}"]`).or(screen.getByRole('alert')).first().waitFor();
+      expect(await screen.getByRole('alert').count(), `${name}: ${(await screen.getByRole('alert').allTextContents()).join(' ')}`).toBe(0);
+    }
   });
 });

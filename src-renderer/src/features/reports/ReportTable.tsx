@@ -30,7 +30,7 @@ export function ReportTable({ result, onDrill }: ReportTableProps) {
 
   return (
     <Table.ScrollContainer minWidth={600}>
-      <Table striped highlightOnHover withTableBorder data-testid="report-table">
+      <Table striped highlightOnHover withTableBorder data-testid="report-table" data-report={result.report} data-view={result.view}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th />

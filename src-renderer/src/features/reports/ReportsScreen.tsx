@@ -148,7 +148,7 @@ export function ReportsScreen({ navigate }: ReportsScreenProps) {
         </Alert>
       )}
       {notAvailable ? (
-        <Alert color="yellow" data-testid="report-not-available">
+        <Alert color="yellow" data-testid="report-not-available" data-report={report}>
           {t('reports.notAvailable', { report: t(`reports.kinds.${report}`) })}
         </Alert>
       ) : (
