@@ -8,6 +8,7 @@ import { systemZone } from '#core/calendar/calendar-context';
 import { writeMissingTexts } from '#core/calendar/items/plan-item';
 import { timeOrderedIds } from '#core/shared/ids';
 import { seedDemoCampaign } from './campaign';
+import { seedQualityDemo } from './quality-demo';
 import { generateDemo, type DemoBatch, type DemoOptions } from './generator';
 
 export interface SeedProgress {
@@ -92,6 +93,8 @@ export function seedDemo(database: AppDatabase, options: DemoOptions, onProgress
     onProgress?.({ done, total: options.contacts });
   }
   database.write((tx) => seedDemoCampaign(tx, { now: options.now, language: options.language ?? 'uk', people: 400 }));
+  // Supervisors' reviews of some answered calls, so the call page and the operator KPIs show QA scores.
+  database.write((tx) => seedQualityDemo(tx, { now: options.now, language: options.language ?? 'uk' }));
   // The calendar's items get their iCalendar text, as items made by hand have.
   database.write((tx) => writeMissingTexts(tx, { ids: timeOrderedIds(() => options.now), now: options.now, author: null, workstationZone: systemZone() }));
   return { done, total: options.contacts };
