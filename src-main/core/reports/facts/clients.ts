@@ -1,30 +1,44 @@
 import type { InteractionKind } from '#contract';
 import type { Fact } from '#core/reports/framework/facts';
 
-/** Interactions with a contact: as its main party or as one of the people who took part. */
-const ofContact = (contact: string) => `(i.contact_id = ${contact} OR i.id IN (SELECT interaction_id FROM interaction_participants WHERE contact_id = ${contact}))`;
-
-/** Interactions with a company: with it, or with any of its people. */
-const ofCompany = (company: string) => {
-  const people = `SELECT id FROM contacts WHERE company_id = ${company}`;
-  return `(i.company_id = ${company} OR i.contact_id IN (${people}) OR i.id IN (SELECT interaction_id FROM interaction_participants WHERE contact_id IN (${people})))`;
-};
-
 /**
  * Which interactions count: of one kind, or any. The kind comes validated from the contract's enum; it is
- * written into the SQL so a measure's condition stays a plain expression.
+ * written into the SQL so a measure's condition stays a plain expression. The unary `+` keeps SQLite on the
+ * per-client indexes (a kind's index would scan every call of the workstation for each client).
  */
-const ofKind = (kind: InteractionKind | undefined) => (kind ? `i.kind = '${kind}'` : '1');
+const ofKind = (kind: InteractionKind | undefined) => (kind ? `+i.kind = '${kind}'` : '1');
+
+/**
+ * An aggregate over a contact's interactions: as their main party, or as one of the people who took part (an
+ * interaction where they are both counts once). Each part is a lookup on its own index.
+ */
+function overContact(aggregate: 'count' | 'max', contact: string, condition: string): [string, string] {
+  const value = aggregate === 'count' ? 'count(*)' : 'max(i.occurred_at)';
+  return [
+    `(SELECT ${value} FROM interactions i WHERE i.contact_id = ${contact} AND ${condition})`,
+    `(SELECT ${value} FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id WHERE p.contact_id = ${contact} AND i.contact_id IS NOT p.contact_id AND ${condition})`,
+  ];
+}
+
+/** The latest of several instants, null when none is known. */
+const latest = (parts: readonly string[]) => `nullif(max(${parts.map((p) => `coalesce(${p}, 0)`).join(', ')}), 0)`;
 
 /** The contact's interactions (of the kind) in the period. */
 export function contactInteractionsInPeriod(kind: InteractionKind | undefined): string {
-  return `(SELECT count(*) FROM interactions i WHERE ${ofContact('ct.id')} AND ${ofKind(kind)} AND i.occurred_at >= @from AND i.occurred_at < @to)`;
+  const [own, taking] = overContact('count', 'ct.id', `${ofKind(kind)} AND i.occurred_at >= @from AND i.occurred_at < @to`);
+  return `(${own} + ${taking})`;
 }
 
-/** The last interaction (of the kind) before the period's end: what "no contact in N days" looks at. */
+/** The last interaction (of the kind) before the period's end: what "no contact in N days" looks at. A company's include its people's. */
 export function lastContactSql(whose: 'contact' | 'company', kind: InteractionKind | undefined): string {
-  const of = whose === 'contact' ? ofContact('ct.id') : ofCompany('co.id');
-  return `(SELECT max(i.occurred_at) FROM interactions i WHERE ${of} AND ${ofKind(kind)} AND i.occurred_at < @to)`;
+  const condition = `${ofKind(kind)} AND i.occurred_at < @to`;
+  if (whose === 'contact') return latest(overContact('max', 'ct.id', condition));
+  const people = 'SELECT id FROM contacts WHERE company_id = co.id';
+  return latest([
+    `(SELECT max(i.occurred_at) FROM interactions i WHERE i.company_id = co.id AND ${condition})`,
+    `(SELECT max(i.occurred_at) FROM interactions i WHERE i.contact_id IN (${people}) AND ${condition})`,
+    `(SELECT max(i.occurred_at) FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id WHERE p.contact_id IN (${people}) AND ${condition})`,
+  ]);
 }
 
 /**

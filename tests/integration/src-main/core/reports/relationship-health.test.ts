@@ -44,6 +44,8 @@ function seed(database: AppDatabase) {
     { id: 'i-edge-out', kind: 'call', at: kyiv('2026-03-01', '23:59:59.999'), contact: 'c-00', company: null, participants: [] },
     { id: 'i-edge-in', kind: 'call', at: kyiv('2026-03-02'), contact: 'c-01', company: null, participants: [] },
     { id: 'i-after', kind: 'call', at: kyiv('2026-04-01'), contact: 'c-00', company: null, participants: [] },
+    // Listed both as the main party and among the participants: one interaction all the same.
+    { id: 'i-both', kind: 'meeting', at: kyiv('2026-03-10'), contact: 'c-02', company: null, participants: ['c-02', 'c-03'] },
   ];
   for (let i = 0; i < 500; i++) {
     const byCompanyOnly = g.chance(0.05);
@@ -58,7 +60,7 @@ function seed(database: AppDatabase) {
   }
   for (const i of interactions) {
     insert(database, 'interactions', { id: i.id, kind: i.kind, occurred_at: i.at, contact_id: i.contact, company_id: i.company, created_at: i.at });
-    for (const p of i.participants) if (p !== i.contact) insert(database, 'interaction_participants', { interaction_id: i.id, contact_id: p });
+    for (const p of new Set(i.participants)) insert(database, 'interaction_participants', { interaction_id: i.id, contact_id: p });
   }
   return { contacts, companies, interactions };
 }
