@@ -33,6 +33,8 @@ const seeded: SeedCall[] = [
   { id: 'e2e-call-7', employeeId: petro.id, direction: 'in', disposition: 'answered', talkSeconds: 45, number: '+380501110007' },
   { id: 'e2e-call-8', employeeId: petro.id, direction: 'out', disposition: 'no_answer', talkSeconds: 0, number: '+380501110008' },
   { id: 'e2e-call-9', employeeId: petro.id, direction: 'out', disposition: 'no_answer', talkSeconds: 0, number: '+380501110009' },
+  // Enough unanswered calls out for Petro that the list behind his figure comes in more than one page (50 a page).
+  ...Array.from({ length: 60 }, (_, i): SeedCall => ({ id: `e2e-call-out-${i}`, employeeId: petro.id, direction: 'out', disposition: 'no_answer', talkSeconds: 0, number: `+38050222${String(i).padStart(4, '0')}` })),
 ];
 
 /** Noon on the 15th of last month, on this machine's clock (the workstation's zone): inside "last month" wherever it is. */
@@ -50,7 +52,7 @@ function seed(dataDir: string): void {
     db.prepare('INSERT INTO teams (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(team.id, team.name, t0, t0);
     for (const e of [olena, petro]) db.prepare('INSERT INTO employees (id, name, team_id, created_at) VALUES (?, ?, ?, ?)').run(e.id, e.name, team.id, t0);
     seeded.forEach((c, i) => {
-      const startedAt = lastMonthNoon(0) + i * 600_000;
+      const startedAt = lastMonthNoon(0) + i * 60_000;
       const answeredAt = c.disposition === 'answered' ? startedAt + 5_000 : null;
       const endedAt = (answeredAt ?? startedAt + 20_000) + c.talkSeconds * 1000;
       db.prepare("INSERT INTO interactions (id, kind, direction, occurred_at, employee_id, created_at) VALUES (?, 'call', ?, ?, ?, ?)").run(c.id, c.direction, startedAt, c.employeeId, startedAt);
@@ -102,7 +104,7 @@ describe('the operator KPI report, through the real UI', () => {
   it('shows the seeded figures per operator and in total', async () => {
     const cell = (row: string, column: string) => page.getByTestId(`report-cell-${row}-${column}`).textContent();
     expect([await cell(olena.id, 'calls_in'), await cell(olena.id, 'calls_out'), await cell(olena.id, 'answered'), await cell(olena.id, 'missed')]).toEqual(['4', '2', '5', '1']);
-    expect([await cell(petro.id, 'calls_in'), await cell(petro.id, 'calls_out'), await cell(petro.id, 'answered'), await cell(petro.id, 'missed')]).toEqual(['1', '2', '1', '0']);
+    expect([await cell(petro.id, 'calls_in'), await cell(petro.id, 'calls_out'), await cell(petro.id, 'answered'), await cell(petro.id, 'missed')]).toEqual(['1', '62', '1', '0']);
     // 60 + 120 + 180 + 30 + 90 seconds of talk.
     expect(await cell(olena.id, 'talk_seconds')).toBe('0:08:00');
     expect(await page.getByTestId('report-total-calls_in').textContent()).toBe('5');
@@ -134,6 +136,22 @@ describe('the operator KPI report, through the real UI', () => {
     await recording.getByTestId('recording-audio').first().waitFor({ state: 'attached' });
   });
 
+  it('a cell opens its records a page at a time as the list scrolls', async () => {
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId(`report-cell-${petro.id}-calls_out`).getByRole('button').click();
+    const drawer = page.getByTestId('drill-drawer');
+    await expect.poll(() => drawer.getByTestId('drill-count').textContent()).toBe('First 50 records, more as you scroll');
+    // Newest first: the last seeded call out heads the list.
+    expect(await drawer.getByTestId('drill-row').first().textContent()).toContain('+380502220059');
+    await drawer.getByTestId('drill-row').last().scrollIntoViewIfNeeded();
+    await drawer.getByTestId('drill-row').last().hover();
+    await page.mouse.wheel(0, 5000);
+    await expect.poll(() => drawer.getByTestId('drill-count').textContent()).toBe('62 records');
+    await expect.poll(() => drawer.getByTestId('drill-row').last().textContent()).toContain('+380501110008');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+  });
+
   it('exports the table as CSV with the figures', async () => {
     await page.getByTestId('nav-reports').click();
     await page.getByTestId(`report-cell-${petro.id}-calls_out`).waitFor();
@@ -144,7 +162,7 @@ describe('the operator KPI report, through the real UI', () => {
     const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.replace(/"/g, '').split(/[;,]/));
     expect(lines[0]).toContain('Calls in');
     expect(lines.find((cells) => cells[0] === olena.name)?.slice(0, 6)).toEqual([olena.name, '4', '2', '5', '1', '480']);
-    expect(lines.find((cells) => cells[0] === petro.name)?.slice(0, 5)).toEqual([petro.name, '1', '2', '1', '0']);
+    expect(lines.find((cells) => cells[0] === petro.name)?.slice(0, 5)).toEqual([petro.name, '1', '62', '1', '0']);
     expect(lines.some((cells) => cells[0] === 'Total')).toBe(true);
   });
 
