@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -85,9 +85,19 @@ function ScorecardEditor({ card, onSaved, onCancel }: { card: QaScorecard | null
           <TextInput label={t('quality.scorecards.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} error={errors.fields.name} data-testid="scorecard-name" />
           <TextInput label={t('quality.scorecards.description')} value={draft.description ?? ''} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
         </Group>
-        <Text size="sm" fw={500}>
-          {t('quality.scorecards.criteria')}
-        </Text>
+        {/* Column heads over the criteria's fields, in their widths. */}
+        <Group wrap="nowrap" gap="md" mb={-8}>
+          <Text size="sm" fw={500} style={{ flex: 1 }}>
+            {t('quality.scorecards.criteria')}
+          </Text>
+          <Text size="xs" c="dimmed" w={90}>
+            {t('quality.scorecards.weight')}
+          </Text>
+          <Text size="xs" c="dimmed" w={90}>
+            {t('quality.scorecards.maxPoints')}
+          </Text>
+          <Box w={28} />
+        </Group>
         {draft.criteria.map((criterion, index) => (
           <Group key={criterion.key} align="flex-start" wrap="nowrap" data-testid="scorecard-criterion">
             <TextInput
