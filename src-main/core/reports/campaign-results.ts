@@ -7,7 +7,7 @@ import { attemptsFact } from './facts/attempts';
 import { attemptsInPeriod, campaignEntriesFact } from './facts/campaign-entries';
 import { questionnaireAnswersFact } from './facts/questionnaire-answers';
 import { ratio, type BaseMeasure, type Measure } from './framework/facts';
-import { byColumn, byTime } from './framework/groupings';
+import { byColumn, byTime, type Grouping } from './framework/groupings';
 import { sqlReport, type ReportDefinition, type ReportLayout } from './framework/report-definition';
 import type { ReportScope } from './framework/scope';
 import { computeFigures, drillFigure } from './framework/sql-report';
@@ -33,6 +33,12 @@ const funnelSteps: readonly BaseMeasure[] = [
 
 /** The whole scope as one row: the funnel's steps are its measures, shown as rows. */
 const everything = byColumn('key', () => "'all'", new Map());
+
+/** Numbers by their count of attempts in the period; a row's key is the count, compared as the number it is. */
+const attemptCounts: Grouping = {
+  ...byColumn('value', () => attemptsInPeriod(), new Map()),
+  match: (_fact, key) => ({ sql: `${attemptsInPeriod()} = @g`, params: { g: Number(key) } }),
+};
 
 /** The profiles the dialer applies (the built-in ones), read once per process. */
 let profiles: readonly Profile[] | undefined;
@@ -81,7 +87,7 @@ function layout(db: ReadDb, request: ReportRequest, scope: ReportScope, view: st
     case 'attempts_per_contact':
       return {
         measures: [{ key: 'contacts', unit: 'count', fact: campaignEntriesFact, aggregate: { count: true }, drill: true, chart: true }],
-        grouping: byColumn('value', () => attemptsInPeriod(), new Map()),
+        grouping: attemptCounts,
         chart: 'bar',
       };
     case 'abandon_by_day': {

@@ -87,7 +87,12 @@ function seed(database: AppDatabase) {
     };
     attempts.push(attempt);
   }
-  for (const [i, entry] of entries.slice(50).entries()) attempts.push({ id: `a-old-${i}`, entry, operator: entry.operator, startedAt: kyiv('2026-02-10'), outcome: 'busy', answered: false, verdict: null, disposition: null, callId: null });
+  // A number no range places, of a contact with no zone: its callee's hour is unknown.
+  const nowhere: Entry = { id: 'e-nowhere', campaign: 'camp-1', contact: 'c-01', phone: '+99912345678', operator: 'emp-1', contactZone: null };
+  insert(database, 'campaign_entries', { id: nowhere.id, campaign_id: nowhere.campaign, contact_id: nowhere.contact, phone: nowhere.phone, operator_id: 'emp-1', state: 'waiting', next_at: 0, updated_at: 0 });
+  entries.push(nowhere);
+  for (const i of [0, 1]) attempts.push({ id: `a-nowhere-${i}`, entry: nowhere, operator: 'emp-1', startedAt: kyiv('2026-03-05', `1${i}:00:00.000`), outcome: 'reached', answered: true, verdict: 'human', disposition: null, callId: null });
+  for (const [i, entry] of entries.slice(50, 60).entries()) attempts.push({ id: `a-old-${i}`, entry, operator: entry.operator, startedAt: kyiv('2026-02-10'), outcome: 'busy', answered: false, verdict: null, disposition: null, callId: null });
   for (const a of attempts) {
     if (a.callId) {
       insert(database, 'interactions', { id: a.callId, kind: 'call', direction: 'out', occurred_at: a.startedAt, contact_id: a.entry.contact, created_at: a.startedAt });
@@ -137,6 +142,7 @@ const reachedOutcome = (a: Attempt) => a.outcome === 'reached' || a.outcome === 
 /** The hour on the callee's clock, read through Intl: the contact's zone, else the zone of the number's range. */
 function calleeHour(a: Attempt): string {
   const zone = a.entry.contactZone?.trim() || phones.find((p) => p.phone.slice(0, 8) === a.entry.phone.slice(0, 8))?.zone;
+  if (zone === undefined) return '';
   return String(Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(a.startedAt)));
 }
 
@@ -183,13 +189,18 @@ describe('campaign results report', () => {
     const perContact = run(database, { report: 'campaign_results', view: 'attempts_per_contact' });
     const count = (e: Entry) => period.filter((a) => a.entry === e).length;
     expectColumn(perContact, 'contacts', countBy(dialed, (e) => String(count(e))));
-    const twice = drillAll(database, { report: 'campaign_results', view: 'attempts_per_contact' }, { rowKey: '2', column: 'contacts' }).ids;
-    expect(sorted(twice)).toEqual(sorted(dialed.filter((e) => count(e) === 2).map((e) => e.id)));
+    for (const row of perContact.rows) {
+      const { ids } = drillAll(database, { report: 'campaign_results', view: 'attempts_per_contact' }, { rowKey: row.key, column: 'contacts' });
+      expect(sorted(ids)).toEqual(sorted(dialed.filter((e) => String(count(e)) === row.key).map((e) => e.id)));
+      expect(ids.length).toBeGreaterThan(0);
+    }
+    expect(perContact.rows.map((r) => Number(r.key))).toEqual(perContact.rows.map((r) => Number(r.key)).sort((a, b) => a - b));
   });
 
   it('finds the best hours on the callee’s clock: the contact’s own zone first, else the number’s', () => {
     const result = run(database, { report: 'campaign_results', view: 'best_hour' });
-    expect(result.rows.map((r) => r.key)).toEqual(Array.from({ length: 24 }, (_, h) => String(h)));
+    expect(result.rows.map((r) => r.key)).toEqual([...Array.from({ length: 24 }, (_, h) => String(h)), '']);
+    expect(result.rows.at(-1)).toMatchObject({ kind: 'value', values: { attempts: 2, reached: 2 } });
     expectColumn(result, 'attempts', countBy(period, calleeHour));
     expectColumn(result, 'reached', countBy(period.filter(reachedOutcome), calleeHour));
     for (const row of result.rows) {
