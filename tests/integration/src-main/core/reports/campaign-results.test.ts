@@ -269,6 +269,12 @@ describe('campaign results report', () => {
     expect(vip.totals.attempts).toBe(period.filter((a) => a.disposition !== null && vipContacts.has(a.entry.contact)).length);
   });
 
+  it('refuses cells that list no records', () => {
+    expect(() => drillAll(database, { report: 'campaign_results', view: 'funnel' }, { rowKey: 'reached', column: 'share' })).toThrow(/does not open a list/);
+    expect(() => drillAll(database, { report: 'campaign_results', view: 'best_hour' }, { rowKey: '9', column: 'bogus' })).toThrow(/does not open a list/);
+    expect(() => drillAll(database, { report: 'campaign_results', view: 'abandon_by_day' }, { rowKey: '2026-03-02', column: 'abandon_cap' })).toThrow(/does not open a list/);
+  });
+
   it('shows an empty period as zeros and blanks', () => {
     const empty = { from: kyiv('2025-01-01'), to: kyiv('2025-01-03') };
     const funnel = run(database, { report: 'campaign_results', view: 'funnel', filters: empty });

@@ -186,6 +186,11 @@ describe('manager load report', () => {
     expect(Object.values(campaign.totals).every((v) => v === 0)).toBe(true);
   });
 
+  it('refuses a column that is no employee’s figure', () => {
+    expect(() => drillAll(database, { report: 'manager_load', view: 'day' }, { rowKey: '2026-03-02', column: 'hours' })).toThrow(/does not open a list/);
+    expect(() => drillAll(database, { report: 'manager_load', view: 'day' }, { rowKey: '2026-03-02', column: 'minutes:emp-1' })).toThrow(/does not open a list/);
+  });
+
   it('shows an empty period as zeros', () => {
     const empty = run(database, { report: 'manager_load', view: 'day', filters: { from: kyiv('2025-01-01'), to: kyiv('2025-01-03') } });
     expect(empty.rows.map((r) => r.key)).toEqual(['2025-01-01', '2025-01-02']);
