@@ -26,6 +26,7 @@ import { BackgroundNotices } from './BackgroundNotices';
 import { CommandPalette } from './CommandPalette';
 import { useHashRoute, type Route } from '#renderer/routing/useHashRoute';
 import { useWorkplace } from '#renderer/workplace/WorkplaceContext';
+import { useQuery } from '#renderer/api/client';
 
 /** The key Mantine's "mod" means: Command on a Mac, Ctrl elsewhere. */
 const modifierKey = navigator.userAgent.includes('Mac') ? '⌘' : 'Ctrl';
@@ -42,7 +43,10 @@ export function Workplace() {
 function WorkplaceShell() {
   const { t } = useTranslation();
   const { missedCount } = usePhone();
-  const { updateSettings } = useWorkplace();
+  const { settings, updateSettings } = useWorkplace();
+  // Reviews of the operator's calls they have not read yet: the supervisor's comments are seen from any screen.
+  const myReviews = useQuery('quality.myReviews', { limit: 1 }, settings.currentEmployeeId !== null);
+  const unseenReviews = myReviews.data?.unseen ?? 0;
   const [route, navigate] = useHashRoute();
   const scheme = useComputedColorScheme('light');
   const toggleTheme = useCallback(() => void updateSettings({ theme: scheme === 'dark' ? 'light' : 'dark' }), [scheme, updateSettings]);
@@ -84,10 +88,19 @@ function WorkplaceShell() {
               label={t(`nav.${area}`)}
               leftSection={<Icon size={18} />}
               rightSection={
-                area === 'calls' && missedCount > 0 ? (
-                  <Badge size="sm" color="red" data-testid="missed-badge" aria-label={t('calls.missedBadge', { count: missedCount })}>
-                    {missedCount}
-                  </Badge>
+                area === 'calls' && (missedCount > 0 || unseenReviews > 0) ? (
+                  <Group gap={4} wrap="nowrap">
+                    {missedCount > 0 && (
+                      <Badge size="sm" color="red" data-testid="missed-badge" aria-label={t('calls.missedBadge', { count: missedCount })}>
+                        {missedCount}
+                      </Badge>
+                    )}
+                    {unseenReviews > 0 && (
+                      <Badge size="sm" color="blue" data-testid="reviews-badge" aria-label={t('quality.mine.unseen', { count: unseenReviews })}>
+                        {unseenReviews}
+                      </Badge>
+                    )}
+                  </Group>
                 ) : (
                   i < 9 && <Kbd size="xs">Alt+{i + 1}</Kbd>
                 )
