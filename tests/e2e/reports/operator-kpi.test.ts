@@ -176,6 +176,11 @@ describe('the operator KPI report, through the real UI', () => {
       expect(await page.getByTestId('report-table').isVisible()).toBe(true);
       expect(await page.getByTestId('report-chart').isVisible()).toBe(true);
       for (const hidden of ['nav-reports', 'report-kind', 'report-print', 'report-run']) expect(await page.getByTestId(hidden).isVisible(), hidden).toBe(false);
+      await page.screenshot({ path: artifactPath('reports-print-layout.png'), fullPage: true });
+      // Saved as PDF, the report's pages are landscape: its twenty columns fit across.
+      const pdf = (await page.pdf({ path: artifactPath('reports-operator-kpi.pdf'), preferCSSPageSize: true })).toString('latin1');
+      const [, width = '0', height = '0'] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf) ?? [];
+      expect(Number(width)).toBeGreaterThan(Number(height));
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }

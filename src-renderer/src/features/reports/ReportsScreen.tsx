@@ -164,6 +164,7 @@ export function ReportsScreen({ navigate }: ReportsScreenProps) {
       )}
       {drill && request && (
         <DrillDrawer
+          key={JSON.stringify(drill)}
           request={request}
           cell={drill}
           title={drillTitle(drill)}
