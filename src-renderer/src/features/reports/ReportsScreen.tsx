@@ -76,7 +76,7 @@ export function ReportsScreen({ navigate }: ReportsScreenProps) {
     if (again) run(again);
   };
   const exportAs = (format: 'csv' | 'xlsx') => {
-    if (result && request) void exportReport(bridge, errorText, request, format, tableHeaders(t, result));
+    if (result && request) void exportReport(bridge, errorText, request, format, tableHeaders(t, locale, result));
   };
   const drillTitle = (cell: ReportCell) => {
     const column = result?.columns.find((c) => c.key === cell.column);
