@@ -1,6 +1,5 @@
 import type { ReportRequest } from '#contract';
 import type { ReadDb } from '#core/db/handles';
-import { DomainError } from '#core/shared/errors';
 import { campaignPolicies, campaignRuleSettingsSchema, loadProfiles, BUILT_IN_PROFILE_FILES, type Profile } from '#core/dialer/rules/index';
 import { bestHourDrill, bestHourFigures } from './campaign-best-hour';
 import { attemptsFact } from './facts/attempts';
@@ -10,7 +9,6 @@ import { ratio, type BaseMeasure, type Measure } from './framework/facts';
 import { byColumn, byTime, type Grouping } from './framework/groupings';
 import { sqlReport, type ReportDefinition, type ReportLayout } from './framework/report-definition';
 import type { ReportScope } from './framework/scope';
-import { computeFigures, drillFigure } from './framework/sql-report';
 
 const views = ['funnel', 'disposition', 'attempts_per_contact', 'best_hour', 'abandon_by_day', 'answers'] as const;
 
@@ -31,8 +29,8 @@ const funnelSteps: readonly BaseMeasure[] = [
   },
 ];
 
-/** The whole scope as one row: the funnel's steps are its measures, shown as rows. */
-const everything = byColumn('key', () => "'all'", new Map());
+/** The whole scope as one row ("all"): the funnel's steps are its columns, each opening its numbers. */
+const everything = byColumn('key', () => "'all'", new Map(), ['all']);
 
 /** Numbers by their count of attempts in the period; a row's key is the count, compared as the number it is. */
 const attemptCounts: Grouping = {
@@ -124,30 +122,7 @@ const sqlViews = sqlReport('campaign_results', views, layout);
  * company-tag filters.
  */
 export const campaignResultsReport: ReportDefinition = {
-  kind: 'campaign_results',
-  views,
-  figures: (db, request, scope, view) => {
-    if (view === 'best_hour') return bestHourFigures(db, request, scope);
-    if (view !== 'funnel') return sqlViews.figures(db, request, scope, view);
-    // The funnel's steps as rows (a chart of narrowing bars), each with its share of the numbers dialed.
-    const { totals } = computeFigures(db, funnelSteps, everything, scope);
-    const dialed = totals.dialed ?? 0;
-    return {
-      columns: [
-        { key: 'contacts', unit: 'count', drill: true, chart: true },
-        { key: 'share', unit: 'percent', drill: false, chart: false },
-      ],
-      rows: funnelSteps.map((step) => ({ key: step.key, kind: 'key', label: step.key, values: { contacts: totals[step.key] ?? 0, share: ratio(totals[step.key], dialed, 100) } })),
-      totals: { contacts: dialed, share: dialed > 0 ? 100 : null },
-      chart: 'funnel',
-    };
-  },
-  drill: (db, request, scope, view) => {
-    if (view === 'best_hour') return bestHourDrill(db, request, scope);
-    if (view !== 'funnel') return sqlViews.drill(db, request, scope, view);
-    // A step's row lists its numbers; the totals row lists every number dialed.
-    const step = funnelSteps.find((s) => s.key === (request.cell.rowKey ?? 'dialed'));
-    if (!step || request.cell.column !== 'contacts') throw new DomainError('invalid_payload', 'report_cell_not_drillable', `The cell ${request.cell.column} does not open a list of records`, { column: request.cell.column });
-    return drillFigure(db, step, everything, null, scope, { after: request.after, limit: request.limit });
-  },
+  ...sqlViews,
+  figures: (db, request, scope, view) => (view === 'best_hour' ? bestHourFigures(db, request, scope) : sqlViews.figures(db, request, scope, view)),
+  drill: (db, request, scope, view) => (view === 'best_hour' ? bestHourDrill(db, request, scope) : sqlViews.drill(db, request, scope, view)),
 };

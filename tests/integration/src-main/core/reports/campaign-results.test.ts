@@ -157,19 +157,20 @@ describe('campaign results report', () => {
     const reached = dialed.filter((e) => period.some((a) => a.entry === e && reachedOutcome(a)));
     const successful = dialed.filter((e) => period.some((a) => a.entry === e && a.disposition?.endsWith('-sale')));
     expect(result.chart.type).toBe('funnel');
-    expect(result.rows.map((r) => [r.key, r.kind, r.values.contacts])).toEqual([
-      ['dialed', 'key', dialed.length],
-      ['reached', 'key', reached.length],
-      ['successful', 'key', successful.length],
-    ]);
-    expect(result.rows[1]?.values.share).toBeCloseTo((reached.length / dialed.length) * 100, 9);
+    // One row, the steps its columns (the window draws them as the funnel's narrowing bars).
+    expect(result.rows.map((r) => [r.key, r.kind, r.label])).toEqual([['all', 'key', 'all']]);
+    expect(result.columns.map((c) => c.key)).toEqual(['dialed', 'reached', 'successful']);
+    expect(result.rows[0]?.values).toEqual({ dialed: dialed.length, reached: reached.length, successful: successful.length });
+    expect(result.totals).toEqual(result.rows[0]?.values);
     expect(dialed.length).toBeLessThan(entries.length);
+    expect(successful.length).toBeGreaterThan(0);
     for (const [step, expected] of [
       ['dialed', dialed],
       ['reached', reached],
       ['successful', successful],
     ] as const) {
-      const { ids, pages } = drillAll(database, { report: 'campaign_results', view: 'funnel' }, { rowKey: step, column: 'contacts' });
+      expect(sorted(drillAll(database, { report: 'campaign_results', view: 'funnel' }, { rowKey: null, column: step }).ids)).toEqual(sorted(expected.map((e) => e.id)));
+      const { ids, pages } = drillAll(database, { report: 'campaign_results', view: 'funnel' }, { rowKey: 'all', column: step });
       expect(sorted(ids)).toEqual(sorted(expected.map((e) => e.id)));
       for (const row of pages.flatMap((p) => p.rows)) {
         const lastCall = period.filter((a) => a.entry.id === row.id && a.callId !== null).sort((x, y) => y.startedAt - x.startedAt)[0]?.callId;
@@ -261,7 +262,7 @@ describe('campaign results report', () => {
 
   it('honours the campaign, operator and company-tag filters', () => {
     const camp2 = run(database, { report: 'campaign_results', view: 'funnel', filters: { campaignIds: ['camp-2'] } });
-    expect(camp2.totals.contacts).toBe(dialed.filter((e) => e.campaign === 'camp-2').length);
+    expect(camp2.totals.dialed).toBe(dialed.filter((e) => e.campaign === 'camp-2').length);
     const mine = run(database, { report: 'campaign_results', view: 'best_hour', filters: { operatorIds: ['emp-1'] } });
     expect(mine.totals.attempts).toBe(period.filter((a) => a.operator === 'emp-1').length);
     const vip = run(database, { report: 'campaign_results', view: 'disposition', filters: { companyTagIds: ['tag-vip'] } });
@@ -270,7 +271,7 @@ describe('campaign results report', () => {
   });
 
   it('refuses cells that list no records', () => {
-    expect(() => drillAll(database, { report: 'campaign_results', view: 'funnel' }, { rowKey: 'reached', column: 'share' })).toThrow(/does not open a list/);
+    expect(() => drillAll(database, { report: 'campaign_results', view: 'funnel' }, { rowKey: 'all', column: 'contacts' })).toThrow(/does not open a list/);
     expect(() => drillAll(database, { report: 'campaign_results', view: 'best_hour' }, { rowKey: '9', column: 'bogus' })).toThrow(/does not open a list/);
     expect(() => drillAll(database, { report: 'campaign_results', view: 'abandon_by_day' }, { rowKey: '2026-03-02', column: 'abandon_cap' })).toThrow(/does not open a list/);
   });
@@ -278,11 +279,7 @@ describe('campaign results report', () => {
   it('shows an empty period as zeros and blanks', () => {
     const empty = { from: kyiv('2025-01-01'), to: kyiv('2025-01-03') };
     const funnel = run(database, { report: 'campaign_results', view: 'funnel', filters: empty });
-    expect(funnel.rows.map((r) => r.values)).toEqual([
-      { contacts: 0, share: null },
-      { contacts: 0, share: null },
-      { contacts: 0, share: null },
-    ]);
+    expect(funnel.rows.map((r) => r.values)).toEqual([{ dialed: 0, reached: 0, successful: 0 }]);
     const abandon = run(database, { report: 'campaign_results', view: 'abandon_by_day', filters: empty });
     expect(abandon.rows.map((r) => [r.values.live, r.values.abandon_rate, r.values.abandon_cap])).toEqual([
       [0, null, null],
