@@ -214,4 +214,21 @@ describe('the operator KPI report, through the real UI', () => {
       expect(await screen.getByRole('alert').count(), `${name}: ${(await screen.getByRole('alert').allTextContents()).join(' ')}`).toBe(0);
     }
   });
+
+  it('breaks the figures down by day as lines and by state as slices', async () => {
+    const screen = page.locator('.reports-screen');
+    for (const [view, name, chart] of [['day', 'Day', 'line'], ['state', 'State', 'pie'], ['operator', 'Operator', 'bar']] as const) {
+      await pick(page, page.getByTestId('report-view'), name);
+      await screen.locator(`[data-testid="report-table"][data-view="${view}"]`).or(screen.getByRole('alert')).first().waitFor();
+      expect(await screen.getByRole('alert').count()).toBe(0);
+      expect(await page.getByTestId('report-chart').getAttribute('data-chart-type')).toBe(chart);
+    }
+    // The day of the seeded calls carries their figures.
+    await pick(page, page.getByTestId('report-view'), 'Day');
+    const seededDay = new Date(lastMonthNoon(0));
+    const key = `${seededDay.getFullYear()}-${String(seededDay.getMonth() + 1).padStart(2, '0')}-15`;
+    await page.getByTestId(`report-cell-${key}-calls_in`).waitFor();
+    expect(await page.getByTestId(`report-cell-${key}-calls_in`).textContent()).toBe('5');
+    await pick(page, page.getByTestId('report-view'), 'Operator');
+  });
 });

@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart, DonutChart, FunnelChart, LineChart } from '@mantine/charts';
-import { Box } from '@mantine/core';
+import { Box, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportColumn, ReportResult } from '#contract';
@@ -36,7 +36,13 @@ export function ReportChart({ result, onDrill }: ReportChartProps) {
   const { locale } = useWorkplace();
   const columns = chartColumns(result);
   const first = columns[0];
-  if (!first || result.rows.length === 0) return null;
+  if (!first || result.rows.length === 0) {
+    return (
+      <Text c="dimmed" data-testid="report-chart" data-chart-type={result.chart.type}>
+        {t('reports.noRows')}
+      </Text>
+    );
+  }
   const drillable = (column: string) => result.columns.find((c) => c.key === column)?.drill === true;
   const drill = (rowIndex: number | undefined, column: string) => {
     const row = rowIndex === undefined ? undefined : result.rows[rowIndex];
