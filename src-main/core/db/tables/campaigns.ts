@@ -177,6 +177,8 @@ export const campaignAttempts = sqliteTable(
     index('campaign_attempts_contact_idx').on(t.contactId, t.startedAt),
     index('campaign_attempts_campaign_idx').on(t.campaignId, t.startedAt),
     index('campaign_attempts_entry_idx').on(t.entryId, t.startedAt),
+    // Operator KPIs (attempts and conversions per operator) read this index alone.
+    index('campaign_attempts_operator_idx').on(t.operatorId, t.startedAt, t.dispositionId, t.campaignId),
     // The part-hour at the start of an abandon period is counted from answered attempts only: these alone, covered.
     index('campaign_attempts_answered_idx').on(t.campaignId, t.startedAt, t.outcome, t.amdVerdict, t.answeredAt).where(sql`${t.answeredAt} IS NOT NULL`),
   ],
