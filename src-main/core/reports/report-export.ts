@@ -13,7 +13,8 @@ function figure(value: number | null | undefined): TableCell {
 
 function reportTable(result: ReportResult, headers: Record<string, string>) {
   const header = [headers.row ?? result.view, ...result.columns.map((c) => headers[c.key] ?? c.label ?? c.key)];
-  const rows = result.rows.map((row) => [row.label, ...result.columns.map((c) => figure(row.values[c.key]))]);
+  // The window words row labels (days, states) in the operator's language and sends them as `row:<key>`.
+  const rows = result.rows.map((row) => [headers[`row:${row.key}`] ?? row.label, ...result.columns.map((c) => figure(row.values[c.key]))]);
   rows.push([headers.total ?? 'Total', ...result.columns.map((c) => figure(result.totals[c.key]))]);
   return { sheet: result.report, header, rows };
 }

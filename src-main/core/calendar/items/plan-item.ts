@@ -1,4 +1,4 @@
-import { eq, isNull } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import type { CalendarItemKind, CalendarLinks } from '#contract';
 import type { WriteDb } from '#core/db/handles';
 import { calendarEvents } from '#core/db/schema';
@@ -60,8 +60,17 @@ export function planItem(tx: WriteDb, deps: WriteDeps, item: PlannedItem): strin
  */
 export function writeMissingTexts(tx: WriteDb, deps: WriteDeps): number {
   const rows = tx.select().from(calendarEvents).where(isNull(calendarEvents.ics)).all();
+  // A demo or an old database has many items per owner: each owner's calendar is looked up (or made) once.
+  const calendarOf = new Map<string | null, ReturnType<typeof localCalendarOf>>();
+  const write = tx.$client.prepare<[{ ics: string; uid: string; calendarId: string | null; rangeEndsAt: number; id: string }]>(
+    'UPDATE calendar_events SET ics = @ics, uid = @uid, calendar_id = @calendarId, range_ends_at = @rangeEndsAt WHERE id = @id',
+  );
   for (const row of rows) {
-    const calendar = row.calendarId ? null : localCalendarOf(tx, deps, row.ownerId);
+    let calendar = null;
+    if (!row.calendarId) {
+      calendar = calendarOf.get(row.ownerId) ?? localCalendarOf(tx, deps, row.ownerId);
+      calendarOf.set(row.ownerId, calendar);
+    }
     const fields = fieldsOf(
       {
         kind: row.kind,
@@ -75,10 +84,7 @@ export function writeMissingTexts(tx: WriteDb, deps: WriteDeps): number {
       deps.workstationZone,
     );
     const ics = buildResource({ ...fields, location: row.location, doneAt: row.doneAt }, row.uid ?? row.id, row.createdAt);
-    tx.update(calendarEvents)
-      .set({ ics, uid: row.uid ?? row.id, calendarId: row.calendarId ?? calendar?.id ?? null, rangeEndsAt: row.endsAt })
-      .where(eq(calendarEvents.id, row.id))
-      .run();
+    write.run({ ics, uid: row.uid ?? row.id, calendarId: row.calendarId ?? calendar?.id ?? null, rangeEndsAt: row.endsAt, id: row.id });
   }
   return rows.length;
 }
