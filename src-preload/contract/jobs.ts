@@ -7,7 +7,7 @@ export const JobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
 /** Work that runs quietly (the operator waits for its answer on screen), yet is journaled like the rest. */
-export const quietJobKinds = ['reports.summary', 'reports.run', 'reports.drill', 'contacts.duplicates'] as const;
+export const quietJobKinds = ['reports.run', 'reports.drill', 'contacts.duplicates'] as const;
 export const AnyJobKindSchema = z.enum([...jobKinds, ...quietJobKinds]);
 
 /**

@@ -65,7 +65,7 @@ import {
 import { DemoSeedRequestSchema, ExportStartedSchema, ImportStartedSchema, JobListRequestSchema, JobRecordSchema, JobStartedSchema } from './jobs';
 import { CallInfoSchema, CallQualitySchema, ColleagueLineSchema, ConnectionTestSchema, MediaReplySchema, PhoneStatusSchema, ScreenPopSchema, SipAccountInputSchema, SipAccountSchema } from './phone';
 import { qualityMethods } from './quality';
-import { reportMethods, ReportSummarySchema } from './reports';
+import { reportMethods } from './reports';
 import { campaignMethods } from './campaigns';
 import { campaignFileMethods } from './campaign-files';
 import { dialerMethods } from './dialer';
@@ -202,7 +202,6 @@ export const methods = {
   /** Erases a person and their personal data; counts stay in reports, anonymised. */
   'privacy.erase': { input: EraseRequestSchema, output: ErasureSchema },
 
-  'reports.summary': { input: EmptyInputSchema, output: ReportSummarySchema },
 
   /** Recent background work, newest first; `states: ['interrupted']` lists what the last stop cut short. */
   'jobs.list': { input: JobListRequestSchema, output: z.array(JobRecordSchema) },

@@ -43,6 +43,8 @@ describe('work cut short by kill -9 is offered again at the next start', () => {
   };
   const contactCount = async () => (await call<{ contactCount: number }>('app.info', {})).contactCount;
   const interrupted = () => call<JobRecord[]>('jobs.list', { states: ['interrupted'] });
+  /** A report over every client of the last year: in the journal as running the moment it is asked for. */
+  const askReport = () => void api.request('reports.run', { request: { report: 'relationship_health', filters: { from: Date.now() - 365 * 86_400_000, to: Date.now() } } });
   const job = async (jobId: string) => (await call<JobRecord[]>('jobs.list', { limit: 200 })).find((j) => j.jobId === jobId);
 
   const startImport = async (offset: number) => {
@@ -105,7 +107,7 @@ describe('work cut short by kill -9 is offered again at the next start', () => {
 
   it('an export and a report killed while running: interrupted, and the export resumes to a downloadable file', async () => {
     const exported = await call<{ jobId: string; fileId: string }>('exports.start', { format: 'xlsx' });
-    void api.request('reports.summary', {});
+    askReport();
     // Both are in the journal as running the moment they are asked for.
     await new Promise((resolve) => setTimeout(resolve, 30));
     await killHard();
@@ -113,7 +115,7 @@ describe('work cut short by kill -9 is offered again at the next start', () => {
     await start();
     const cut = await interrupted();
     expect(cut.find((j) => j.jobId === exported.jobId)).toMatchObject({ kind: 'export.contacts' });
-    const report = cut.find((j) => j.kind === 'reports.summary');
+    const report = cut.find((j) => j.kind === 'reports.run');
     expect(report).toBeDefined();
     await call('jobs.dismiss', { id: report?.jobId });
     await call('jobs.resume', { id: exported.jobId });
@@ -133,11 +135,11 @@ describe('work cut short by kill -9 is offered again at the next start', () => {
   });
 
   it('shows interrupted work in the workplace, with resume and leave-it buttons', async () => {
-    void api.request('reports.summary', {});
+    askReport();
     await new Promise((resolve) => setTimeout(resolve, 30));
     await killHard();
     await start();
-    const report = (await interrupted()).find((j) => j.kind === 'reports.summary');
+    const report = (await interrupted()).find((j) => j.kind === 'reports.run');
     expect(report).toBeDefined();
     browser = await launchChromium(['--lang=en-US']);
     const page = await browser.newPage({ locale: 'en-US' });

@@ -25,7 +25,6 @@ export function reportHandlers(deps: ReportHandlerDeps) {
   const { jobs } = deps;
   const context = () => ({ now: deps.clock.now(), zone: deps.zone() });
   return defineHandlers({
-    'reports.summary': async () => (await jobs.run({ kind: 'reports.summary', params: {} }).finished).result as never,
     'reports.run': async ({ jobId, request }) => (await jobs.run({ kind: 'reports.run', params: { ...context(), request } }, jobId).finished).result as never,
     'reports.drill': async (request) => (await jobs.run({ kind: 'reports.drill', params: { ...context(), request } }).finished).result as never,
     'reports.cancel': ({ jobId }) => {

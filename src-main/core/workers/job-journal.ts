@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { JobRecord } from '#contract';
+import { jobKinds, quietJobKinds, type JobRecord } from '#contract';
 import type { AppDatabase } from '#core/db/connection';
 import { jobs } from '#core/db/schema';
 import type { Clock } from '#core/shared/clock';
@@ -10,6 +10,13 @@ import { JobRequestSchema, type JobRequest } from './protocol';
 const progressEveryMs = 1_000;
 
 type JobRow = typeof jobs.$inferSelect;
+
+/** Kinds this version can name; rows of kinds an earlier version retired (e.g. 'reports.summary') stay in the table unlisted. */
+const knownKinds: string[] = [...jobKinds, ...quietJobKinds];
+
+function fromOtherVersion(jobId: string): DomainError {
+  return new DomainError('conflict', 'job_from_other_version', 'This job was started by another version of the app and cannot be resumed; start it again', { jobId });
+}
 
 /** The import a job writes, so an interrupted one can be undone from its notice. */
 function importIdOf(row: JobRow): string | undefined {
@@ -93,19 +100,19 @@ export class JobJournal {
 
   /** The operator has seen an interrupted job and does not want it resumed. */
   dismiss(jobId: string): JobRecord {
-    const row = this.row(jobId);
+    const row = this.knownRow(jobId);
     if (row.state !== 'interrupted' && row.state !== 'failed') throw new DomainError('conflict', 'job_not_resumable', 'Only an interrupted or failed job can be dismissed', { jobId, state: row.state });
     const now = this.clock.now();
     this.database.write((tx) => tx.update(jobs).set({ state: 'cancelled', finishedAt: now, updatedAt: now }).where(eq(jobs.id, jobId)).run());
-    return toRecord(this.row(jobId));
+    return toRecord(this.knownRow(jobId));
   }
 
   /** The request of a job that may be run again: interrupted or failed. */
   resumable(jobId: string): JobRequest {
-    const row = this.row(jobId);
+    const row = this.knownRow(jobId);
     if (row.state !== 'interrupted' && row.state !== 'failed') throw new DomainError('conflict', 'job_not_resumable', `This job is ${row.state}; only an interrupted or failed job can be resumed`, { jobId, state: row.state });
     const parsed = JobRequestSchema.safeParse(JSON.parse(row.request));
-    if (!parsed.success) throw new DomainError('conflict', 'job_from_other_version', 'This job was started by another version of the app and cannot be resumed; start it again', { jobId });
+    if (!parsed.success) throw fromOtherVersion(jobId);
     return parsed.data;
   }
 
@@ -124,23 +131,25 @@ export class JobJournal {
   }
 
   get(jobId: string): JobRecord {
-    return toRecord(this.row(jobId));
+    return toRecord(this.knownRow(jobId));
   }
 
   list(states: readonly JobRecord['state'][] | undefined, limit: number): JobRecord[] {
     return this.database.read
       .select()
       .from(jobs)
-      .where(states && states.length > 0 ? inArray(jobs.state, [...states]) : undefined)
+      .where(and(inArray(jobs.kind, knownKinds), states && states.length > 0 ? inArray(jobs.state, [...states]) : undefined))
       .orderBy(desc(jobs.startedAt))
       .limit(limit)
       .all()
       .map(toRecord);
   }
 
-  private row(jobId: string): JobRow {
+  /** A job's row, if this version still knows its kind (a record of it must pass the contract). */
+  private knownRow(jobId: string): JobRow {
     const row = this.database.read.select().from(jobs).where(eq(jobs.id, jobId)).get();
     if (!row) throw notFound('Job', jobId);
+    if (!knownKinds.includes(row.kind)) throw fromOtherVersion(jobId);
     return row;
   }
 }

@@ -10,7 +10,6 @@ import type { AppDatabase } from '#core/db/connection';
 import { seedDemo } from '#core/demo/seed';
 import { runReportExport } from '#core/reports/report-export';
 import { drillReport, runReport } from '#core/reports/run-report';
-import { reportSummary } from '#core/reports/summary';
 import { timeOrderedIds } from '#core/shared/ids';
 import type { ReadDb } from '#core/db/handles';
 import type { JobRequest, QueryRequest } from './protocol';
@@ -34,7 +33,6 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
   switch (job.kind) {
     case 'demo.seed':
       return seedDemo(database, job.params, report);
-    case 'reports.summary':
     case 'reports.run':
     case 'reports.drill':
     case 'contacts.duplicates':
@@ -66,8 +64,6 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
 export function runQuery(db: ReadDb, job: QueryRequest, report: (progress: JobProgressReport) => void): JobResult {
   report({ done: 0, total: 1 });
   switch (job.kind) {
-    case 'reports.summary':
-      return { done: 1, total: 1, result: reportSummary(db) };
     case 'reports.run':
       return { done: 1, total: 1, result: runReport(db, job.params.request, { now: job.params.now, zone: job.params.zone }) };
     case 'reports.drill':

@@ -17,7 +17,6 @@ const exportFile = { fileId: z.string(), file: z.string() };
 
 export const JobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo.seed'), params: DemoSeedRequestSchema.extend({ ...started, interactionsPerContact: z.number().optional() }) }),
-  z.object({ kind: z.literal('reports.summary'), params: z.object({}) }),
   /** A report or a page of its drill-down, cut in the workstation's zone unless the request names another. */
   z.object({ kind: z.literal('reports.run'), params: z.object({ ...started, zone: z.string(), request: ReportRequestSchema }) }),
   z.object({ kind: z.literal('reports.drill'), params: z.object({ ...started, zone: z.string(), request: DrillRequestSchema }) }),
@@ -66,7 +65,7 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
 
 /** Jobs that only read: they run in the pooled read-only worker (see QueryPool). */
-export const queryKinds = ['reports.summary', 'reports.run', 'reports.drill', 'contacts.duplicates'] as const;
+export const queryKinds = ['reports.run', 'reports.drill', 'contacts.duplicates'] as const;
 export type QueryRequest = Extract<JobRequest, { kind: (typeof queryKinds)[number] }>;
 
 export function isQuery(job: JobRequest): job is QueryRequest {

@@ -666,7 +666,8 @@ export const en = {
     hostWeb: 'browser host',
   },
   jobs: {
-    'reports.summary': 'Building a report',
+    'reports.run': 'Building a report',
+    'reports.drill': 'Opening the records behind a report figure',
     'contacts.duplicates': 'Looking for duplicates',
     interruptedTitle: '{{job}}: interrupted when the app stopped',
     interruptedWhen: 'started {{when}}',

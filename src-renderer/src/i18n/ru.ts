@@ -679,7 +679,8 @@ export const ru: Messages = {
     hostWeb: 'браузерный хост',
   },
   jobs: {
-    'reports.summary': 'Построение отчёта',
+    'reports.run': 'Построение отчёта',
+    'reports.drill': 'Открытие записей за показателем отчёта',
     'contacts.duplicates': 'Поиск дубликатов',
     interruptedTitle: '{{job}}: прервано, когда программа остановилась',
     interruptedWhen: 'начато {{when}}',

@@ -679,7 +679,8 @@ export const uk: Messages = {
     hostWeb: 'браузерний хост',
   },
   jobs: {
-    'reports.summary': 'Побудова звіту',
+    'reports.run': 'Побудова звіту',
+    'reports.drill': 'Відкриття записів за показником звіту',
     'contacts.duplicates': 'Пошук дублікатів',
     interruptedTitle: '{{job}}: перервано, коли програма зупинилася',
     interruptedWhen: 'розпочато {{when}}',

@@ -73,14 +73,14 @@ describe('API dispatch', () => {
     const dispatch = createDispatcher(
       combineHandlers(
         defineHandlers({
-          'reports.summary': () => {
+          'reports.filterChoices': () => {
             throw new TypeError('cannot read properties of undefined');
           },
         }),
       ),
       logger,
     );
-    const result = await dispatch('reports.summary', {}, ctx);
+    const result = await dispatch('reports.filterChoices', {}, ctx);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(logger.lines.some((line) => line.level === 'error' && String(line.fields?.error).includes('cannot read'))).toBe(true);
   });

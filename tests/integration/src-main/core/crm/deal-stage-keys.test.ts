@@ -25,7 +25,10 @@ describe('deal stages we ship carry a key the renderer words', () => {
     expect((await ok(workstation, 'deals.get', { id: deal.id })).history.map((h) => [h.fromKey, h.toKey])).toEqual([[null, 'new_request'], ['new_request', 'won']]);
     const milestones = (await ok(workstation, 'timeline.list', { contactId: contact.id })).milestones;
     expect(milestones.map((m) => m.toKey)).toEqual(expect.arrayContaining(['new_request', 'won']));
-    expect((await ok(workstation, 'reports.summary', {})).pipeline.map((row) => row.stageKey)).toEqual(['new_request', null, 'won']);
+    // The sales pipeline has a row per open stage, keyed by the stage's id: its key is the board's.
+    const keyOf = new Map(stages.map((s) => [s.id, s.key]));
+    const pipeline = await ok(workstation, 'reports.run', { request: { report: 'sales', view: 'pipeline', filters: { from: testNow - 86_400_000, to: testNow + 86_400_000 } } });
+    expect(pipeline.rows.map((row) => [keyOf.get(row.key), row.kind, row.label])).toEqual([['new_request', 'value', 'Новий запит'], [null, 'value', 'Дегустація']]);
 
     // Renamed in Settings: the operator's own name from then on.
     const renamed = await ok(workstation, 'deals.saveStages', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobProgress } from '#contract';
+import type { JobProgress, ReportRequest, ReportResult } from '#contract';
 import { countContacts } from '#core/crm/contacts';
 import { DomainError } from '#core/shared/errors';
 import { callApi, createTestWorkstation, testNow } from '#tests/support/workstation';
@@ -59,41 +59,68 @@ describe('job runner (worker threads)', () => {
   });
 });
 
+/** Operator KPIs over the demo's last month (its calls are dated back from testNow). */
+const lastMonthKpis: ReportRequest = {
+  report: 'operator_kpi',
+  view: 'operator',
+  filters: { from: testNow - 30 * 86_400_000, to: testNow, timeZone: 'Europe/Kyiv', operatorIds: [], teamIds: [], campaignIds: [], companyTagIds: [] },
+  options: {},
+};
+const kpiJob = { kind: 'reports.run', params: { now: testNow, zone: 'Europe/Kyiv', request: lastMonthKpis } } as const;
+
 describe('reports in a worker', () => {
-  it('answers reports.summary from a worker thread without announcing a job', async () => {
+  it('answers reports.run from a worker thread without announcing a job', async () => {
     const workstation = createTestWorkstation();
     await workstation.seedDemoIfEmpty(500);
     const progress: JobProgress[] = [];
     workstation.events.on('job.progress', (p) => progress.push(p));
 
-    const result = await callApi(workstation, 'reports.summary', {});
+    const result = await callApi(workstation, 'reports.run', { request: lastMonthKpis });
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.contacts).toBe(500);
-    expect(result.value.interactionsByKind.map((k) => k.kind)).toEqual(['call', 'meeting', 'planned', 'email', 'note']);
-    expect(result.value.pipeline.length).toBe(6);
-    expect(result.value.pipeline.every((stage) => stage.amounts.every((a) => a.amount > 0 && a.currency.length === 3))).toBe(true);
+    expect(result.value).toMatchObject({ report: 'operator_kpi', view: 'operator', timeZone: 'Europe/Kyiv' });
+    expect(result.value.rows.length).toBeGreaterThan(0);
+    expect(result.value.rows.every((row) => row.kind === 'employee')).toBe(true);
+    expect((result.value.totals.calls_in ?? 0) + (result.value.totals.calls_out ?? 0)).toBeGreaterThan(0);
     expect(progress).toEqual([]);
   });
 
   it('runs reports one after another in one kept worker on a read-only connection, and cancels one without losing the next', async () => {
     const workstation = createTestWorkstation();
     await workstation.seedDemoIfEmpty(2_000);
-    const first = await workstation.jobs.run({ kind: 'reports.summary', params: {} }).finished;
-    for (let i = 0; i < 5; i++) await workstation.jobs.run({ kind: 'reports.summary', params: {} }).finished;
+    const first = await workstation.jobs.run(kpiJob).finished;
+    for (let i = 0; i < 5; i++) expect((await workstation.jobs.run(kpiJob).finished).result).toEqual(first.result);
     // No thread per report: the same worker answered them all.
     expect(workstation.jobs.queryWorkersStarted).toBe(1);
-    expect(first).toMatchObject({ state: 'done', result: { contacts: 2_000 } });
+    expect(first).toMatchObject({ state: 'done', result: { report: 'operator_kpi' } });
+    expect((first.result as ReportResult).rows.length).toBeGreaterThan(0);
 
     const running = workstation.jobs.run({ kind: 'contacts.duplicates', params: { limit: 50 } });
-    const queued = workstation.jobs.run({ kind: 'reports.summary', params: {} });
+    const queued = workstation.jobs.run(kpiJob);
     workstation.jobs.cancel(running.jobId);
     await expect(running.finished).rejects.toMatchObject({ code: 'conflict', message: 'The job was cancelled' });
     expect(await queued.finished).toMatchObject({ state: 'done' });
     expect(workstation.jobs.queryWorkersStarted).toBe(2);
     const journal = await callApi(workstation, 'jobs.list', {});
     if (journal.ok) expect((journal.value as { jobId: string; state: string }[]).find((j) => j.jobId === running.jobId)).toMatchObject({ state: 'cancelled' });
+  });
+
+  it('lists no journal row of a kind an earlier version retired, and answers a typed error for one asked by id', async () => {
+    const workstation = createTestWorkstation();
+    const known = await workstation.jobs.run(kpiJob).finished;
+    workstation.database.sqlite
+      .prepare("INSERT INTO jobs (id, kind, state, request, done, total, started_at, updated_at) VALUES ('old-summary', 'reports.summary', 'interrupted', ?, 0, 1, ?, ?)")
+      .run(JSON.stringify({ kind: 'reports.summary', params: {} }), testNow + 1, testNow + 1);
+
+    for (const input of [{}, { states: ['interrupted' as const] }]) {
+      const listed = await callApi(workstation, 'jobs.list', input);
+      expect(listed.ok).toBe(true);
+      if (listed.ok) expect(listed.value.map((j) => j.jobId)).toEqual(input.states ? [] : [known.jobId]);
+    }
+    const otherVersion = { ok: false, error: { code: 'conflict', reason: 'job_from_other_version', params: { jobId: 'old-summary' } } };
+    expect(await callApi(workstation, 'jobs.resume', { id: 'old-summary' })).toMatchObject(otherVersion);
+    expect(await callApi(workstation, 'jobs.dismiss', { id: 'old-summary' })).toMatchObject(otherVersion);
   });
 
   it('opens the report connection read-only: a write through it is refused by SQLite', async () => {
