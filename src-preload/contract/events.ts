@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PhoneShortcutActionSchema, SettingsSchema } from './app';
 import { calendarEvents } from './calendar';
 import { dialerEvents } from './dialer';
+import { reportEvents } from './reports';
 import { JobProgressSchema } from './jobs';
 import { CallInfoSchema, CallRingingSchema, UnreadableLinkReasonSchema, ColleagueLineSchema, MediaRequestSchema, PhoneStatusSchema } from './phone';
 
@@ -29,6 +30,7 @@ export const events = {
   'settings.changed': SettingsSchema,
   /** The operator's campaign session changed (state, card, countdown, lines out). */
   ...dialerEvents,
+  ...reportEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

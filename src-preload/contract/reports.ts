@@ -178,6 +178,13 @@ export const ReportFilterChoicesSchema = z.object({
   companyTags: z.array(z.object({ id: IdSchema, name: z.string() })),
 });
 
+/** How far a running report has got: `done` of `total` parts counted (one query per kind of record). */
+export const ReportProgressSchema = z.object({ jobId: IdSchema, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
+
+export const reportEvents = {
+  'report.progress': ReportProgressSchema,
+} as const;
+
 export const reportMethods = {
   /**
    * Runs a report in the pooled query worker and answers with it; `jobId` (chosen by the window) lets

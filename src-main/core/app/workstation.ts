@@ -138,6 +138,9 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       ids,
       journal,
       onProgress: (progress) => events.emit('job.progress', progress),
+      onQueryProgress: (jobId, kind, progress) => {
+        if (kind === 'reports.run') events.emit('report.progress', { jobId, ...progress });
+      },
       beforeDone: (job) => {
         if (job.kind === 'export.contacts' || job.kind === 'export.person' || job.kind === 'export.campaign' || job.kind === 'export.report') transfers.completeExport(job.params.fileId);
       },

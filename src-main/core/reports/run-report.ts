@@ -10,6 +10,8 @@ import { reportDefinition } from './registry';
 export interface ReportContext {
   now: number;
   zone: string;
+  /** Told as each part of the report is counted. */
+  progress?: (done: number, total: number) => void;
 }
 
 function definitionOf(request: ReportRequest): ReportDefinition {

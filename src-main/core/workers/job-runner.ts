@@ -14,6 +14,8 @@ export interface JobRunnerOptions {
   ids: IdGenerator;
   journal: JobJournal;
   onProgress: (progress: JobProgress) => void;
+  /** Progress of a quiet query (a report being counted), for the window that waits for it. */
+  onQueryProgress?: (jobId: string, kind: QueryRequest['kind'], progress: { done: number; total: number }) => void;
   /**
    * Runs before "done" is announced, for every job, first run or resumed (an export marks its
    * file downloadable), so whoever hears "done" can act on it at once.
@@ -114,6 +116,7 @@ export class JobRunner implements Disposable {
       .run(jobId, job, (progress) => {
         last = progress;
         journal.progress(jobId, progress.done, progress.total);
+        this.options.onQueryProgress?.(jobId, job.kind, progress);
       })
       .then(
         (result) => {

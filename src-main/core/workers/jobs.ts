@@ -62,13 +62,15 @@ export async function runJob(database: AppDatabase, job: JobRequest, report: (pr
 
 /** The jobs that only read (reports, the duplicate finder): they run in the pooled read-only worker. */
 export function runQuery(db: ReadDb, job: QueryRequest, report: (progress: JobProgressReport) => void): JobResult {
-  report({ done: 0, total: 1 });
   switch (job.kind) {
+    // A report tells its own parts as it counts them; the rest are one step.
     case 'reports.run':
-      return { done: 1, total: 1, result: runReport(db, job.params.request, { now: job.params.now, zone: job.params.zone }) };
+      return { done: 1, total: 1, result: runReport(db, job.params.request, { now: job.params.now, zone: job.params.zone, progress: (done, total) => report({ done, total }) }) };
     case 'reports.drill':
+      report({ done: 0, total: 1 });
       return { done: 1, total: 1, result: drillReport(db, job.params.request, { now: job.params.now, zone: job.params.zone }) };
     case 'contacts.duplicates':
+      report({ done: 0, total: 1 });
       return { done: 1, total: 1, result: findDuplicates(db, job.params.limit) };
     default:
       return assertNever(job, 'query');

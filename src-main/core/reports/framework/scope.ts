@@ -15,9 +15,11 @@ export interface ReportScope {
   operators: readonly string[] | null;
   campaigns: readonly string[];
   companyTags: readonly string[];
+  /** Told as each part of a report is counted (a fact's query), for the window's progress. */
+  progress: (done: number, total: number) => void;
 }
 
-export function resolveScope(db: ReadDb, filters: ReportFilters, context: { now: number; zone: string }): ReportScope {
+export function resolveScope(db: ReadDb, filters: ReportFilters, context: { now: number; zone: string; progress?: ReportScope['progress'] }): ReportScope {
   let operators: string[] | null = filters.operatorIds.length > 0 ? [...filters.operatorIds] : null;
   if (filters.teamIds.length > 0) {
     const marks = filters.teamIds.map(() => '?').join(', ');
@@ -32,6 +34,7 @@ export function resolveScope(db: ReadDb, filters: ReportFilters, context: { now:
     operators,
     campaigns: filters.campaignIds,
     companyTags: filters.companyTagIds,
+    progress: context.progress ?? (() => undefined),
   };
 }
 

@@ -40,7 +40,10 @@ export function computeFigures(db: ReadDb, measures: readonly Measure[], groupin
   const blank = (): Values => Object.fromEntries(base.map((m) => [m.key, null]));
   for (const key of grouping.allKeys ?? []) rows.set(key, blank());
 
-  for (const [fact, factMeasures] of factsOf(measures)) {
+  const facts = [...factsOf(measures)];
+  let counted = 0;
+  for (const [fact, factMeasures] of facts) {
+    scope.progress(counted++, facts.length);
     const group = grouping.expr(fact);
     const where = scopeConditions(fact, scope);
     if (group === null || where === null) continue;

@@ -124,7 +124,9 @@ export function ReportsScreen({ navigate }: ReportsScreenProps) {
             <>
               <Loader size="sm" />
               <Text size="sm" c="dimmed" data-testid="report-running">
-                {t('reports.running', { seconds: elapsed })}
+                {state.progress && state.progress.total > 1
+                  ? t('reports.runningPart', { part: state.progress.done + 1, parts: state.progress.total, seconds: elapsed })
+                  : t('reports.running', { seconds: elapsed })}
               </Text>
               <Button size="xs" color="red" variant="light" leftSection={<IconX size={14} />} onClick={cancel} data-testid="report-cancel">
                 {t('common.cancel')}

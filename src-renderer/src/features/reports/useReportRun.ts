@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, ReportKind, ReportRequestInput, ReportResult } from '#contract';
-import { useBridge } from '#renderer/api/client';
+import { useBridge, useEvent } from '#renderer/api/client';
 
 export type ReportRunState =
   | { status: 'idle' }
-  | { status: 'running'; jobId: string; startedAt: number }
+  | { status: 'running'; jobId: string; startedAt: number; progress: { done: number; total: number } | null }
   | { status: 'done'; result: ReportResult }
   | { status: 'failed'; error: ApiError }
   | { status: 'cancelled' };
@@ -31,7 +31,7 @@ export function useReportRun() {
       stop();
       const jobId = crypto.randomUUID();
       current.current = jobId;
-      setState({ status: 'running', jobId, startedAt: Date.now() });
+      setState({ status: 'running', jobId, startedAt: Date.now(), progress: null });
       bridge.invoke('reports.run', { jobId, request }).then(
         (answer) => {
           if (current.current !== jobId) return;
@@ -53,6 +53,11 @@ export function useReportRun() {
     stop();
     setState({ status: 'cancelled' });
   }, [stop]);
+
+  // Main tells how many parts of the running report are counted (one query per kind of record).
+  useEvent('report.progress', ({ jobId, done, total }) => {
+    setState((now) => (now.status === 'running' && now.jobId === jobId ? { ...now, progress: { done, total } } : now));
+  });
 
   useEffect(() => stop, [stop]);
   return { state, views, run, cancel };

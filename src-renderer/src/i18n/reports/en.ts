@@ -16,6 +16,7 @@ export const reportsEn = {
   question: 'Question',
   run: 'Run again',
   running: 'Counting… {{seconds}} s',
+  runningPart: 'Counting part {{part}} of {{parts}}… {{seconds}} s',
   cancelled: 'The report was cancelled: nothing is shown. Run it again when you need it.',
   notAvailable: '“{{report}}” is not available on this workstation yet.',
   choosePeriod: 'Choose both days of the period.',

@@ -17,6 +17,7 @@ export const reportsRu: Messages['reports'] = {
   question: 'Вопрос',
   run: 'Обновить',
   running: 'Считаем… {{seconds}} с',
+  runningPart: 'Считаем часть {{part}} из {{parts}}… {{seconds}} с',
   cancelled: 'Отчёт отменён: ничего не показано. Запустите его снова, когда понадобится.',
   notAvailable: '«{{report}}» пока недоступен на этом рабочем месте.',
   choosePeriod: 'Выберите оба дня периода.',

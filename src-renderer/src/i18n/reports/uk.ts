@@ -17,6 +17,7 @@ export const reportsUk: Messages['reports'] = {
   question: 'Питання',
   run: 'Оновити',
   running: 'Рахуємо… {{seconds}} с',
+  runningPart: 'Рахуємо частину {{part}} з {{parts}}… {{seconds}} с',
   cancelled: 'Звіт скасовано: нічого не показано. Запустіть його знову, коли буде потрібно.',
   notAvailable: '«{{report}}» поки що недоступний на цьому робочому місці.',
   choosePeriod: 'Оберіть обидва дні періоду.',

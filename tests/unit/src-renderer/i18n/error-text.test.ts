@@ -19,7 +19,7 @@ beforeAll(async () => {
 const tr = (language: Language) => t[language] as TFunction;
 
 /** Params of the kind each reason gets from main, so every placeholder has a value. */
-const sample = { count: 3, origin: 'string', format: 'email', expected: 'string', keys: 'isAdmin', values: 'a, b', divisor: 5, name: 'Birthday', options: 'A, B', number: '+380671234567', stages: '“Won”', from: 'new', to: 'closed', state: 'held', command: 'hold', detail: '486 Busy Here', file: 'clients.csv', line: 1, mapped: 4, target: 'abc', kind: 'stage', id: 'x', piece: 2, value: 'olena@', zone: 'Europe/Kyiv', view: 'operator' };
+const sample = { count: 3, origin: 'string', format: 'email', expected: 'string', keys: 'isAdmin', values: 'a, b', divisor: 5, name: 'Birthday', options: 'A, B', number: '+380671234567', stages: '“Won”', from: 'new', to: 'closed', state: 'held', command: 'hold', detail: '486 Busy Here', file: 'clients.csv', line: 1, mapped: 4, target: 'abc', kind: 'stage', id: 'x', piece: 2, value: 'olena@', zone: 'Europe/Kyiv', view: 'operator', minimum: 0, maximum: 5 };
 
 describe('error texts', () => {
   it('words every reason the contract knows, in English, Ukrainian and Russian, with every placeholder filled', () => {

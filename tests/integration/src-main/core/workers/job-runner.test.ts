@@ -74,8 +74,10 @@ describe('reports in a worker', () => {
     await workstation.seedDemoIfEmpty(500);
     const progress: JobProgress[] = [];
     workstation.events.on('job.progress', (p) => progress.push(p));
+    const parts: { jobId: string; done: number; total: number }[] = [];
+    workstation.events.on('report.progress', (p) => parts.push(p));
 
-    const result = await callApi(workstation, 'reports.run', { request: lastMonthKpis });
+    const result = await callApi(workstation, 'reports.run', { jobId: 'kpi-run', request: lastMonthKpis });
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -84,6 +86,8 @@ describe('reports in a worker', () => {
     expect(result.value.rows.every((row) => row.kind === 'employee')).toBe(true);
     expect((result.value.totals.calls_in ?? 0) + (result.value.totals.calls_out ?? 0)).toBeGreaterThan(0);
     expect(progress).toEqual([]);
+    // Its own progress goes to the window that waits for it: parts of the report (calls, states, attempts, reviews).
+    expect(parts[0]).toEqual({ jobId: 'kpi-run', done: 0, total: 4 });
   });
 
   it('runs reports one after another in one kept worker on a read-only connection, and cancels one without losing the next', async () => {
