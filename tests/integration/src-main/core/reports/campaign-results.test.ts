@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '#core/db/connection';
 import { callApi, createTestWorkstation } from '#tests/support/workstation';
-import { countBy, drillAll, expectColumn, generator, insert, kyiv, kyivDate, march, request, run, seedPeople, sorted, suiteDatabase } from './report-data';
+import { countBy, drillAll, expectColumn, generator, insert, kyiv, kyivDate, march, request, run, seedPeople, sorted, suiteDatabase } from '#tests/support/report-fixtures';
 
 type Outcome = 'busy' | 'no_answer' | 'reached' | 'reached_late' | 'abandoned' | 'machine';
 interface Entry {

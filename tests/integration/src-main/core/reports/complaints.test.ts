@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '#core/db/connection';
-import { countBy, drillAll, generator, insert, kyiv, march, run, seedPeople, sorted, suiteDatabase, valuesByRow, DAY } from './report-data';
+import { countBy, drillAll, generator, insert, kyiv, march, run, seedPeople, sorted, suiteDatabase, valuesByRow, DAY } from '#tests/support/report-fixtures';
 
 interface Complaint {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '#core/db/connection';
 import { addDays } from '#core/shared/zoned-time';
-import { drillAll, generator, insert, kyiv, kyivDate, march, run, seedPeople, sorted, suiteDatabase } from './report-data';
+import { drillAll, generator, insert, kyiv, kyivDate, march, run, seedPeople, sorted, suiteDatabase } from '#tests/support/report-fixtures';
 
 type Kind = 'meeting' | 'call' | 'callback' | 'event';
 interface Item {

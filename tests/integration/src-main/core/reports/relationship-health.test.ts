@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '#core/db/connection';
-import { countBy, drillAll, expectColumn, generator, insert, kyiv, march, run, seedPeople, sorted, suiteDatabase, sumBy } from './report-data';
+import { countBy, drillAll, expectColumn, generator, insert, kyiv, march, run, seedPeople, sorted, suiteDatabase, sumBy } from '#tests/support/report-fixtures';
 
 type Kind = 'call' | 'meeting' | 'email' | 'note';
 interface Client {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '#core/db/connection';
-import { drillAll, expectColumn, countBy, generator, insert, kyiv, kyivDate, march, run, seedPeople, sorted, suiteDatabase, sumBy, DAY } from './report-data';
+import { drillAll, expectColumn, countBy, generator, insert, kyiv, kyivDate, march, run, seedPeople, sorted, suiteDatabase, sumBy, DAY } from '#tests/support/report-fixtures';
 
 interface Deal {
   id: string;
