@@ -45,8 +45,9 @@ if (existsSync(report)) {
   passed += summary.numPassedTests;
   failed += summary.numFailedTests;
   skipped += summary.numPendingTests + summary.numTodoTests;
-  // A suite that failed to load has no test results of its own: count it, or it would vanish.
-  failed += summary.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  // A file that failed outside its tests (failed to load, a beforeAll that threw and skipped them all) has no
+  // failed test of its own: count it, or it would vanish among the skipped.
+  failed += summary.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')).length;
   if (summary.numTotalTests === 0) failed++;
 } else {
   process.stdout.write('vitest wrote no report: counting the test run as failed\n');
