@@ -142,7 +142,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
         if (kind === 'reports.run') events.emit('report.progress', { jobId, ...progress });
       },
       beforeDone: (job) => {
-        if (job.kind === 'export.contacts' || job.kind === 'export.person' || job.kind === 'export.campaign' || job.kind === 'export.report') transfers.completeExport(job.params.fileId);
+        // Every export writes into a transfer file named by its params; it becomes downloadable now.
+        if ('fileId' in job.params) transfers.completeExport(job.params.fileId);
       },
     }),
   );
